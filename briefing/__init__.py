@@ -1,0 +1,30 @@
+"""briefing: turn news articles into a podcast episode.
+
+    from briefing import make_episode
+    make_episode(["article.txt"], "episode.mp3")
+
+The names below are imported on first use, so `import briefing` stays cheap.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["make_episode", "make_script", "read", "summarize", "speakable", "BriefingError"]
+
+_LAZY = {
+    "make_episode": ("briefing.pipeline", "make_episode"),
+    "make_script": ("briefing.pipeline", "make_script"),
+    "read": ("briefing.pipeline", "read"),
+    "summarize": ("briefing.summarize", "summarize"),
+    "speakable": ("briefing.speech", "speakable"),
+    "BriefingError": ("briefing.errors", "BriefingError"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'briefing' has no attribute {name!r}")

@@ -1,0 +1,33 @@
+"""Bytes to text: UTF-8 when it is, a detected encoding otherwise, never junk."""
+
+from __future__ import annotations
+
+from ..errors import InputError
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode an article's bytes; refuse binary files with a clear message."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    head = data[:8192]
+    if b"\x00" in head and not (data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff")):
+        raise InputError(f"{source}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_detected(data, source)
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 100):
+        raise InputError(f"{source}: looks like a binary file, not text")
+    return text
+
+
+def _decode_detected(data: bytes, source: str) -> str:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer ships with requests
+        return data.decode("cp1252", errors="replace")
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{source}: looks like a binary file, not text")
+    return str(best)

@@ -1,0 +1,184 @@
+"""The values that flow through the pipeline, one frozen dataclass each.
+
+    source --ingest--> Article --summarize--> Digest --write--> Script
+           --speak--> Takes --mix--> Episode --export--> files --publish--> site
+
+Read this module to learn the whole pipeline: every stage is a function from one
+of these values to the next, and nothing reaches back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of an article: an optional heading and its paragraphs.
+
+    The lead before an article's first heading is a section whose heading is None.
+    """
+
+    heading: str | None
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    """What was read from one source."""
+
+    title: str
+    source: str
+    sections: tuple[Section, ...]
+    published: date | None = None
+    byline: str | None = None
+    language: str = "en"
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for s in self.sections for p in s.paragraphs)
+
+
+@dataclass(frozen=True)
+class DigestSection:
+    """The sentences chosen from one section, in their original order."""
+
+    heading: str | None
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One article, summarized: the chosen sentences of each section."""
+
+    article: Article
+    sections: tuple[DigestSection, ...]
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.split()) for sec in self.sections for s in sec.sentences)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One spoken part of the episode: the intro, an announced section, the outro.
+
+    `sentences` is the speakable text split where the voice pauses; `text` is
+    what the listener hears, exactly, and what the transcript shows.
+    """
+
+    kind: str  # "intro" | "article" | "section" | "outro"
+    title: str | None
+    sentences: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+
+@dataclass(frozen=True)
+class Script:
+    """Everything the episode will say, in order."""
+
+    title: str
+    show: str
+    date: date
+    segments: tuple[Segment, ...]
+    sources: tuple[str, ...] = ()
+    language: str = "en"
+
+    @property
+    def text(self) -> str:
+        """The spoken script, one paragraph per segment."""
+        return "\n\n".join(s.text for s in self.segments) + "\n"
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.segments)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "segments": [{"kind": s.kind, "title": s.title, "text": s.text} for s in self.segments],
+        }
+
+
+@dataclass(frozen=True)
+class SentenceTake:
+    """One sentence rendered by a voice: mono 16-bit PCM at `sample_rate`."""
+
+    text: str
+    pcm: bytes
+    sample_rate: int
+
+    @property
+    def frames(self) -> int:
+        return len(self.pcm) // 2
+
+    @property
+    def duration(self) -> float:
+        return self.frames / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Take:
+    """A segment rendered sentence by sentence, so its timing is known exactly."""
+
+    segment: Segment
+    sentences: tuple[SentenceTake, ...]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A stretch of the episode where one sentence is heard (seconds)."""
+
+    start: float
+    end: float
+    text: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """Where one segment sits in the episode, with a cue per sentence."""
+
+    kind: str
+    title: str | None
+    start: float
+    end: float
+    cues: tuple[Cue, ...] = ()
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Start and end of every segment and sentence of the mixed episode.
+
+    Everything timed downstream (chapters, transcripts, feed durations) reads
+    this, never recomputes it.
+    """
+
+    entries: tuple[TimelineEntry, ...]
+    duration: float
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        return tuple(c for e in self.entries for c in e.cues)
+
+
+@dataclass(frozen=True)
+class Episode:
+    """The mixed audio (an `AudioSegment`) and its timeline."""
+
+    script: Script
+    audio: Any  # pydub.AudioSegment; typed loosely so importing models stays cheap
+    timeline: Timeline
+
+
+@dataclass(frozen=True)
+class EpisodeFiles:
+    """What export wrote: the MP3 and its sidecars, sharing one stem."""
+
+    mp3: str
+    sidecars: dict[str, str] = field(default_factory=dict)
+    duration: float = 0.0

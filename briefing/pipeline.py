@@ -1,0 +1,119 @@
+"""The Python API: the same functions the CLI calls, one per command.
+
+    from briefing import make_episode
+    files = make_episode(["article.txt"], "episode.mp3")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+
+from .errors import InputError
+from .models import Article, Digest, EpisodeFiles, Script
+
+# Words the templates add around the articles (intro, announcements, outro), for budgeting.
+TEMPLATE_OVERHEAD_WORDS = 45
+ANNOUNCEMENT_WORDS = 5
+
+
+@dataclass
+class Reporter:
+    """Where the pipeline says what it is doing; the CLI plugs in a progress bar."""
+
+    stage: Callable[[str], None] = lambda message: None
+    step: Callable[[int, int, str], None] = lambda done, total, label: None
+
+
+def read(inputs: Sequence[str], *, title: str | None = None) -> list[Article]:
+    """Read every input; a feed contributes several articles."""
+    from .ingest import read_articles
+
+    if not inputs:
+        raise InputError("no input: give an article file, '-' for standard input")
+    articles: list[Article] = []
+    for source in inputs:
+        articles.extend(read_articles(source, title=title if len(inputs) == 1 else None))
+    if not articles:
+        raise InputError("no articles found in the input")
+    return articles
+
+
+def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: float) -> list[Digest]:
+    """Summarize each article within its share of the listening time."""
+    from .summarize import budget_for, summarize
+
+    if minutes <= 0:
+        raise InputError(f"--minutes {minutes}: must be more than zero")
+    overhead = TEMPLATE_OVERHEAD_WORDS + sum(
+        ANNOUNCEMENT_WORDS * (1 + sum(1 for s in a.sections if s.heading)) for a in articles
+    )
+    budgets = budget_for([a.word_count for a in articles], minutes, words_per_minute, overhead)
+    return [summarize(a, b) for a, b in zip(articles, budgets)]
+
+
+def make_script(
+    inputs: Sequence[str],
+    *,
+    minutes: float = 3.0,
+    show: str = "The Briefing",
+    title: str | None = None,
+    templates: str | Path | None = None,
+    engine: str = "piper",
+    speed: float = 1.0,
+    day: Date | None = None,
+    reporter: Reporter | None = None,
+) -> Script:
+    """Inputs to the spoken script, without loading any voice."""
+    from .script import write_script
+    from .voices import WORDS_PER_MINUTE
+
+    reporter = reporter or Reporter()
+    reporter.stage("reading " + ", ".join(inputs))
+    articles = read(inputs, title=title)
+    reporter.stage(f"summarizing {len(articles)} article{'s' * (len(articles) != 1)}")
+    wpm = WORDS_PER_MINUTE.get(engine, 170.0) * speed
+    digests = digest(articles, minutes=minutes, words_per_minute=wpm)
+    return write_script(digests, show=show, title=title, day=day, templates=templates)
+
+
+def make_episode(
+    inputs: Sequence[str],
+    output: str | Path,
+    *,
+    engine: str = "piper",
+    voice: str | None = None,
+    minutes: float = 3.0,
+    title: str | None = None,
+    show: str = "The Briefing",
+    bitrate: int = 96,
+    cache: bool = True,
+    templates: str | Path | None = None,
+    speed: float = 1.0,
+    lang: str | None = None,
+    tld: str | None = None,
+    day: Date | None = None,
+    reporter: Reporter | None = None,
+) -> EpisodeFiles:
+    """Inputs to OUT.mp3 with its sidecars. Returns what was written."""
+    from .export import check_writable, export
+    from .mix import mix
+    from .speak import speak
+    from .voices import get_voice
+    from .voices.cache import TakeCache
+
+    reporter = reporter or Reporter()
+    check_writable(Path(output))
+    script = make_script(inputs, minutes=minutes, show=show, title=title, templates=templates,
+                         engine=engine, speed=speed, day=day, reporter=reporter)
+    loaded = get_voice(engine, voice, speed=speed, lang=lang or (script.language if engine == "gtts" else None),
+                       tld=tld)
+    sentences = sum(len(s.sentences) for s in script.segments)
+    reporter.stage(f"speaking {sentences} sentences with {loaded.engine} ({loaded.name})")
+    takes = speak(script, loaded, TakeCache() if cache else None, progress=reporter.step)
+    reporter.stage("mixing")
+    episode = mix(script, takes)
+    reporter.stage(f"encoding {output}")
+    return export(episode, output, bitrate=bitrate, show=show)

@@ -1,0 +1,65 @@
+"""Voices: one module per engine behind one small protocol, plus a take cache.
+
+A voice is a loaded object (`Voice`) that turns one sentence of speakable text
+into mono 16-bit PCM. Engines are imported only when a voice is asked for, so
+`briefing --help` and `briefing script` never load a TTS model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..errors import VoiceError
+
+DEFAULT_ENGINE = "piper"
+
+
+class Voice(Protocol):
+    engine: str
+    name: str
+    language: str
+    sample_rate: int
+    words_per_minute: float
+
+    def identity(self) -> dict:
+        """Everything that changes the sound: the cache key is made from it and the text."""
+
+    def synthesize(self, text: str) -> bytes:
+        """One sentence of speakable text to mono 16-bit little-endian PCM at `sample_rate`."""
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    name: str
+    offline: bool
+    description: str
+    voices: tuple[str, ...]
+
+
+# Measured speaking rates, used to turn --minutes into a word budget before any audio exists.
+WORDS_PER_MINUTE = {"piper": 180.0, "gtts": 160.0}
+
+
+def engines() -> list[EngineInfo]:
+    """The engines briefing knows, and whether each works without a network."""
+    from .piper import bundled_voices
+
+    return [
+        EngineInfo("piper", True, "Piper neural TTS, runs locally (default)", tuple(bundled_voices())),
+        EngineInfo("gtts", False, "Google Translate TTS, needs the internet", ("any language code via --lang",)),
+    ]
+
+
+def get_voice(engine: str = DEFAULT_ENGINE, voice: str | None = None, **settings) -> Voice:
+    """Load the voice of an engine. Raises VoiceError for an unknown engine or voice."""
+    engine = (engine or DEFAULT_ENGINE).lower()
+    if engine == "piper":
+        from .piper import PiperEngineVoice
+
+        return PiperEngineVoice.load(voice, **settings)
+    if engine == "gtts":
+        from .gtts import GttsVoice
+
+        return GttsVoice(voice, **settings)
+    raise VoiceError(f"unknown engine {engine!r}: choose piper or gtts")

