@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Article, Digest, EpisodeFiles, Script
+from .timing import stage
 
 # Words the templates add around the articles (intro, announcements, outro), for budgeting.
 TEMPLATE_OVERHEAD_WORDS = 45
@@ -72,11 +73,14 @@ def make_script(
 
     reporter = reporter or Reporter()
     reporter.stage("reading " + ", ".join(inputs))
-    articles = read(inputs, title=title)
+    with stage("ingest"):
+        articles = read(inputs, title=title)
     reporter.stage(f"summarizing {len(articles)} article{'s' * (len(articles) != 1)}")
     wpm = WORDS_PER_MINUTE.get(engine, 170.0) * speed
-    digests = digest(articles, minutes=minutes, words_per_minute=wpm)
-    return write_script(digests, show=show, title=title, day=day, templates=templates)
+    with stage("summarize"):
+        digests = digest(articles, minutes=minutes, words_per_minute=wpm)
+    with stage("script"):
+        return write_script(digests, show=show, title=title, day=day, templates=templates)
 
 
 def make_episode(
@@ -112,8 +116,11 @@ def make_episode(
                        tld=tld)
     sentences = sum(len(s.sentences) for s in script.segments)
     reporter.stage(f"speaking {sentences} sentences with {loaded.engine} ({loaded.name})")
-    takes = speak(script, loaded, TakeCache() if cache else None, progress=reporter.step)
+    with stage("synthesize"):
+        takes = speak(script, loaded, TakeCache() if cache else None, progress=reporter.step)
     reporter.stage("mixing")
-    episode = mix(script, takes)
+    with stage("mix"):
+        episode = mix(script, takes)
     reporter.stage(f"encoding {output}")
-    return export(episode, output, bitrate=bitrate, show=show)
+    with stage("export"):
+        return export(episode, output, bitrate=bitrate, show=show)
