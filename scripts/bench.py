@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Benchmark briefing: stage times, real-time factor, cost over bare synthesis, cache, memory.
+
+    .venv/bin/python scripts/bench.py                 # seed article + 20-article briefing
+    .venv/bin/python scripts/bench.py --json out.json # also write the figures as JSON
+    .venv/bin/python scripts/bench.py --skip-long     # only the seed article
+
+Every measured run happens in a fresh child process, so model loading, caches and
+peak memory (ru_maxrss) belong to that run alone. Measured side by side in one run:
+
+- cold:  `make_episode` on the seed article with an empty take cache;
+- bare:  Piper synthesizing the same script's sentences, model already loaded,
+         nothing else (the irreducible cost);
+- warm:  the same `make_episode` again, with the cache the cold run filled;
+- long:  a 20-article briefing (articles from ../shared/eval/bbc_dev.jsonl), cold.
+
+Pipeline cost = cold / bare (target <= 1.25); warm ratio = warm / cold (target <= 0.2);
+peak memory of the long run (target < 800 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "eval"
+SEED = SHARED / "seed_article.txt"
+BBC = SHARED / "bbc_dev.jsonl"
+STAGES = ["ingest", "summarize", "script", "synthesize", "mix", "loudness", "encode", "tag", "export"]
+
+# Functions timed as sub-stages by wrapping them in the child (module, attribute, stage).
+# Wrapping module attributes keeps timing code out of the product; a missing name is skipped.
+SUB_STAGES = [
+    ("briefing.loudness", "normalize", "loudness"),
+    ("briefing.loudness", "conform", "loudness"),
+    ("briefing.export", "encode_mp3", "encode"),
+    ("briefing.export", "write_tags", "tag"),
+    ("briefing.chapters", "write_chapters", "tag"),
+]
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _wrap_sub_stages() -> None:
+    from briefing.timing import stage
+
+    for module_name, attr, name in SUB_STAGES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        original = getattr(module, attr, None)
+        if original is None or getattr(original, "_bench_wrapped", False):
+            continue
+
+        def timed(*args, __original=original, __name=name, **kwargs):
+            with stage(__name):
+                return __original(*args, **kwargs)
+
+        timed._bench_wrapped = True  # type: ignore[attr-defined]
+        setattr(module, attr, timed)
+
+
+def child_make(spec: dict) -> dict:
+    """One `make_episode` run, timed by stage."""
+    started = time.perf_counter()
+    from briefing.pipeline import make_episode
+    from briefing.timing import stopwatch
+
+    _wrap_sub_stages()
+    imported = time.perf_counter() - started
+    with stopwatch() as watch:
+        t0 = time.perf_counter()
+        files = make_episode(spec["inputs"], spec["output"], minutes=spec.get("minutes", 3.0),
+                             cache=spec.get("cache", True))
+        elapsed = time.perf_counter() - t0
+    return {
+        "seconds": elapsed,
+        "import_seconds": imported,
+        "stages": dict(watch),
+        "audio_seconds": files.duration,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def child_bare(spec: dict) -> dict:
+    """Piper alone on the same sentences, the model loaded before the clock starts."""
+    from briefing.pipeline import make_script
+    from briefing.voices import get_voice
+
+    script = make_script(spec["inputs"], minutes=spec.get("minutes", 3.0))
+    voice = get_voice("piper")
+    voice.synthesize("Warm up.")  # loads the model: not part of synthesis cost
+    sentences = [s for seg in script.segments for s in seg.sentences]
+    t0 = time.perf_counter()
+    frames = sum(len(voice.synthesize(s)) // 2 for s in sentences)
+    elapsed = time.perf_counter() - t0
+    return {"seconds": elapsed, "sentences": len(sentences), "audio_seconds": frames / voice.sample_rate,
+            "words": script.word_count, "peak_rss_mb": _peak_rss_mb()}
+
+
+def run_child(kind: str, spec: dict, env: dict) -> dict:
+    wall = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, json.dumps(spec)],
+        capture_output=True, text=True, env={**os.environ, **env}, cwd=ROOT,
+    )
+    if out.returncode != 0:
+        sys.exit(f"bench: {kind} run failed:\n{out.stderr}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["command_seconds"] = time.perf_counter() - wall
+    return result
+
+
+def write_bbc_articles(folder: Path, count: int) -> list[str]:
+    paths = []
+    with BBC.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i >= count:
+                break
+            item = json.loads(line)
+            path = folder / f"bbc_{i:02d}.txt"
+            path.write_text(item["article"], encoding="utf-8")
+            paths.append(str(path))
+    return paths
+
+
+def table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", help="write the figures to this JSON file")
+    parser.add_argument("--skip-long", action="store_true", help="skip the 20-article briefing")
+    parser.add_argument("--articles", type=int, default=20)
+    parser.add_argument("--long-minutes", type=float, default=20.0)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, spec = args.child[0], json.loads(args.child[1])
+        print(json.dumps(child_make(spec) if kind == "make" else child_bare(spec)))
+        return
+    if not SEED.is_file():
+        sys.exit("bench: ../shared/eval/seed_article.txt is not present")
+
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        tmp_path = Path(tmp)
+        env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+        seed = {"inputs": [str(SEED)], "output": str(tmp_path / "seed.mp3")}
+        print("bench: bare synthesis ...", file=sys.stderr)
+        results["bare"] = run_child("bare", seed, env)
+        print("bench: cold run ...", file=sys.stderr)
+        results["cold"] = run_child("make", seed, env)
+        print("bench: warm run ...", file=sys.stderr)
+        results["warm"] = run_child("make", seed, env)
+        if not args.skip_long and BBC.is_file():
+            folder = tmp_path / "bbc"
+            folder.mkdir()
+            inputs = write_bbc_articles(folder, args.articles)
+            long_env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache-long")}
+            print(f"bench: {len(inputs)}-article briefing ...", file=sys.stderr)
+            results["long"] = run_child(
+                "make", {"inputs": inputs, "output": str(tmp_path / "long.mp3"), "minutes": args.long_minutes},
+                long_env)
+
+    bare, cold, warm = results["bare"], results["cold"], results["warm"]
+    runs = [(name, results[name]) for name in ("cold", "warm", "long") if name in results]
+    rows = [("stage (s)", *[name for name, _ in runs])]
+    for name in STAGES:
+        if any(name in r["stages"] for _, r in runs):
+            rows.append((name, *[f"{r['stages'].get(name, 0.0):.3f}" for _, r in runs]))
+    rows.append(("total (in process)", *[f"{r['seconds']:.3f}" for _, r in runs]))
+    rows.append(("command (wall)", *[f"{r['command_seconds']:.3f}" for _, r in runs]))
+    rows.append(("audio (s)", *[f"{r['audio_seconds']:.1f}" for _, r in runs]))
+    rows.append(("real-time factor", *[f"{r['seconds'] / r['audio_seconds']:.3f}" for _, r in runs]))
+    rows.append(("peak RSS (MB)", *[f"{r['peak_rss_mb']:.0f}" for _, r in runs]))
+    print(table(rows))
+    summary = {
+        "bare_synthesis_seconds": bare["seconds"],
+        "bare_audio_seconds": bare["audio_seconds"],
+        "pipeline_cost_ratio": cold["seconds"] / bare["seconds"],
+        "pipeline_cost_ratio_command": cold["command_seconds"] / bare["seconds"],
+        "warm_ratio": warm["seconds"] / cold["seconds"],
+        "warm_ratio_command": warm["command_seconds"] / cold["command_seconds"],
+    }
+    if "long" in results:
+        summary["long_peak_rss_mb"] = results["long"]["peak_rss_mb"]
+    print()
+    print(f"bare Piper synthesis of the same {bare['sentences']} sentences: {bare['seconds']:.2f} s "
+          f"for {bare['audio_seconds']:.1f} s of audio")
+    print(f"pipeline cost (cold make / bare synthesis): {summary['pipeline_cost_ratio']:.2f}x "
+          f"(whole command incl. interpreter start: {summary['pipeline_cost_ratio_command']:.2f}x)   target <= 1.25x")
+    print(f"warm re-run / cold run: {summary['warm_ratio']:.3f} "
+          f"(whole commands: {summary['warm_ratio_command']:.3f})   target <= 0.2")
+    if "long" in results:
+        print(f"{args.articles}-article briefing peak memory: {summary['long_peak_rss_mb']:.0f} MB   target < 800 MB")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"runs": results, "summary": summary}, indent=2))
+        print(f"bench: wrote {args.json}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
