@@ -78,7 +78,9 @@ def main_options(
     State["quiet"] = quiet
 
 
-Inputs = Annotated[list[str], typer.Argument(help="Article files (.txt, .md), or '-' for standard input.")]
+Inputs = Annotated[list[str], typer.Argument(
+    help="Articles: files (.txt, .md, .html), http(s) URLs, RSS/Atom feeds, or '-' for standard input.")]
+Latest = Annotated[Optional[int], typer.Option("--latest", help="From a feed, read the N newest items (default 5).")]
 
 
 @app.command()
@@ -97,6 +99,7 @@ def make(
     lang: Annotated[Optional[str], typer.Option(help="gTTS language (default: the article's).")] = None,
     tld: Annotated[Optional[str], typer.Option(help="gTTS Google domain for the accent, e.g. co.uk.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    latest: Latest = None,
 ) -> None:
     """Make an episode: read, summarize, write, speak, mix and export.
 
@@ -112,7 +115,7 @@ def make(
             engine=engine or settings.engine, voice=voice or settings.voice or None,
             minutes=minutes or settings.minutes, title=title, show=show or settings.show,
             bitrate=bitrate or settings.bitrate, cache=not no_cache, templates=templates,
-            speed=speed, lang=lang, tld=tld, reporter=reporter,
+            speed=speed, lang=lang, tld=tld, reporter=reporter, latest=latest,
         )
     finally:
         if progress is not None:
@@ -130,6 +133,7 @@ def script(
     show: Annotated[Optional[str], typer.Option(help="Show name.")] = None,
     templates: Annotated[Optional[Path], typer.Option(help="A folder of .j2 templates.")] = None,
     engine: Annotated[Optional[str], typer.Option(help="Budget for this engine's speaking rate.")] = None,
+    latest: Latest = None,
 ) -> None:
     """Print the spoken script, without any audio (no voice is loaded).
 
@@ -139,7 +143,7 @@ def script(
 
     settings = _settings()
     result = make_script(inputs, minutes=minutes or settings.minutes, show=show or settings.show, title=title,
-                         templates=templates, engine=engine or settings.engine)
+                         templates=templates, engine=engine or settings.engine, latest=latest)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -147,9 +151,57 @@ def script(
 
 
 @app.command()
+def article(
+    source: Annotated[str, typer.Argument(help="A file (.txt, .md, .html), an http(s) URL, a feed, or '-'.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: title, source, published, sections.")] = False,
+    latest: Latest = None,
+) -> None:
+    """Print what was read from an article: title, source, date and sections.
+
+    With --json: {"title", "source", "published", "sections": [{"heading", "paragraphs"}]},
+    or a list of such objects when a feed gives several articles.
+
+    Example: briefing article https://example.org/story.html --json
+    """
+    from .pipeline import read
+
+    articles = read([source], latest=latest)
+    if as_json:
+        items = [_article_dict(a) for a in articles]
+        print(json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2))
+        return
+    for number, item in enumerate(articles):
+        if number:
+            print()
+        print(item.title)
+        print(f"source: {item.source}")
+        if item.published:
+            print(f"published: {item.published.isoformat()}")
+        if item.byline:
+            print(f"by: {item.byline}")
+        for section in item.sections:
+            print()
+            if section.heading:
+                print(f"## {section.heading}\n")
+            print("\n\n".join(section.paragraphs))
+
+
+def _article_dict(item) -> dict:
+    return {
+        "title": item.title,
+        "source": item.source,
+        "published": item.published.isoformat() if item.published else None,
+        "byline": item.byline,
+        "language": item.language,
+        "sections": [{"heading": s.heading, "paragraphs": list(s.paragraphs)} for s in item.sections],
+    }
+
+
+@app.command()
 def summarize(
-    source: Annotated[str, typer.Argument(help="An article file, or '-' for standard input.")],
+    source: Annotated[str, typer.Argument(help="An article file, URL or feed, or '-' for standard input.")],
     words: Annotated[int, typer.Option(help="At most this many words.")] = 120,
+    latest: Latest = None,
 ) -> None:
     """Print the sentences the summarizer chooses, at most N words.
 
@@ -162,8 +214,8 @@ def summarize(
         from .errors import BriefingError
 
         raise BriefingError(f"--words {words}: must be more than zero")
-    for article in read([source]):
-        chosen = summarize_article(article, words)
+    for item in read([source], latest=latest):
+        chosen = summarize_article(item, words)
         print("\n".join(s for section in chosen.sections for s in section.sentences))
 
 
@@ -203,6 +255,87 @@ def demo(
         if progress is not None:
             progress.stop()
     print(files.mp3)
+
+
+@app.command()
+def init(
+    title: Annotated[Optional[str], typer.Option(help="The show's title.")] = None,
+    description: Annotated[Optional[str], typer.Option(help="What the show is about.")] = None,
+    author: Annotated[Optional[str], typer.Option(help="Who makes it (itunes:author).")] = None,
+    email: Annotated[Optional[str], typer.Option(help="The owner's e-mail (Apple asks for one).")] = None,
+    language: Annotated[Optional[str], typer.Option(help="Language code: en, en-us, de ...")] = None,
+    category: Annotated[Optional[str], typer.Option(help="An Apple Podcasts category, e.g. 'News/Daily News'.")] = None,
+    explicit: Annotated[Optional[bool], typer.Option("--explicit/--no-explicit", help="Explicit content.")] = None,
+    base_url: Annotated[Optional[str], typer.Option(help="Where the site is served, e.g. http://192.168.1.20:8000/")] = None,
+    image: Annotated[Optional[str], typer.Option(help="The show's square cover: a .jpg/.png file or a URL.")] = None,
+    path: Annotated[Optional[Path], typer.Option(help="The show file to write (default: ./briefing.toml).")] = None,
+) -> None:
+    """Write the show file (briefing.toml): its current values or defaults, overridden by flags.
+
+    Example: briefing init --title "Harbor Weekly" --email me@example.org --category "News/Daily News"
+    """
+    from .config import init_settings
+
+    written, _ = init_settings(path, show=title, description=description, author=author, email=email,
+                               language=language, category=category, explicit=explicit, base_url=base_url,
+                               image=image)
+    print(written)
+
+
+@app.command()
+def publish(
+    episode: Annotated[Path, typer.Argument(help="The episode's MP3; sidecars beside it come along.")],
+    site: Annotated[Path, typer.Option("--site", help="The site folder (created if missing).")],
+    base_url: Annotated[Optional[str], typer.Option(help="Where the site is served; the feed's links start with it.")] = None,
+) -> None:
+    """Publish an episode into a site: copy it, record it, rebuild feed.xml and index.html.
+
+    Example: briefing publish today.mp3 --site site --base-url http://192.168.1.20:8000/
+    """
+    from .config import find_settings
+    from .publish import publish as publish_episode
+
+    result = publish_episode(episode, site, base_url=base_url, settings=find_settings())
+    verb = "updated" if result.updated else "added"
+    if not State["quiet"]:
+        print(f"briefing: {verb} episode {result.episode.number}: {result.episode.title}", file=sys.stderr)
+    print(result.feed_url)
+
+
+@app.command()
+def episodes(
+    site: Annotated[Path, typer.Argument(help="The site folder.")],
+    remove: Annotated[Optional[str], typer.Option("--remove", help="Remove this episode (number, key or guid).")] = None,
+) -> None:
+    """List a site's episodes, newest first, or remove one.
+
+    Example: briefing episodes site --remove 2
+    """
+    from .config import find_settings
+    from .publish import list_episodes, remove_episode
+
+    if remove is not None:
+        gone = remove_episode(site, remove, settings=find_settings())
+        print(f"removed {gone.number} {gone.key}: {gone.title}")
+        return
+    for item in list_episodes(site):
+        minutes, seconds = divmod(int(round(item.duration)), 60)
+        print(f"{item.number:>4}  {item.published:%Y-%m-%d}  {minutes:>3}:{seconds:02d}  {item.key}  {item.title}")
+
+
+@app.command()
+def serve(
+    site: Annotated[Path, typer.Argument(help="The site folder.")],
+    host: Annotated[str, typer.Option(help="127.0.0.1 (this computer only) or 0.0.0.0 (your network).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,
+) -> None:
+    """Serve the site: feed, page and episodes, with byte ranges; prints the feed URL as a QR code.
+
+    Example: briefing serve site --host 0.0.0.0 --port 8000
+    """
+    from .publish.server import serve as serve_site
+
+    serve_site(site, host=host, port=port)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -28,15 +28,15 @@ class Reporter:
     step: Callable[[int, int, str], None] = lambda done, total, label: None
 
 
-def read(inputs: Sequence[str], *, title: str | None = None) -> list[Article]:
-    """Read every input; a feed contributes several articles."""
+def read(inputs: Sequence[str], *, title: str | None = None, latest: int | None = None) -> list[Article]:
+    """Read every input; a feed contributes its `latest` newest articles."""
     from .ingest import read_articles
 
     if not inputs:
         raise InputError("no input: give an article file, '-' for standard input")
     articles: list[Article] = []
     for source in inputs:
-        articles.extend(read_articles(source, title=title if len(inputs) == 1 else None))
+        articles.extend(read_articles(source, title=title if len(inputs) == 1 else None, latest=latest))
     if not articles:
         raise InputError("no articles found in the input")
     return articles
@@ -66,6 +66,7 @@ def make_script(
     speed: float = 1.0,
     day: Date | None = None,
     reporter: Reporter | None = None,
+    latest: int | None = None,
 ) -> Script:
     """Inputs to the spoken script, without loading any voice."""
     from .script import write_script
@@ -74,7 +75,7 @@ def make_script(
     reporter = reporter or Reporter()
     reporter.stage("reading " + ", ".join(inputs))
     with stage("ingest"):
-        articles = read(inputs, title=title)
+        articles = read(inputs, title=title, latest=latest)
     reporter.stage(f"summarizing {len(articles)} article{'s' * (len(articles) != 1)}")
     wpm = WORDS_PER_MINUTE.get(engine, 170.0) * speed
     with stage("summarize"):
@@ -100,9 +101,11 @@ def make_episode(
     tld: str | None = None,
     day: Date | None = None,
     reporter: Reporter | None = None,
+    latest: int | None = None,
 ) -> EpisodeFiles:
     """Inputs to OUT.mp3 with its sidecars. Returns what was written."""
     from .export import check_writable, export
+    from .language import check_voice_language
     from .mix import mix
     from .speak import speak
     from .voices import get_voice
@@ -111,9 +114,10 @@ def make_episode(
     reporter = reporter or Reporter()
     check_writable(Path(output))
     script = make_script(inputs, minutes=minutes, show=show, title=title, templates=templates,
-                         engine=engine, speed=speed, day=day, reporter=reporter)
+                         engine=engine, speed=speed, day=day, reporter=reporter, latest=latest)
     loaded = get_voice(engine, voice, speed=speed, lang=lang or (script.language if engine == "gtts" else None),
                        tld=tld)
+    check_voice_language(loaded, script.language)
     sentences = sum(len(s.sentences) for s in script.segments)
     reporter.stage(f"speaking {sentences} sentences with {loaded.engine} ({loaded.name})")
     with stage("synthesize"):

@@ -1,11 +1,14 @@
 """Readers: one per kind of source, each turning raw input into Articles.
 
-`read_articles(source)` picks the reader from the source's form (a path's suffix,
-"-" for standard input). A feed yields several Articles; a page or file yields one.
+`read_articles(source)` picks the reader from the source's form: an http(s) URL
+is fetched; a path's suffix, a server's media type or the first bytes tell a
+feed, a web page, Markdown and plain text apart; "-" is standard input. A feed
+yields several Articles (the newest `latest`); a page or file yields one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -36,17 +39,51 @@ def read_bytes(source: str) -> bytes:
     return data
 
 
-def read_articles(source: str, *, title: str | None = None) -> list[Article]:
-    """Read one source into Articles (several for a feed)."""
-    from . import markdown, text
+def read_articles(source: str, *, title: str | None = None, latest: int | None = None) -> list[Article]:
+    """Read one source (a path, an http(s) URL or "-") into Articles (several for a feed)."""
+    from .fetch import fetch, is_url
 
-    data = read_bytes(source)
-    raw = decode_bytes(data, source)
+    if is_url(source):
+        fetched = fetch(source)
+        articles = _parse(fetched.data, source=source, suffix="", content_type=fetched.content_type,
+                          charset=fetched.charset, url=fetched.url, title=title, latest=latest)
+    else:
+        suffix = Path(source).suffix.lower() if source != "-" else ""
+        articles = _parse(read_bytes(source), source=source, suffix=suffix, title=title, latest=latest)
+    return [_with_language(a) for a in articles]
+
+
+def read_page(url: str) -> Article:
+    """Fetch one web page (a feed item's link) and read it as an article."""
+    return read_articles(url)[0]
+
+
+def _parse(data: bytes, *, source: str, suffix: str, content_type: str = "", charset: str | None = None,
+           url: str | None = None, title: str | None, latest: int | None) -> list[Article]:
+    from . import markdown, text
+    from .sniff import kind_of
+
+    if not data.strip():
+        raise InputError(f"{source}: is empty")
+    kind = kind_of(data, suffix=suffix, content_type=content_type)
+    if kind == "feed":
+        from . import feed
+
+        return feed.parse(data, source=source, latest=latest if latest is not None else feed.DEFAULT_LATEST,
+                          read_link=read_page)
+    raw = decode_bytes(data, source, declared=charset)
     if not raw.strip():
         raise InputError(f"{source}: is empty")
-    suffix = Path(source).suffix.lower() if source != "-" else ""
-    if suffix in {".md", ".markdown"} or (suffix == "" and markdown.looks_like_markdown(raw)):
-        article = markdown.parse(raw, source=source, title=title)
-    else:
-        article = text.parse(raw, source=source, title=title)
-    return [article]
+    if kind == "html":
+        from . import html
+
+        return [html.parse(raw, source=source, title=title, url=url)]
+    if kind == "markdown" or (kind == "markdown-or-text" and markdown.looks_like_markdown(raw)):
+        return [markdown.parse(raw, source=source, title=title)]
+    return [text.parse(raw, source=source, title=title)]
+
+
+def _with_language(article: Article) -> Article:
+    from ..language import article_language
+
+    return dataclasses.replace(article, language=article_language(article))

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
+import re
+
 from ..errors import InputError
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode an article's bytes; refuse binary files with a clear message."""
+
+def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
+    """Decode an article's bytes; refuse binary files with a clear message.
+
+    UTF-8 when the bytes are valid UTF-8; else the charset the server or the
+    page's <meta> declared; else charset-normalizer's detection.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     head = data[:8192]
@@ -15,11 +24,27 @@ def decode_bytes(data: bytes, source: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _decode_detected(data, source)
+        text = _decode_declared(data, declared) or _decode_detected(data, source)
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text[:8192]) // 100):
         raise InputError(f"{source}: looks like a binary file, not text")
     return text
+
+
+def _decode_declared(data: bytes, declared: str | None) -> str | None:
+    names = [declared] if declared else []
+    meta = _META_CHARSET.search(data[:4096])
+    if meta:
+        names.append(meta.group(1).decode("ascii", "replace"))
+    for name in names:
+        try:
+            codecs.lookup(name)
+            if name.lower().replace("-", "").replace("_", "") == "utf8":
+                continue  # already tried, and it failed
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return None
 
 
 def _decode_detected(data: bytes, source: str) -> str:

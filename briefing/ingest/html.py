@@ -1,0 +1,166 @@
+"""Web pages: the article's main content (trafilatura), its subheadings as sections.
+
+trafilatura finds the story among menus, adverts and comments; asked for XML it
+also keeps the page's own structure (`<head>` for h1..h6, `<p>`, `<list>`,
+`<quote>`), which becomes our sections. Title, byline and date come from the
+page's metadata (Open Graph, JSON-LD, <meta>), also read by trafilatura.
+
+    briefing article page.html --json
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..article import is_sign_off, normalize_whitespace
+from ..errors import InputError
+from ..models import Article, Section
+
+# A "heading" longer than this is a paragraph set in bold, not a subheading.
+MAX_HEADING_WORDS = 16
+
+
+def parse(html: str | bytes, *, source: str, title: str | None = None, url: str | None = None) -> Article:
+    """A page's main content as an Article; its h2/h3... subheadings start sections."""
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(
+        html, url=url, output_format="xml", include_formatting=False, include_comments=False,
+        include_tables=False, include_images=False, include_links=False, with_metadata=True,
+        favor_recall=False,
+    )
+    if not xml:
+        fallback = sections_from_fragment(html)
+        if not fallback:
+            raise InputError(f"{source}: no article text found in the page")
+        return Article(title=title or _page_title(html) or "Untitled", source=source, sections=fallback)
+    doc = etree.fromstring(xml.encode("utf-8"))
+    page_title = normalize_whitespace(doc.get("title") or "") or None
+    main = doc.find("main")
+    blocks = _blocks(main if main is not None else doc)
+    sections = _sections(blocks, page_title)
+    if not sections:
+        raise InputError(f"{source}: no article text found in the page")
+    return Article(
+        title=title or page_title or _page_title(html) or "Untitled",
+        source=source,
+        sections=sections,
+        published=_parse_date(doc.get("date")),
+        byline=normalize_whitespace(doc.get("author") or "") or None,
+    )
+
+
+def _text(element) -> str:
+    return normalize_whitespace(" ".join("".join(element.itertext()).split()))
+
+
+def _blocks(root) -> list[tuple[str, str]]:
+    """("heading" | "paragraph", text) in reading order."""
+    blocks: list[tuple[str, str]] = []
+    for element in root:
+        tag = element.tag
+        if tag == "head":
+            text = _text(element)
+            if text:
+                kind = "heading" if len(text.split()) <= MAX_HEADING_WORDS else "paragraph"
+                blocks.append((kind, text))
+        elif tag == "list":
+            for item in element.iter("item"):
+                text = _text(item)
+                if text:
+                    blocks.append(("paragraph", text))
+        elif tag in {"p", "quote", "item"}:
+            text = _text(element)
+            if text:
+                blocks.append(("paragraph", text))
+        else:
+            blocks.extend(_blocks(element))
+    return blocks
+
+
+def _sections(blocks: list[tuple[str, str]], page_title: str | None) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    heading: str | None = None
+    paragraphs: list[str] = []
+    for kind, text in blocks:
+        if kind == "heading":
+            if page_title and _same_words(text, page_title) and not sections and not paragraphs:
+                continue  # the page repeats its title above the story
+            if paragraphs:
+                sections.append(Section(heading, tuple(paragraphs)))
+            # A heading directly after another heading without text: the later one wins.
+            heading, paragraphs = text, []
+        else:
+            paragraphs.append(text)
+    if paragraphs:
+        sections.append(Section(heading, tuple(paragraphs)))
+    while sections and is_sign_off(sections[-1].paragraphs[-1]):
+        last = sections.pop()
+        if len(last.paragraphs) > 1:
+            sections.append(Section(last.heading, last.paragraphs[:-1]))
+    return tuple(sections)
+
+
+def _same_words(a: str, b: str) -> bool:
+    words = lambda s: re.findall(r"\w+", s.lower())  # noqa: E731
+    return words(a) == words(b)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _page_title(html: str | bytes) -> str | None:
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    m = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
+    if not m:
+        return None
+    import html as html_lib
+
+    return normalize_whitespace(html_lib.unescape(re.sub(r"\s+", " ", m.group(1)))) or None
+
+
+def sections_from_fragment(fragment: str | bytes) -> tuple[Section, ...]:
+    """Sections of a small piece of HTML (a feed item's content, a bare page).
+
+    trafilatura is made for whole pages and may discard a short fragment as
+    boilerplate; here every heading and paragraph of the fragment is kept.
+    """
+    import lxml.html
+    from lxml import etree
+
+    if isinstance(fragment, bytes):
+        fragment = fragment.decode("utf-8", errors="replace")
+    if not fragment.strip():
+        return ()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ()
+    for bad in root.xpath("//script|//style|//nav|//footer|//figure|//noscript|//iframe"):
+        bad.drop_tree()
+    blocks: list[tuple[str, str]] = []
+    block_tags = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag not in block_tags:
+            continue
+        if any(a.tag in block_tags for a in element.iterancestors()):
+            continue
+        text = _text(element)
+        if not text:
+            continue
+        kind = "heading" if element.tag[0] == "h" and len(text.split()) <= MAX_HEADING_WORDS else "paragraph"
+        blocks.append((kind, text))
+    if not blocks:
+        # Plain text inside a fragment without block elements: split on line breaks.
+        text = "\n".join(root.itertext())
+        blocks = [("paragraph", normalize_whitespace(line)) for line in text.splitlines() if line.strip()]
+    return _sections(blocks, None)

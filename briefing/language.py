@@ -1,0 +1,59 @@
+"""Which language an article is written in, detected offline (py3langid).
+
+The language picks the sentence splitter's rules, gTTS's voice, and tells a
+Piper user when the chosen voice cannot read the article.
+"""
+
+from __future__ import annotations
+
+from .models import Article
+
+DEFAULT_LANGUAGE = "en"
+# Below this many words a guess is a coin toss; keep the default.
+MIN_WORDS = 8
+SAMPLE_CHARS = 4000
+
+
+def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
+    """An ISO 639-1 code ("en", "fr", ...) for `text`, or `default` when too short to tell."""
+    if len(text.split()) < MIN_WORDS:
+        return default
+    import py3langid
+
+    code, _score = py3langid.classify(text[:SAMPLE_CHARS])
+    return code or default
+
+
+def article_language(article: Article) -> str:
+    """The language of an article's title and paragraphs together."""
+    text = " ".join([article.title, *(p for s in article.sections for p in s.paragraphs)])
+    return detect_language(text)
+
+
+LANGUAGE_NAMES = {
+    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "fi": "Finnish",
+    "pl": "Polish", "cs": "Czech", "ru": "Russian", "uk": "Ukrainian", "tr": "Turkish", "el": "Greek",
+    "ar": "Arabic", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hi": "Hindi", "ca": "Catalan",
+}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def check_voice_language(voice, language: str) -> None:
+    """A Piper voice reads one language; refuse an article in another with a clear message.
+
+    gTTS is given the article's language, so only Piper voices are checked.
+    """
+    from .errors import VoiceError
+
+    if getattr(voice, "engine", "") != "piper":
+        return
+    spoken = (getattr(voice, "language", "") or "").split("-")[0].lower()
+    if spoken and spoken != language:
+        raise VoiceError(
+            f"the article is in {language_name(language)} ({language}) but the Piper voice {voice.name} speaks "
+            f"{language_name(spoken)}; pass --voice with a {language} Piper voice (.onnx), or --engine gtts"
+        )

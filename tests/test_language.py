@@ -1,0 +1,27 @@
+from briefing.ingest import read_articles
+from briefing.language import detect_language
+
+FRENCH = ("Le conseil municipal a approuvé mardi soir la construction d'une nouvelle ligne de tramway "
+          "qui reliera la gare au centre-ville d'ici cinq ans, a annoncé la maire lors d'une conférence de presse.")
+
+
+def test_languages_are_detected_offline():
+    assert detect_language(FRENCH) == "fr"
+    assert detect_language("The council approved a new tram line for the city centre on Tuesday evening.") == "en"
+    assert detect_language("Oui.") == "en"  # too short to tell: the default
+
+
+def test_an_article_carries_its_language(tmp_path):
+    path = tmp_path / "tram.txt"
+    path.write_text(FRENCH + "\n", encoding="utf-8")
+    assert read_articles(str(path))[0].language == "fr"
+
+
+def test_piper_refuses_an_article_its_voice_cannot_read(cli, tmp_path):
+    path = tmp_path / "tram.txt"
+    path.write_text(FRENCH + "\n", encoding="utf-8")
+    result = cli("make", str(path), "-o", str(tmp_path / "tram.mp3"), "-q")
+    assert result.returncode != 0
+    err = result.stderr.decode().strip().splitlines()
+    assert len(err) == 1 and "French" in err[0] and "--voice" in err[0], err
+    assert not list(tmp_path.glob("tram.mp3*"))
