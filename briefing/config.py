@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -22,6 +24,7 @@ class Settings:
     language: str = "en"
     category: str = "News"
     explicit: bool = False
+    locked: bool = False  # podcast:locked: ask directories not to let others import the feed
     base_url: str = ""
     image: str = ""
     engine: str = "piper"
@@ -36,9 +39,14 @@ def config_path() -> Path:
 
 def load_settings(path: str | Path | None = None) -> Settings:
     """Settings from the show file if there is one (the `[show]` table), else defaults."""
+    return find_settings(path) or Settings()
+
+
+def find_settings(path: str | Path | None = None) -> Settings | None:
+    """Settings from the show file, or None when there is no show file."""
     path = Path(path) if path else config_path()
     if not path.is_file():
-        return Settings()
+        return None
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -48,4 +56,80 @@ def load_settings(path: str | Path | None = None) -> Settings:
     values = {k.replace("-", "_"): v for k, v in table.items() if k.replace("-", "_") in known}
     if "title" in table and "show" not in values:
         values["show"] = table["title"]
+    image = values.get("image")
+    if isinstance(image, str) and image and "://" not in image and not Path(image).is_absolute():
+        # A relative image path means beside the show file, wherever briefing runs from.
+        values["image"] = str(path.parent / image)
+    for name, value in values.items():
+        expected = type(getattr(Settings(), name))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        if not isinstance(value, expected):
+            raise BriefingError(f"{path}: {name} should be {expected.__name__}, not {value!r}")
     return replace(Settings(), **values)
+
+
+# The show file keys `briefing init` writes, in order, with the Settings field each fills.
+SHOW_KEYS = (("title", "show"), ("description", "description"), ("author", "author"), ("email", "email"),
+             ("language", "language"), ("category", "category"), ("explicit", "explicit"),
+             ("base_url", "base_url"), ("image", "image"))
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    # A JSON string is a valid TOML basic string (same escapes; json never writes "\/").
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def validate_show(settings: Settings) -> None:
+    """Refuse values a podcast app or directory would reject, with one line saying which."""
+    from .publish.categories import parse_category
+
+    parse_category(settings.category)
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", settings.language):
+        raise BriefingError(f"language {settings.language!r}: give a language code such as en, en-us or de")
+    if settings.email and not re.fullmatch(r"[^@\s]+@[^@\s]+", settings.email):
+        raise BriefingError(f"e-mail {settings.email!r}: not an e-mail address")
+    if settings.base_url and not re.match(r"^https?://[^/\s]+", settings.base_url):
+        raise BriefingError(f"base URL {settings.base_url!r}: give an http:// or https:// address")
+    if not settings.show.strip():
+        raise BriefingError("title: the show needs a title")
+
+
+def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Path, Settings]:
+    """Write the show file: the current one's values (or defaults), overridden by the given ones.
+
+    Example: briefing init --title "Harbor Weekly" --email me@example.org --base-url http://192.168.1.20:8000/
+    """
+    path = Path(path) if path else config_path()
+    current = find_settings(path) or Settings()
+    chosen = replace(current, **{k: v for k, v in overrides.items() if v is not None})
+    validate_show(chosen)
+    from .publish.categories import parse_category
+
+    main, sub = parse_category(chosen.category)  # written in Apple's own spelling
+    chosen = replace(chosen, category=f"{main}/{sub}" if sub else main)
+    image = chosen.image
+    if image and "://" not in image:
+        if not Path(image).is_file() or Path(image).suffix.lower() not in (".jpg", ".jpeg", ".png"):
+            raise BriefingError(f"image {image}: give a square .jpg or .png file, or an http(s) URL")
+        if overrides.get("image"):  # given on the command line: relative to here, stored relative to the file
+            chosen = replace(chosen, image=os.path.relpath(Path(image).resolve(), path.parent.resolve()))
+    lines = ["# The show: briefing publish puts these in the feed. Edit freely, or run briefing init again.",
+             "[show]"]
+    lines += [f"{key} = {_toml_value(getattr(chosen, name))}" for key, name in SHOW_KEYS]
+    shown = {name for _, name in SHOW_KEYS}
+    for f in fields(Settings):  # keep other settings the file had (engine, minutes, ...)
+        if f.name not in shown and getattr(chosen, f.name) != getattr(Settings(), f.name):
+            lines.append(f"{f.name} = {_toml_value(getattr(chosen, f.name))}")
+    try:
+        from .export import staged
+
+        with staged(path) as tmp:
+            tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise BriefingError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path, chosen

@@ -1,0 +1,104 @@
+"""`briefing publish` and `briefing episodes` as a user drives them: listing, removing,
+episodes without sidecars, and mistakes that must fail in one line without touching the site."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import run_cli
+from site_fixtures import BASE_URL, copy_site, episodes, show_file, site  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.slow
+
+
+def feed_items(folder):
+    return ET.parse(folder / "feed.xml").getroot().findall("channel/item")
+
+
+def test_episodes_lists_newest_first(site):
+    result = run_cli("episodes", str(site["dir"]))
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode().splitlines()
+    assert [line.split()[0] for line in lines] == ["3", "2", "1"]
+    assert "garden" in lines[0] and "Library Lends Telescopes" in lines[1]
+
+
+def test_catalog_has_one_row_per_episode(site):
+    with sqlite3.connect(site["dir"] / "catalog.sqlite") as db:
+        rows = db.execute("SELECT number, key FROM episodes ORDER BY number").fetchall()
+    assert [n for n, _ in rows] == [1, 2, 3]
+    assert len({k for _, k in rows}) == 3
+
+
+def test_remove_one_episode(site, episodes, tmp_path):
+    folder = copy_site(site["dir"], tmp_path / "copy")
+    result = run_cli("episodes", str(folder), "--remove", "2", env=site["env"])
+    assert result.returncode == 0, result.stderr.decode()
+    titles = [i.findtext("title") for i in feed_items(folder)]
+    assert len(titles) == 2 and "Library Lends Telescopes" not in titles
+    assert not list((folder / "episodes").glob("*scope*"))
+    assert "Library Lends Telescopes" not in (folder / "index.html").read_text()
+    # The next episode gets a new number; removed numbers are not reused.
+    newer = tmp_path / "newer.mp3"
+    shutil.copyfile(episodes["scope"], newer)
+    assert run_cli("publish", str(newer), "--site", str(folder), env=site["env"]).returncode == 0
+    listed = run_cli("episodes", str(folder)).stdout.decode().splitlines()
+    assert [line.split()[0] for line in listed] == ["4", "3", "1"]
+    missing = run_cli("episodes", str(folder), "--remove", "2")
+    assert missing.returncode == 1
+    assert missing.stderr.decode().count("\n") == 1 and "no episode '2'" in missing.stderr.decode()
+
+
+def test_episode_without_any_sidecar(episodes, tmp_path):
+    lone = tmp_path / "lone.mp3"
+    shutil.copyfile(episodes["scope"], lone)
+    folder = tmp_path / "site"
+    result = run_cli("publish", str(lone), "--site", str(folder), "--base-url", BASE_URL)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().strip() == BASE_URL + "feed.xml"
+    (item,) = feed_items(folder)
+    assert item.find("enclosure").get("length") == str(lone.stat().st_size)
+    assert not [child for child in item if "transcript" in child.tag or "chapters" in child.tag]
+    assert sorted(p.name for p in (folder / "episodes").iterdir()) == [f"{item_key(folder)}.mp3"]
+    assert "<audio controls" in (folder / "index.html").read_text()
+
+
+def item_key(folder):
+    with sqlite3.connect(folder / "catalog.sqlite") as db:
+        return db.execute("SELECT key FROM episodes").fetchone()[0]
+
+
+def test_not_an_mp3_is_one_line_and_creates_nothing(tmp_path):
+    bogus = tmp_path / "notes.mp3"
+    bogus.write_text("not audio")
+    folder = tmp_path / "site"
+    result = run_cli("publish", str(bogus), "--site", str(folder))
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert err.startswith("briefing: error: ") and err.count("\n") == 1 and "not an MP3" in err
+    assert not folder.exists()
+
+
+def test_category_not_on_apples_list_is_refused_before_touching_the_site(episodes, tmp_path):
+    show = tmp_path / "briefing.toml"
+    show.write_text('[show]\ntitle = "X"\ncategory = "Newz"\n')
+    folder = tmp_path / "site"
+    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(show)})
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert err.count("\n") == 1 and "'Newz'" in err and "'News'" in err
+    assert not folder.exists()
+
+
+def test_bad_base_url_is_one_line(episodes, tmp_path):
+    result = run_cli("publish", str(episodes["scope"]), "--site", str(tmp_path / "s"), "--base-url", "ftp:/x")
+    assert result.returncode == 1 and "base URL" in result.stderr.decode()
+
+
+def test_episodes_of_a_folder_that_is_not_a_site(tmp_path):
+    result = run_cli("episodes", str(tmp_path))
+    assert result.returncode == 1 and "not a briefing site" in result.stderr.decode()
