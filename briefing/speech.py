@@ -54,6 +54,158 @@ def expand_symbols(text: str) -> str:
     return text
 
 
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0001F1E6-\U0001F1FF\u2B00-\u2BFF\uFE0E\uFE0F\u200D\u20E3]+"
+)
+
+
+def drop_emoji(text: str) -> str:
+    """Emoji are dropped: a voice either skips them or reads their code point names aloud."""
+    return _EMOJI.sub("", text)
+
+
+_TLDS = "com|org|net|edu|gov|io|co|uk|us|eu|de|fr|info|biz|news|int|ca|au|ie|nz|in"
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b", re.IGNORECASE)
+
+
+def _say_dotted(name: str) -> str:
+    return " dot ".join(part for part in name.split(".") if part)
+
+
+def expand_emails(text: str) -> str:
+    """"press@harbor.org" is "press at harbor dot org"."""
+
+    def repl(m: re.Match[str]) -> str:
+        user, domain = m.group(0).split("@", 1)
+        return f"{_say_dotted(user)} at {_say_dotted(domain.lower())}"
+
+    return _EMAIL.sub(repl, text)
+
+
+def expand_urls(text: str) -> str:
+    """A web address is said as its site: "https://www.bbc.co.uk/news/123" is "bbc dot co dot uk".
+
+    The scheme and "www" are never said; a short, wordy path ("/jobs") is, an opaque one is not.
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        url = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0), flags=re.IGNORECASE)
+        host, _, path = url.partition("/")
+        spoken = _say_dotted(host.lower().split(":")[0])
+        path = path.strip("/")
+        if path and len(path) <= 20 and re.fullmatch(r"[a-z]+(?:/[a-z]+)?", path, re.IGNORECASE):
+            spoken += " slash " + " slash ".join(path.split("/"))
+        return spoken
+
+    return _URL.sub(repl, text)
+
+
+_TITLES = {
+    "Dr": "Doctor", "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Prof": "Professor", "Gen": "General",
+    "Lt": "Lieutenant", "Col": "Colonel", "Capt": "Captain", "Sgt": "Sergeant", "Maj": "Major", "Adm": "Admiral",
+    "Gov": "Governor", "Sen": "Senator", "Rep": "Representative", "Rev": "Reverend", "Pres": "President",
+    "Insp": "Inspector", "Supt": "Superintendent", "Cllr": "Councillor", "Fr": "Father",
+}
+_PHRASES = {"e.g.": "for example", "i.e.": "that is", "etc.": "et cetera", "vs.": "versus", "vs": "versus",
+            "approx.": "approximately", "Jr.": "Junior", "Sr.": "Senior"}
+
+
+def expand_abbreviations(text: str) -> str:
+    """"Dr. Ada Chen" is "Doctor Ada Chen", "Gen." is "General", "e.g." is "for example".
+
+    "St." is "Saint" before a name ("St. Paul's") and "Street" after one ("Baker St.");
+    "No. 5" is "number five". A title is only expanded before a capitalized name.
+    """
+    titles = "|".join(_TITLES)
+    text = re.sub(rf"\b({titles})\.?(?=\s+[A-Z])", lambda m: _TITLES[m.group(1)], text)
+    text = re.sub(r"\bSt\.?(?=\s+[A-Z])", "Saint", text)
+    text = re.sub(r"\b([A-Z][a-z]+\s+)St\.(?=\s+[a-z])", r"\1Street", text)
+    text = re.sub(r"\b([A-Z][a-z]+\s+)St\b", r"\1Street", text)
+    text = re.sub(r"(?:(?<=[.!?]\s)|^)No\.\s?(?=\d)", "Number ", text)
+    text = re.sub(r"\bNo\.\s?(?=\d)", "number ", text)
+    for short, long in _PHRASES.items():
+        text = re.sub(rf"(?<![\w.]){re.escape(short)}(?!\w)", long, text)
+    return text
+
+
+def expand_ranges(text: str) -> str:
+    """"2010-2015" is "2010 to 2015" and "5-7 people" is "5 to 7 people": a hyphen between numbers is "to"."""
+    return re.sub(r"(?<![\w.-])(\d+(?:\.\d+)?)\s?[-–]\s?(?=\d+(?:\.\d+)?(?![\w-]|\.\d))", r"\1 to ", text)
+
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_MONTH_NAMES = {m[:3]: m for m in "January February March April May June July August September October November "
+                "December".split()}
+
+
+def _month(name: str) -> str:
+    return _MONTH_NAMES[name[:3].title()]
+
+
+def expand_dates(text: str) -> str:
+    """"3 May 2024" is "the third of May 2024"; "May 3" is "May third": days are ordinals when said.
+
+    The year is left to `expand_years`.
+    """
+
+    def day_first(m: re.Match[str]) -> str:
+        day = int(m.group(2))
+        if not 1 <= day <= 31:
+            return m.group(0)
+        return f"{m.group(1) or 'the '}{num2words(day, to='ordinal')} of {_month(m.group(3))}"
+
+    def month_first(m: re.Match[str]) -> str:
+        day = int(m.group(2))
+        if not 1 <= day <= 31:
+            return m.group(0)
+        return f"{_month(m.group(1))} {num2words(day, to='ordinal')}"
+
+    text = re.sub(rf"\b([Tt]he\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b\.?", day_first, text)
+    return re.sub(rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d:.,]\d|\s?%)", month_first, text)
+
+
+_UNITS = {
+    "km/h": ("kilometre per hour", "kilometres per hour"), "kph": ("kilometre per hour", "kilometres per hour"),
+    "mph": ("mile per hour", "miles per hour"), "km": ("kilometre", "kilometres"), "cm": ("centimetre", "centimetres"),
+    "mm": ("millimetre", "millimetres"), "kg": ("kilogram", "kilograms"), "mg": ("milligram", "milligrams"),
+    "lb": ("pound", "pounds"), "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "ft": ("foot", "feet"),
+    "kWh": ("kilowatt hour", "kilowatt hours"), "MWh": ("megawatt hour", "megawatt hours"),
+    "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"), "GW": ("gigawatt", "gigawatts"),
+    "GB": ("gigabyte", "gigabytes"), "MB": ("megabyte", "megabytes"), "TB": ("terabyte", "terabytes"),
+    "ha": ("hectare", "hectares"), "sq km": ("square kilometre", "square kilometres"),
+}
+
+
+def expand_units(text: str) -> str:
+    """"5 km" is "5 kilometres", "70mph" is "70 miles per hour": unit symbols become words after a number."""
+    units = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+
+    def repl(m: re.Match[str]) -> str:
+        singular, plural = _UNITS[m.group(2)]
+        return f"{m.group(1)} {singular if m.group(1) == '1' else plural}"
+
+    return re.sub(rf"(\d[\d,]*(?:\.\d+)?)\s?({units})(?![\w/])", repl, text)
+
+
+_SCALES = {"bn": "billion", "tn": "trillion", "m": "million", "mn": "million", "k": "thousand"}
+
+
+def expand_scale_suffixes(text: str) -> str:
+    """"464m users" is "464 million users": news writes millions and billions as a letter after the number."""
+    return re.sub(r"\b(\d+(?:\.\d+)?)(bn|tn|mn|m|k)\b(?![\w-])", lambda m: f"{m.group(1)} {_SCALES[m.group(2)]}", text)
+
+
+def expand_negative_numbers(text: str) -> str:
+    """"-5" is "minus 5": a lone sign before a number reaches the voice as a dash."""
+    return re.sub(r"(?:(?<=\s)|^)[-−](?=\d)", "minus ", text)
+
+
 _MONEY_UNITS = {"bn": "billion", "b": "billion", "m": "million", "mn": "million", "k": "thousand", "tn": "trillion",
                 "trillion": "trillion", "billion": "billion", "million": "million", "thousand": "thousand"}
 _CURRENCIES = {"$": ("dollar", "dollars"), "£": ("pound", "pounds"), "€": ("euro", "euros"), "¥": ("yen", "yen")}
@@ -106,7 +258,15 @@ def expand_times(text: str) -> str:
                 spoken += "."  # "p.m." ends the sentence too often to drop its full stop
         return spoken
 
-    return re.sub(r"\b(\d{1,2}):(\d{2})(?:\s?([ap]\.?m\.?)(?=\W|$))?", repl, text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(\d{1,2}):(\d{2})(?:\s?([ap]\.?m\.?)(?=\W|$))?", repl, text, flags=re.IGNORECASE)
+
+    def hour_only(m: re.Match[str]) -> str:
+        hour = int(m.group(1))
+        if not 1 <= hour <= 12:
+            return m.group(0)
+        return f"{num2words(hour)} {m.group(2).lower()} m" + ("." if m.group(0).endswith("m.") else "")
+
+    return re.sub(r"\b(\d{1,2})\s?([ap])\.?m\b\.?", hour_only, text, flags=re.IGNORECASE)
 
 
 def expand_ordinals(text: str) -> str:
@@ -171,13 +331,22 @@ def tidy_spacing(text: str) -> str:
 
 TRANSFORMATIONS: list[Transformation] = [
     normalize_unicode,
+    drop_emoji,
+    expand_emails,
+    expand_urls,
     drop_parenthesized_acronym,
+    expand_abbreviations,
+    expand_ranges,
     dashes_to_pauses,
     expand_money,
+    expand_dates,
+    expand_units,
+    expand_scale_suffixes,
     expand_symbols,
     expand_times,
     expand_ordinals,
     expand_years,
+    expand_negative_numbers,
     expand_numbers,
     spell_acronyms,
     tidy_spacing,
