@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import Article, Digest, DigestSection
@@ -38,6 +39,19 @@ _DANGLING_OPENERS = re.compile(
 )
 
 
+# A quotation's speaker: '..., said Ms Chen.' / 'Ms Chen said ...' / '... according to ...'.
+_ATTRIBUTION = re.compile(
+    r"\b(said|says|say|told|added|asked|according to|wrote|explained|warned|insisted|argued|claimed|announced|"
+    r"stated|noted|declared|exclaimed|proclaimed|replied|admitted|acknowledged|suggested)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"[,\"”]\s*(he|she|they|it|we) (said|says|told|added|asked|wrote|explained|warned|insisted|argued|claimed)\b"
+    r"|[,\"”]\s*(said|says|added) (he|she|they)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=8)
 def _segmenter(language: str):
     import pysbd
@@ -50,6 +64,12 @@ def _segmenter(language: str):
 
 def split_sentences(paragraph: str, language: str = "en") -> list[str]:
     """Sentences of a paragraph (pysbd), with a quotation split across sentences rejoined."""
+    return list(_split_sentences(paragraph, language))
+
+
+@lru_cache(maxsize=4096)
+def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
+    # Cached: the script splits again the sentences the summarizer chose, and pysbd is slow.
     raw = [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
     merged: list[str] = []
     for sentence in raw:
@@ -57,7 +77,7 @@ def split_sentences(paragraph: str, language: str = "en") -> list[str]:
             merged[-1] = f"{merged[-1]} {sentence}"
         else:
             merged.append(sentence)
-    return merged
+    return tuple(merged)
 
 
 def _open_quote(text: str) -> bool:
@@ -93,63 +113,135 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def summarize(article: Article, words: int) -> Digest:
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts when a sentence is scored (see `score_sentences`)."""
+
+    position: float = 0.55  # news puts the point first, in the article and in each section
+    centroid: float = 0.9  # sharing the article's vocabulary: it is about the story
+    graph: float = 1.0  # resembling many other sentences: the story keeps coming back to it
+    redundancy: float = REDUNDANCY_THRESHOLD
+    # Each section opens with its own sentence: the lead of a news story, the topic
+    # sentence of a section. It is what makes the rest make sense, so it comes first.
+    openers_first: bool = True
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    section: int
+    index: int  # position within its section
+    rank: int  # position within the article
+    text: str
+    vector: Counter
+
+
+def _needs_previous(sentence: str) -> bool:
+    """A sentence that cannot stand alone: it points back, or quotes someone named only before.
+
+    "He said..." and "However, ..." open with a reference; '"We are ready," she said.'
+    is a quotation whose speaker was named in an earlier sentence.
+    """
+    if _DANGLING_OPENERS.match(sentence.lstrip("\"'“‘ ")):
+        return True
+    if _is_quotation(sentence):
+        return bool(_PRONOUN_ATTRIBUTION.search(sentence)) or not _ATTRIBUTION.search(sentence)
+    return False
+
+
+def _is_quotation(sentence: str) -> bool:
+    return sentence.lstrip()[:1] in {'"', "“"}
+
+
+def _graph_centrality(vectors: list[Counter]) -> list[float]:
+    """Mean similarity of each sentence to the others (a one-step TextRank)."""
+    n = len(vectors)
+    if n < 2:
+        return [1.0] * n
+    totals = [0.0] * n
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim = _cosine(vectors[i], vectors[j])
+            totals[i] += sim
+            totals[j] += sim
+    top = max(totals) or 1.0
+    return [t / top for t in totals]
+
+
+def score_sentences(sentences: list[_Sentence], weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
+    """Position, centrality (to the centroid and to the other sentences), with penalties.
+
+    A sentence that needs the one before it scores lower: taking it costs two.
+    Very short sentences (captions, datelines) and very long ones say less per word.
+    """
+    centroid: Counter = Counter()
+    for s in sentences:
+        centroid.update(s.vector)
+    graph = _graph_centrality([s.vector for s in sentences])
+    scores = []
+    for s, g in zip(sentences, graph):
+        position = 1.0 / (1.0 + 0.35 * s.index) + (0.6 if s.rank == 0 else 0.0) * (1.0 if s.section == 0 else 0.4)
+        value = weights.position * position + weights.centroid * _cosine(s.vector, centroid) + weights.graph * g
+        if s.index > 0 and _needs_previous(s.text):
+            value *= 0.5
+        length = word_count(s.text)
+        value *= 1.0 if 8 <= length <= 45 else 0.7
+        scores.append(value)
+    return scores
+
+
+def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) -> Digest:
     """Choose sentences from each section so that the whole is at most `words` words."""
     budget = max(0, int(words))
     per_section = [
         [s for p in section.paragraphs for s in split_sentences(p, article.language)] for section in article.sections
     ]
-    flat = [(si, i, s) for si, sents in enumerate(per_section) for i, s in enumerate(sents)]
+    flat: list[_Sentence] = []
+    for si, sents in enumerate(per_section):
+        for i, text in enumerate(sents):
+            flat.append(_Sentence(si, i, len(flat), text, _vector(text)))
     if not flat:
         return Digest(article, tuple(DigestSection(s.heading, ()) for s in article.sections))
-    centroid = _vector(" ".join(s for _, _, s in flat))
-
-    def score(si: int, i: int, sentence: str, rank: int) -> float:
-        position = 1.0 / (1.0 + 0.35 * i) + (0.6 if rank == 0 else 0.0) * (1.0 if si == 0 else 0.4)
-        centrality = _cosine(_vector(sentence), centroid)
-        dangling = 0.5 if _DANGLING_OPENERS.match(sentence) and i > 0 else 1.0
-        length = word_count(sentence)
-        brevity = 1.0 if 8 <= length <= 45 else 0.7
-        return (0.55 * position + 0.9 * centrality) * dangling * brevity
-
-    scored = []
-    for rank, (si, i, s) in enumerate(flat):
-        scored.append((score(si, i, s, rank), si, i, s))
+    by_place = {(s.section, s.index): s for s in flat}
+    scores = dict(zip(((s.section, s.index) for s in flat), score_sentences(flat, weights)))
     chosen: set[tuple[int, int]] = set()
-    chosen_vectors: list[Counter[str]] = []
     used = 0
 
-    def take(si: int, i: int) -> bool:
+    def with_antecedents(place: tuple[int, int]) -> list[tuple[int, int]]:
+        """The sentence and, going back, every sentence it needs (within its section)."""
+        group = [place]
+        si, i = place
+        while i > 0 and _needs_previous(by_place[(si, i)].text) and (si, i - 1) not in chosen:
+            i -= 1
+            group.append((si, i))
+        return group
+
+    def take(place: tuple[int, int]) -> bool:
         nonlocal used
-        sentence = per_section[si][i]
-        n = word_count(sentence)
-        if (si, i) in chosen or used + n > budget:
+        if place in chosen:
             return False
-        vec = _vector(sentence)
-        if any(_cosine(vec, v) > REDUNDANCY_THRESHOLD for v in chosen_vectors):
+        group = with_antecedents(place)
+        cost = sum(word_count(by_place[p].text) for p in group)
+        if used + cost > budget:
             return False
-        # A sentence that points back comes with the sentence it points to.
-        if i > 0 and _DANGLING_OPENERS.match(sentence) and (si, i - 1) not in chosen:
-            prev = word_count(per_section[si][i - 1])
-            if used + n + prev > budget:
-                return False
-            chosen.add((si, i - 1))
-            chosen_vectors.append(_vector(per_section[si][i - 1]))
-            used += prev
-        chosen.add((si, i))
-        chosen_vectors.append(vec)
-        used += n
+        if any(_cosine(by_place[place].vector, by_place[c].vector) > weights.redundancy for c in chosen):
+            return False
+        chosen.update(group)
+        used += cost
         return True
 
-    # Every announced section says something: its best sentence first, in order.
+    # Every announced section says something: its opening (or else its best) sentence, in order.
     for si, sents in enumerate(per_section):
-        if sents:
-            best = max((x for x in scored if x[1] == si), key=lambda x: x[0])
-            take(best[1], best[2])
-    for _, si, i, _ in sorted(scored, key=lambda x: -x[0]):
+        if not sents:
+            continue
+        if not (weights.openers_first and take((si, 0))):
+            take(max(((si, i) for i in range(len(sents))), key=scores.__getitem__))
+    for place in sorted(scores, key=lambda p: -scores[p]):
         if used >= budget:
             break
-        take(si, i)
+        take(place)
 
     sections = tuple(
         DigestSection(sec.heading, tuple(s for i, s in enumerate(per_section[si]) if (si, i) in chosen))
