@@ -1,8 +1,9 @@
 """Extractive, section-aware summarizing within a word budget.
 
-Each section keeps its best sentences, chosen by position (news puts the point
-first) and centrality (sentences that share the article's vocabulary carry its
-story), without repeating itself, and in their original order. A quotation stays
+Each section keeps its opening sentence, then the best sentences by position
+(news puts the point first) and centrality (sentences that share the article's
+vocabulary, and resemble many other sentences, carry its story), without
+repeating itself, and in their original order. A quotation stays
 whole, with who said it; a sentence that opens by pointing back ("He", "However,")
 is only taken with the sentence it points to.
 """
