@@ -85,3 +85,31 @@ def test_several_inputs_make_one_script_with_an_announced_block_each(cli, site, 
 def test_unreachable_host_is_a_network_error():
     with pytest.raises(BriefingError, match="cannot connect"):
         fetch("http://127.0.0.1:9/nothing-listens-here")
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbor Notes</title><id>urn:harbor</id>
+<updated>2024-05-07T10:00:00Z</updated>
+<entry><title>Older note</title><id>urn:1</id><updated>2024-05-01T10:00:00Z</updated>
+<content type="html">&lt;p&gt;An older note about the harbor wall, repaired in April by the town's own crew.&lt;/p&gt;</content></entry>
+<entry><title>Newer note</title><id>urn:2</id><updated>2024-05-07T10:00:00Z</updated>
+<content type="html">&lt;h2&gt;Tides&lt;/h2&gt;&lt;p&gt;Spring tides will flood the lower quay on Thursday, the harbor master warned.&lt;/p&gt;</content></entry>
+</feed>
+"""
+
+
+def test_atom_feed_newest_first_with_its_headings(tmp_path):
+    path = tmp_path / "notes.atom"
+    path.write_text(ATOM, encoding="utf-8")
+    articles = read_articles(str(path))
+    assert [a.title for a in articles] == ["Newer note", "Older note"]  # sorted by date, not feed order
+    assert articles[0].sections[0].heading == "Tides"
+    assert articles[0].published.isoformat() == "2024-05-07"
+
+
+def test_latest_limits_the_episode_script(cli, tmp_path):
+    path = tmp_path / "notes.xml"
+    path.write_text(ATOM, encoding="utf-8")
+    script = _json(cli("script", str(path), "--latest", "1", "--json"))
+    text = " ".join(s["text"] for s in script["segments"])
+    assert "lower quay" in text and "harbor wall" not in text
