@@ -73,14 +73,11 @@ class Channel:
     base_url: str  # ends with "/"
     image_url: str | None  # absolute, for the feed
     image_path: str | None  # relative to the site, for the page (None when the image is elsewhere)
+    guid: str  # podcast:guid, made from the first feed URL and kept when the site moves
 
     @property
     def feed_url(self) -> str:
         return self.base_url + "feed.xml"
-
-    @property
-    def guid(self) -> str:
-        return podcast_guid(self.feed_url)
 
 
 def site_url(channel: Channel, relative: str) -> str:

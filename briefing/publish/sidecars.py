@@ -123,21 +123,26 @@ def read_transcript(vtt: Path | None, txt: Path | None) -> list[TranscriptCue]:
 
 
 def describe(source: EpisodeSource) -> str:
-    """A short description for the feed: the chapters' titles, else the script's opening."""
+    """A short description for the feed: the script's news (after the intro's greeting), else
+    the chapters' titles, else the title; then the source."""
+    paragraphs = []
+    if "txt" in source.sidecars:
+        paragraphs = [" ".join(p.split()) for p in
+                      source.sidecars["txt"].read_text(encoding="utf-8", errors="replace").split("\n\n")
+                      if p.strip()]
+    # The script opens with a greeting and ends with a sign-off; the news is in between.
+    body = paragraphs[1:-1] if len(paragraphs) > 2 else paragraphs
     chapters = [c.title for c in read_chapters(source.sidecars.get("chapters"))]
-    if chapters:
+    if body:
+        text = _shorten(" ".join(body), 400)
+    elif chapters:
         text = "In this episode: " + "; ".join(chapters) + "."
     else:
-        paragraphs = []
-        if "txt" in source.sidecars:
-            paragraphs = [" ".join(p.split()) for p in
-                          source.sidecars["txt"].read_text(encoding="utf-8", errors="replace").split("\n\n")
-                          if p.strip()]
-        # The first paragraph is the intro's greeting; the news starts after it.
-        body = paragraphs[1:3] if len(paragraphs) > 1 else paragraphs
-        text = _shorten(" ".join(body), 400) if body else source.title
-    if source.source:
-        text += f" Source: {source.source}."
+        text = source.title
+    # Only web addresses: a local file's path says nothing to a listener and should not go public.
+    links = [part.strip() for part in (source.source or "").split(",") if re.match(r"^https?://", part.strip())]
+    if links:
+        text += " Source: " + ", ".join(links) + "."
     return text
 
 

@@ -26,7 +26,7 @@ from ..errors import BriefingError
 from ..export import staged
 from .catalog import Catalog, CatalogEpisode
 from .categories import parse_category
-from .feed import Channel, episode_guid, render_feed
+from .feed import Channel, episode_guid, podcast_guid, render_feed
 from .page import render_page
 from .sidecars import SIDECAR_SUFFIXES, read_chapters, read_episode, read_transcript, describe
 
@@ -81,7 +81,7 @@ def _show_settings(catalog: Catalog, settings: Settings | None) -> Settings:
     return Settings()
 
 
-def _channel(site: Path, settings: Settings, base_url: str) -> Channel:
+def _channel(site: Path, settings: Settings, base_url: str, guid: str) -> Channel:
     category, subcategory = parse_category(settings.category)
     image_url = image_path = None
     image = settings.image.strip()
@@ -100,7 +100,7 @@ def _channel(site: Path, settings: Settings, base_url: str) -> Channel:
     return Channel(
         title=settings.show, description=settings.description, author=settings.author, email=settings.email,
         language=settings.language, category=category, subcategory=subcategory, explicit=settings.explicit,
-        locked=settings.locked, base_url=base_url, image_url=image_url, image_path=image_path,
+        locked=settings.locked, base_url=base_url, image_url=image_url, image_path=image_path, guid=guid,
     )
 
 
@@ -108,7 +108,9 @@ def rebuild(site: Path, catalog: Catalog, settings: Settings | None = None, base
     """Write feed.xml and index.html from the catalog; each replaces the old one atomically."""
     settings = _show_settings(catalog, settings)
     base_url = normalize_base_url(base_url or catalog.get("base_url") or settings.base_url or DEFAULT_BASE_URL)
-    channel = _channel(site, settings, base_url)
+    # The spec wants podcast:guid made once and kept "even if the feed URL changes".
+    guid = catalog.get("podcast_guid") or podcast_guid(base_url + "feed.xml")
+    channel = _channel(site, settings, base_url, guid)
     episodes = catalog.episodes()
     if channel.image_url is None:
         # No show image configured: borrow the newest episode's cover, as Apple wants one.
@@ -180,6 +182,8 @@ def publish(mp3: str | Path, site: str | Path, *, base_url: str | None = None,
             chosen = base_url or (settings.base_url if settings else "")
             if chosen or catalog.get("base_url") is None:
                 catalog.put(conn, "base_url", normalize_base_url(chosen or DEFAULT_BASE_URL))
+            if catalog.get("podcast_guid") is None:
+                catalog.put(conn, "podcast_guid", podcast_guid(catalog.get("base_url") + "feed.xml"))
         feed = rebuild(site, catalog, settings)
         feed_url = catalog.get("base_url") + "feed.xml"
     return Published(episode=episode, updated=updated, feed=feed, page=site / "index.html", feed_url=feed_url)

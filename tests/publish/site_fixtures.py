@@ -72,9 +72,21 @@ def make_jpeg(path: Path, size: int = 1400) -> Path:
     return path
 
 
+# Each test module imports these fixtures, which makes a fixture per module; this memo (this
+# module is imported once) lets them all share one set of episodes and one site. Tests treat
+# both as read-only and copy the site before changing it.
+_MADE: dict[str, object] = {}
+
+
 @pytest.fixture(scope="session")
 def episodes(tmp_path_factory) -> dict[str, Path]:
     """name -> MP3 made by `briefing make`, with its sidecars complete."""
+    if "episodes" not in _MADE:
+        _MADE["episodes"] = _make_episodes(tmp_path_factory)
+    return _MADE["episodes"]
+
+
+def _make_episodes(tmp_path_factory) -> dict[str, Path]:
     from conftest import run_cli
 
     folder = tmp_path_factory.mktemp("episodes")
@@ -94,6 +106,12 @@ def episodes(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def show_file(tmp_path_factory) -> Path:
+    if "show_file" not in _MADE:
+        _MADE["show_file"] = _write_show_file(tmp_path_factory)
+    return _MADE["show_file"]
+
+
+def _write_show_file(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("show")
     make_jpeg(folder / "show-cover.jpg")
     path = folder / "briefing.toml"
@@ -116,6 +134,12 @@ BASE_URL = "http://podcast.alder.example/daily/"
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, episodes, show_file) -> dict:
     """Three episodes published, the first one twice, through the CLI as a user would."""
+    if "site" not in _MADE:
+        _MADE["site"] = _publish_site(tmp_path_factory, episodes, show_file)
+    return _MADE["site"]
+
+
+def _publish_site(tmp_path_factory, episodes, show_file) -> dict:
     from conftest import run_cli
 
     site = tmp_path_factory.mktemp("site") / "public"

@@ -102,3 +102,17 @@ def test_bad_base_url_is_one_line(episodes, tmp_path):
 def test_episodes_of_a_folder_that_is_not_a_site(tmp_path):
     result = run_cli("episodes", str(tmp_path))
     assert result.returncode == 1 and "not a briefing site" in result.stderr.decode()
+
+
+def test_moving_the_site_keeps_the_show_and_episode_guids(site, episodes, tmp_path):
+    folder = copy_site(site["dir"], tmp_path / "moved")
+    before = ET.parse(folder / "feed.xml").getroot()
+    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), "--base-url", "https://new.example/")
+    assert result.returncode == 0, result.stderr.decode()
+    after = ET.parse(folder / "feed.xml").getroot()
+    ns = {"podcast": "https://podcastindex.org/namespace/1.0"}
+    assert after.findtext("channel/podcast:guid", namespaces=ns) == before.findtext("channel/podcast:guid", namespaces=ns)
+    assert [i.findtext("guid") for i in after.iter("item")] == [i.findtext("guid") for i in before.iter("item")]
+    assert all(i.find("enclosure").get("url").startswith("https://new.example/episodes/") for i in after.iter("item"))
+    # Without a show file, the show's details are those the site was published with.
+    assert after.findtext("channel/title") == "Alder Daily & <Friends>"

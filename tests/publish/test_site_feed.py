@@ -129,7 +129,9 @@ def test_item_tags(feed, site, episodes):
         assert duration.isdigit() and abs(int(duration) - MP3(mp3).info.length) <= 1.5
         assert int(item.findtext("itunes:episode", namespaces=NS)) in (1, 2, 3)
         assert item.findtext("itunes:episodeType", namespaces=NS) == "full"
-        assert item.findtext("description").strip()
+        description = item.findtext("description")
+        assert description.strip() and "Welcome" not in description  # the news, not the greeting
+        assert str(mp3.parent.parent) not in description  # no local paths in a public feed
         transcripts = {t.get("type"): t.get("url") for t in item.findall("podcast:transcript", NS)}
         assert set(transcripts) >= {"text/vtt", "application/x-subrip"}
         assert local_file(transcripts["text/vtt"], site["dir"]).read_bytes() == mp3.with_suffix(".vtt").read_bytes()
