@@ -98,6 +98,11 @@ def make(
     speed: Annotated[float, typer.Option(help="Speaking rate (1.0 is the voice's own).")] = 1.0,
     lang: Annotated[Optional[str], typer.Option(help="gTTS language (default: the article's).")] = None,
     tld: Annotated[Optional[str], typer.Option(help="gTTS Google domain for the accent, e.g. co.uk.")] = None,
+    loudness: Annotated[float, typer.Option(help="Integrated loudness target in LUFS (podcasts: -16).")] = -16.0,
+    cover: Annotated[Optional[Path], typer.Option(help="Cover image (default: one drawn with the show and date).")] = None,
+    quote_voice: Annotated[Optional[str], typer.Option(
+        help="Voice for quotations: a second Piper .onnx, or 'pitch:N' (the main voice N semitones up/down).")] = None,
+    no_music: Annotated[bool, typer.Option("--no-music", help="No stings, no bed under the intro.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     latest: Latest = None,
 ) -> None:
@@ -116,6 +121,7 @@ def make(
             minutes=minutes or settings.minutes, title=title, show=show or settings.show,
             bitrate=bitrate or settings.bitrate, cache=not no_cache, templates=templates,
             speed=speed, lang=lang, tld=tld, reporter=reporter, latest=latest,
+            loudness=loudness, cover=cover, quote_voice=quote_voice, music=not no_music,
         )
     finally:
         if progress is not None:

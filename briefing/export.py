@@ -1,4 +1,9 @@
-"""Episode to files: the MP3 with its ID3 tags, and sidecars made from the Timeline.
+"""Episode to files: the MP3 with its ID3 tags, chapters and cover, and sidecars from the Timeline.
+
+    X.mp3  X.txt (the script)  X.vtt  X.srt  X.transcript.json  X.chapters.json  X.jpg (the cover)
+
+The MP3's loudness is measured after encoding (`briefing.loudness`); when it misses
+the target, the audio is corrected and encoded once more.
 
 ffmpeg (libmp3lame) encodes, because it writes the Xing/Info header that players
 need for a correct duration (lameenc does not). mutagen writes ID3v2.3, the
@@ -17,26 +22,10 @@ from pathlib import Path
 
 from .errors import BriefingError
 from .ffmpeg import ffmpeg_exe
-from .models import Episode, EpisodeFiles, Timeline
+from .models import Episode, EpisodeFiles
 
 DEFAULT_BITRATE = 96
 SAMPLE_RATE = 44100
-
-
-def _timestamp(seconds: float, sep: str = ".") -> str:
-    ms = int(round(max(0.0, seconds) * 1000))
-    h, rem = divmod(ms, 3_600_000)
-    m, rem = divmod(rem, 60_000)
-    s, ms = divmod(rem, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
-
-
-def webvtt(timeline: Timeline) -> str:
-    """A WebVTT transcript: one cue per sentence, timed from the rendered audio."""
-    lines = ["WEBVTT", ""]
-    for n, cue in enumerate(timeline.cues, 1):
-        lines += [str(n), f"{_timestamp(cue.start)} --> {_timestamp(cue.end)}", cue.text.replace("-->", "->"), ""]
-    return "\n".join(lines)
 
 
 @contextmanager
@@ -79,9 +68,19 @@ def encode_mp3(samples_pcm: bytes, rate: int, target: Path, bitrate: int = DEFAU
         raise BriefingError(f"ffmpeg failed to encode the MP3: {message[-1] if message else result.returncode}")
 
 
-def write_tags(path: Path, episode: Episode, *, show: str, source: str | None) -> None:
-    """ID3v2.3 tags: title, artist and album (the show), date, comment (the source)."""
-    from mutagen.id3 import COMM, ID3, TALB, TCON, TDRC, TIT2, TPE1, TLAN
+def to_pcm16(samples) -> bytes:
+    """Float samples to 16-bit little-endian PCM (rounded, clipped)."""
+    import numpy as np
+
+    return np.clip(np.round(np.asarray(samples, dtype=np.float32) * 32767.0), -32768, 32767).astype("<i2").tobytes()
+
+
+def write_tags(path: Path, episode: Episode, *, show: str, source: str | None, chapters=None,
+               cover: bytes | None = None) -> None:
+    """ID3v2.3 tags: title, artist and album (the show), date, comment (the source), chapters, cover."""
+    from mutagen.id3 import APIC, COMM, ID3, TALB, TCON, TDRC, TIT2, TPE1, TLAN, PictureType
+
+    from .chapters import write_chapters
 
     tags = ID3()
     script = episode.script
@@ -93,7 +92,29 @@ def write_tags(path: Path, episode: Episode, *, show: str, source: str | None) -
     tags.add(TLAN(encoding=1, text=script.language))
     if source:
         tags.add(COMM(encoding=1, lang="eng", desc="", text=source))
+    if cover:
+        tags.add(APIC(encoding=0, mime="image/jpeg", type=PictureType.COVER_FRONT, desc="Cover", data=cover))
+    if chapters:
+        write_chapters(tags, chapters)
     tags.save(str(path), v2_version=3)
+
+
+def encode_to_target(samples, rate: int, target_path: Path, *, bitrate: int, loudness: float | None):
+    """Encode; measure the MP3; if it misses the loudness target, correct and encode once more.
+
+    Returns the file's measured Loudness (None when no target was asked for).
+    """
+    from .loudness import conform, measure_file
+
+    encode_mp3(to_pcm16(samples), rate, target_path, bitrate)
+    if loudness is None:
+        return None
+    measured = measure_file(target_path)
+    if not measured.meets(loudness):
+        samples = conform(samples, rate, measured, target=loudness)
+        encode_mp3(to_pcm16(samples), rate, target_path, bitrate)
+        measured = measure_file(target_path)
+    return measured
 
 
 def export(
@@ -102,30 +123,54 @@ def export(
     *,
     bitrate: int = DEFAULT_BITRATE,
     show: str | None = None,
+    loudness: float | None = None,
+    cover: bytes | None = None,
+    transcript_json: bool = True,
 ) -> EpisodeFiles:
-    """Write OUT.mp3 and its sidecars (OUT.txt, OUT.vtt) atomically."""
+    """Write OUT.mp3 and its sidecars atomically; each sidecar shares the MP3's stem.
+
+    `loudness` (LUFS) checks the encoded file against that target (the mix already aimed
+    at it) and corrects once if needed; `cover` is JPEG bytes (default: a generated cover).
+    """
+    from .chapters import chapters_from, chapters_json
+    from .cover import cover_jpeg
+    from .transcripts import srt, transcript_json as transcript_text, webvtt
+
     if not 32 <= bitrate <= 320:
         raise BriefingError(f"--bitrate {bitrate}: choose between 32 and 320 kbps")
     mp3 = Path(output)
     check_writable(mp3)
-    show = show or episode.script.show
-    sidecars = {
-        "txt": mp3.with_suffix(".txt"),
-        "vtt": mp3.with_suffix(".vtt"),
+    script = episode.script
+    show = show or script.show
+    if cover is None:
+        cover = cover_jpeg(None, show=show, day=script.date)
+    chapters = chapters_from(episode.timeline)
+    stem = mp3.stem
+
+    def beside(suffix: str) -> Path:
+        return mp3.with_name(stem + suffix)
+
+    contents: dict[str, tuple[Path, str | bytes]] = {
+        "txt": (beside(".txt"), script.text),
+        "vtt": (beside(".vtt"), webvtt(episode.timeline)),
+        "srt": (beside(".srt"), srt(episode.timeline)),
+        "chapters": (beside(".chapters.json"), chapters_json(chapters)),
+        "cover": (beside(".jpg"), cover),
     }
-    contents = {
-        "txt": episode.script.text,
-        "vtt": webvtt(episode.timeline),
-    }
-    audio = episode.audio
+    if transcript_json:
+        contents["transcript"] = (beside(".transcript.json"), transcript_text(episode.timeline, speaker=show))
     try:
         with staged(mp3) as tmp_mp3:
-            encode_mp3(audio.raw_data, audio.frame_rate, tmp_mp3, bitrate)
-            write_tags(tmp_mp3, episode, show=show, source=", ".join(episode.script.sources) or None)
-            for kind, path in sidecars.items():
+            encode_to_target(episode.audio, episode.sample_rate, tmp_mp3, bitrate=bitrate, loudness=loudness)
+            write_tags(tmp_mp3, episode, show=show, source=", ".join(script.sources) or None,
+                       chapters=chapters, cover=cover)
+            for path, content in contents.values():
                 with staged(path) as tmp:
-                    tmp.write_text(contents[kind], encoding="utf-8")
+                    if isinstance(content, bytes):
+                        tmp.write_bytes(content)
+                    else:
+                        tmp.write_text(content, encoding="utf-8")
     except OSError as exc:
         raise BriefingError(f"cannot write {mp3}: {exc.strerror or exc}") from None
-    return EpisodeFiles(mp3=str(mp3), sidecars={k: str(v) for k, v in sidecars.items()},
+    return EpisodeFiles(mp3=str(mp3), sidecars={kind: str(path) for kind, (path, _) in contents.items()},
                         duration=episode.timeline.duration)

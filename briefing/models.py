@@ -168,11 +168,12 @@ class Timeline:
 
 @dataclass(frozen=True)
 class Episode:
-    """The mixed audio (an `AudioSegment`) and its timeline."""
+    """The mixed audio (mono float32 samples, a numpy array) and its timeline."""
 
     script: Script
-    audio: Any  # pydub.AudioSegment; typed loosely so importing models stays cheap
+    audio: Any  # numpy.ndarray; typed loosely so importing models stays cheap
     timeline: Timeline
+    sample_rate: int = 44100
 
 
 @dataclass(frozen=True)

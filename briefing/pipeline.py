@@ -102,9 +102,20 @@ def make_episode(
     day: Date | None = None,
     reporter: Reporter | None = None,
     latest: int | None = None,
+    loudness: float = -16.0,
+    cover: str | Path | None = None,
+    music: bool = True,
+    quote_voice: str | None = None,
 ) -> EpisodeFiles:
-    """Inputs to OUT.mp3 with its sidecars. Returns what was written."""
+    """Inputs to OUT.mp3 with its sidecars. Returns what was written.
+
+    `loudness` is the integrated target in LUFS (true peaks stay under -1 dBTP); `cover` a
+    square-ish image for the episode (default: one drawn with the show's name and date);
+    `music=False` leaves out the stings and the bed under the intro.
+    """
+    from .cover import cover_jpeg
     from .export import check_writable, export
+    from .loudness import check_target, encoder_gain
     from .language import check_voice_language
     from .mix import mix
     from .speak import speak
@@ -113,18 +124,28 @@ def make_episode(
 
     reporter = reporter or Reporter()
     check_writable(Path(output))
+    check_target(loudness)
+    # A user's image is checked (and prepared) now, so a bad one fails before any synthesis.
+    art = cover_jpeg(cover, show=show, day=Date.today()) if cover is not None else None
     script = make_script(inputs, minutes=minutes, show=show, title=title, templates=templates,
                          engine=engine, speed=speed, day=day, reporter=reporter, latest=latest)
     loaded = get_voice(engine, voice, speed=speed, lang=lang or (script.language if engine == "gtts" else None),
                        tld=tld)
     check_voice_language(loaded, script.language)
+    quoting = None
+    if quote_voice:
+        from .voices import get_quote_voice
+
+        quoting = get_quote_voice(quote_voice, loaded, speed=speed)
     sentences = sum(len(s.sentences) for s in script.segments)
     reporter.stage(f"speaking {sentences} sentences with {loaded.engine} ({loaded.name})")
     with stage("synthesize"):
-        takes = speak(script, loaded, TakeCache() if cache else None, progress=reporter.step)
+        takes = speak(script, loaded, TakeCache() if cache else None, progress=reporter.step, quote_voice=quoting)
     reporter.stage("mixing")
     with stage("mix"):
-        episode = mix(script, takes)
+        episode = mix(script, takes, loudness=loudness, encoder_gain_db=encoder_gain(bitrate), bed=music,
+                      intro_sting="intro.wav" if music else None, outro_sting="outro.wav" if music else None)
     reporter.stage(f"encoding {output}")
     with stage("export"):
-        return export(episode, output, bitrate=bitrate, show=show)
+        art = art or cover_jpeg(None, show=show, day=script.date)
+        return export(episode, output, bitrate=bitrate, show=show, loudness=loudness, cover=art)

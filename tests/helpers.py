@@ -22,7 +22,11 @@ def decode(path: str | Path, rate: int = 44100) -> np.ndarray:
 
 
 def has_xing_or_info_header(path: str | Path) -> bool:
-    head = Path(path).read_bytes()[:8192]
+    data = Path(path).read_bytes()
+    start = 0
+    if data[:3] == b"ID3":  # skip the ID3v2 tag (a cover makes it large): its size is syncsafe
+        start = 10 + sum((byte & 0x7F) << (7 * (3 - i)) for i, byte in enumerate(data[6:10]))
+    head = data[start:start + 8192]
     return b"Xing" in head or b"Info" in head
 
 

@@ -1,0 +1,187 @@
+"""Podcast loudness: a measured gain into a look-ahead peak limiter, checked on the encoded MP3.
+
+Podcast apps expect about -16 LUFS integrated with true peaks at or below -1 dBTP.
+Piper normalizes every sentence to full scale, so its speech peaks 20 dB above its
+loudness: a plain gain to -16 LUFS clips, and ffmpeg's two-pass loudnorm misses both
+figures on it. What works: measure (ITU-R BS.1770 with pyloudnorm), apply the gain,
+catch the peaks with a look-ahead limiter, measure again and correct the gain (the
+limiter takes some loudness away), all on numpy arrays in memory.
+
+The encoder then changes the level once more: LAME scales its input by about 0.95
+(-0.45 dB) up to 128 kbps and adds inter-sample overshoot. So the first guess
+allows for LAME's known gain, and export measures the encoded file with ffmpeg's
+`ebur128=peak=true` (the figure podcast checkers use) and, if it misses, corrects
+once and encodes again (`conform`).
+
+    from briefing.loudness import normalize, measure_file
+    louder = normalize(samples, 44100, target=-16.0)
+    print(measure_file("episode.mp3"))    # Loudness(integrated=-16.1, true_peak=-1.6)
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BriefingError
+
+DEFAULT_TARGET = -16.0  # LUFS integrated: Apple's and Spotify's podcast level
+TRUE_PEAK_LIMIT = -1.0  # dBTP, measured on the encoded file
+PEAK_MARGIN = 0.5  # dB the limiter stays under the limit, for the encoder's inter-sample overshoot
+TOLERANCE = 0.5  # LU: within this of the target the encoded file is kept as it is
+ATTACK = 0.005  # s: the limiter turns the gain down this long before a peak
+HOLD = 0.020  # s: and keeps it down this long after, so speech's pitch periods do not modulate it
+RELEASE = 0.080  # s: then recovers smoothly (time constant)
+MIN_TARGET, MAX_TARGET = -36.0, -8.0
+
+# LAME's own gain (dB) by bitrate: measured by encoding Piper speech with ffmpeg's libmp3lame and
+# comparing the decoded RMS. Only a first guess: the encoded file is measured regardless.
+_ENCODER_GAIN = ((128, -0.45), (160, -0.36), (192, -0.27), (256, -0.12), (320, 0.0))
+
+
+@dataclass(frozen=True)
+class Loudness:
+    """Integrated loudness (LUFS) and true peak (dBTP) of a file, as ffmpeg's ebur128 measures them."""
+
+    integrated: float
+    true_peak: float
+
+    def meets(self, target: float, *, tolerance: float = TOLERANCE, peak_limit: float = TRUE_PEAK_LIMIT) -> bool:
+        return abs(self.integrated - target) <= tolerance and self.true_peak <= peak_limit
+
+
+def check_target(target: float) -> float:
+    if not MIN_TARGET <= target <= MAX_TARGET:
+        raise BriefingError(f"--loudness {target:g}: choose between {MIN_TARGET:g} and {MAX_TARGET:g} LUFS "
+                            "(podcasts use -16; -19 or -23 for quieter programmes)")
+    return float(target)
+
+
+def encoder_gain(bitrate: int) -> float:
+    """The level change (dB) LAME applies at this bitrate, interpolated from measurements."""
+    import numpy as np
+
+    rates, gains = zip(*_ENCODER_GAIN)
+    return float(np.interp(bitrate, rates, gains))
+
+
+def integrated_loudness(samples, rate: int) -> float:
+    """BS.1770 integrated loudness (LUFS) of float samples; -inf for silence."""
+    import numpy as np
+    import pyloudnorm
+
+    if samples.size < int(0.4 * rate):  # shorter than one gating block
+        samples = np.pad(samples, (0, int(0.4 * rate) - samples.size + 1))
+    with np.errstate(divide="ignore"):
+        return float(pyloudnorm.Meter(rate).integrated_loudness(samples.astype(np.float64)))
+
+
+def _trailing_mean(values, length: int):
+    """Mean of values[n - length .. n] for each n (`length` even; the start stands in before it)."""
+    import numpy as np
+    from scipy.ndimage import uniform_filter1d
+
+    centred = uniform_filter1d(values, size=length + 1, mode="nearest")
+    lag = length // 2
+    return np.concatenate([np.full(lag, centred[0], dtype=np.float32), centred[: values.size - lag]])
+
+
+def limiter_gain(samples, rate: int, ceiling_db: float):
+    """Per-sample gain (<= 1) that keeps every |sample| at or under the ceiling.
+
+    The gain needed at each sample is held over [n - HOLD, n + ATTACK] (minimum filter),
+    then ramped with a moving average over ATTACK samples: every sample of that average
+    already includes the peak's own need, so the peak is always caught (no overshoot) and
+    the gain moves smoothly. A slow one-pole release on top only ever lowers it further.
+    """
+    import numpy as np
+    from scipy.ndimage import minimum_filter1d
+    from scipy.signal import lfilter
+
+    ceiling = 10 ** (ceiling_db / 20)
+    need = np.minimum(1.0, ceiling / np.maximum(np.abs(samples), 1e-12)).astype(np.float32)
+    if need.min() >= 1.0:
+        return need
+    attack, hold = 2 * max(1, int(ATTACK * rate / 2)), max(2, int(HOLD * rate))
+    hold += (hold + attack) % 2  # an odd window, so its centre is a whole sample
+    # minimum over [n - hold, n + attack]: scipy's centred window, moved back by (hold - attack) / 2.
+    # Near the start the first window stands in, which covers more samples: only ever lower, so safe.
+    centred = minimum_filter1d(need, size=hold + attack + 1, mode="nearest")
+    lag = (hold - attack) // 2
+    held = np.concatenate([np.full(lag, centred[0], dtype=np.float32), centred[: need.size - lag]])
+    gain = _trailing_mean(held, attack)
+    coefficient = np.exp(-1.0 / (RELEASE * rate))
+    released = lfilter([1 - coefficient], [1, -coefficient], gain, zi=[coefficient * gain[0]])[0]
+    return np.minimum(gain, released.astype(np.float32))
+
+
+def normalize(samples, rate: int, *, target: float = DEFAULT_TARGET, ceiling: float | None = None,
+              encoder_gain_db: float = 0.0, passes: int = 3):
+    """Float samples at `target` LUFS with peaks under `ceiling` dBFS, once the encoder applies its gain.
+
+    Returns float32 samples (the input is not changed). Silence comes back unchanged.
+    """
+    import numpy as np
+
+    if ceiling is None:
+        ceiling = TRUE_PEAK_LIMIT - PEAK_MARGIN
+    samples = np.asarray(samples, dtype=np.float32)
+    measured = integrated_loudness(samples, rate)
+    if not np.isfinite(measured):
+        return samples.copy()
+    aim = target - encoder_gain_db
+    peak_ceiling = min(-0.1, ceiling - encoder_gain_db)
+    gain_db = aim - measured
+    tried: list[tuple[float, float]] = []  # (gain, resulting loudness)
+    result = samples
+    for _ in range(passes):
+        louder = samples * np.float32(10 ** (gain_db / 20))
+        result = louder * limiter_gain(louder, rate, peak_ceiling)
+        reached = integrated_loudness(result, rate)
+        tried.append((gain_db, reached))
+        if abs(aim - reached) < 0.15:
+            break
+        # The limiter takes back part of any gain added; the secant through the last two tries
+        # says how much (first time: assume half).
+        slope = 0.5
+        if len(tried) > 1 and tried[-1][0] != tried[-2][0]:
+            slope = min(1.0, max(0.2, (tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0])))
+        gain_db += (aim - reached) / slope
+    return result.astype(np.float32)
+
+
+_SUMMARY = re.compile(r"Summary:.*?I:\s*(-?[\d.]+|-inf)\s*LUFS.*?Peak:\s*(-?[\d.]+|-inf)\s*dBFS", re.S)
+
+
+def measure_file(path: str | Path) -> Loudness:
+    """Integrated loudness and true peak of an audio file, with ffmpeg's ebur128 filter."""
+    from .ffmpeg import ffmpeg_exe
+
+    command = [ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(path),
+               "-af", "ebur128=peak=true:framelog=quiet", "-f", "null", "-"]
+    result = subprocess.run(command, capture_output=True, check=False)
+    text = result.stderr.decode("utf-8", "replace")
+    match = _SUMMARY.search(text)
+    if result.returncode != 0 or not match:
+        raise BriefingError(f"cannot measure the loudness of {path}: {text.strip().splitlines()[-1:] or 'ffmpeg failed'}")
+    return Loudness(float(match.group(1)), float(match.group(2)))
+
+
+def conform(samples, rate: int, measured: Loudness, *, target: float, peak_limit: float = TRUE_PEAK_LIMIT):
+    """Samples corrected by what the encoded file measured: the gain error and any peak excess.
+
+    `samples` are those that were encoded; returns new float32 samples to encode once more.
+    """
+    import numpy as np
+
+    samples = np.asarray(samples, dtype=np.float32)
+    gain_db = target - measured.integrated
+    corrected = samples * np.float32(10 ** (gain_db / 20))
+    # The file's true peak moves with the gain; lower the limiter's ceiling by whatever would exceed
+    # the limit (less half the margin), so the second encode lands under it.
+    excess = max(0.0, measured.true_peak + gain_db - (peak_limit - PEAK_MARGIN / 2))
+    peak_now = 20 * np.log10(max(float(np.max(np.abs(corrected))), 1e-12))
+    ceiling = min(-0.1, peak_now - excess)
+    return (corrected * limiter_gain(corrected, rate, ceiling)).astype(np.float32)
