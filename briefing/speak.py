@@ -1,7 +1,13 @@
-"""Script to Takes: every sentence rendered by the voice, or taken from the cache."""
+"""Script to Takes: every sentence rendered by the voice, or taken from the cache.
+
+With a second voice for quotations, the quoted words of a sentence ("...", “...”) are
+rendered with it and the rest with the main voice; the pieces are joined into the
+sentence's one take (at 44.1 kHz), so the sentence keeps one cue and one timing.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .errors import BriefingError, VoiceError
@@ -11,35 +17,79 @@ from .voices.cache import TakeCache, cache_key
 
 Progress = Callable[[int, int, str], None]
 
+QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+MIN_QUOTE_WORDS = 3  # shorter quoted words ("so-called") are said in the main voice
+PIECE_GAP = 0.06  # s between a quotation and the words around it
 
-def speak(script: Script, voice: Voice, cache: TakeCache | None = None, progress: Progress | None = None) -> tuple[Take, ...]:
+
+def quote_pieces(sentence: str) -> list[tuple[str, bool]]:
+    """The sentence as (text, is_quotation) pieces in order; pieces without letters are dropped."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in QUOTED.finditer(sentence):
+        if len(match.group(1).split()) < MIN_QUOTE_WORDS:
+            continue
+        pieces.append((sentence[position:match.start()], False))
+        pieces.append((match.group(1), True))
+        position = match.end()
+    pieces.append((sentence[position:], False))
+    return [(text.strip(" ,;:"), quoted) for text, quoted in pieces if re.search(r"\w", text)]
+
+
+def _render(voice: Voice, identity: dict, text: str, cache: TakeCache | None) -> tuple[bytes, int]:
+    key = cache_key(identity, text)
+    hit = cache.get(key) if cache else None
+    if hit is not None:
+        return hit
+    pcm = voice.synthesize(text)
+    if pcm and cache:
+        cache.put(key, pcm, voice.sample_rate)
+    return pcm, voice.sample_rate
+
+
+def _joined(parts: list[tuple[bytes, int]]) -> tuple[bytes, int]:
+    """Pieces at possibly different rates, joined at the mix rate with a short gap between."""
+    import numpy as np
+
+    from .mix import MIX_RATE, to_mix_rate
+
+    gap = np.zeros(int(PIECE_GAP * MIX_RATE), dtype=np.float32)
+    arrays = []
+    for pcm, rate in parts:
+        if arrays:
+            arrays.append(gap)
+        arrays.append(to_mix_rate(pcm, rate))
+    joined = np.concatenate(arrays)
+    return np.clip(np.round(joined * 32767), -32768, 32767).astype("<i2").tobytes(), MIX_RATE
+
+
+def speak(script: Script, voice: Voice, cache: TakeCache | None = None, progress: Progress | None = None,
+          quote_voice: Voice | None = None) -> tuple[Take, ...]:
     """Render each sentence of each segment; report (done, total, label) after each."""
     total = sum(len(s.sentences) for s in script.segments)
     done = 0
     identity = voice.identity()
+    quote_identity = quote_voice.identity() if quote_voice else None
     takes: list[Take] = []
     for index, segment in enumerate(script.segments):
         rendered: list[SentenceTake] = []
         for number, sentence in enumerate(segment.sentences, 1):
-            key = cache_key(identity, sentence)
-            hit = cache.get(key) if cache else None
-            if hit is not None:
-                pcm, rate = hit
-            else:
-                try:
-                    pcm = voice.synthesize(sentence)
-                except BriefingError as exc:
-                    label = segment.title or segment.kind
-                    raise type(exc)(f"segment {index + 1} ({label}), sentence {number}: {exc}") from None
-                rate = voice.sample_rate
-                if not pcm:
-                    raise VoiceError(f"segment {index + 1} ({segment.title or segment.kind}), sentence {number}: "
-                                     "the voice produced no audio")
-                if cache:
-                    cache.put(key, pcm, rate)
+            label = segment.title or segment.kind
+            pieces = quote_pieces(sentence) if quote_voice else []
+            try:
+                if quote_voice and any(quoted for _, quoted in pieces):
+                    parts = [_render(quote_voice, quote_identity, text, cache) if quoted
+                             else _render(voice, identity, text, cache) for text, quoted in pieces]
+                    pcm, rate = _joined([p for p in parts if p[0]]) if any(p[0] for p in parts) else (b"", 0)
+                else:
+                    pcm, rate = _render(voice, identity, sentence, cache)
+            except BriefingError as exc:
+                raise type(exc)(f"segment {index + 1} ({label}), sentence {number}: {exc}") from None
+            if not pcm:
+                raise VoiceError(f"segment {index + 1} ({label}), sentence {number}: the voice produced no audio")
             rendered.append(SentenceTake(sentence, pcm, rate))
             done += 1
             if progress:
-                progress(done, total, segment.title or segment.kind)
+                progress(done, total, label)
         takes.append(Take(segment, tuple(rendered)))
     return tuple(takes)

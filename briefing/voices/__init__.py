@@ -63,3 +63,29 @@ def get_voice(engine: str = DEFAULT_ENGINE, voice: str | None = None, **settings
 
         return GttsVoice(voice, **settings)
     raise VoiceError(f"unknown engine {engine!r}: choose piper or gtts")
+
+
+def get_quote_voice(spec: str, main: Voice, *, speed: float = 1.0) -> Voice:
+    """The voice for quotations: `pitch:N` (the main Piper voice N semitones up or down),
+    a second Piper `.onnx` file, or for gTTS `tld:DOMAIN` (the same language, another accent).
+    """
+    spec = spec.strip()
+    if main.engine == "piper":
+        from .piper import PiperEngineVoice
+
+        if spec.startswith("pitch:"):
+            try:
+                pitch = float(spec.removeprefix("pitch:"))
+            except ValueError:
+                raise VoiceError(f"--quote-voice {spec}: give pitch:N with N in semitones, e.g. pitch:-3") from None
+            return PiperEngineVoice.load(str(main.model_path), speed=speed, pitch=pitch)
+        try:
+            return PiperEngineVoice.load(spec, speed=speed)
+        except VoiceError as exc:
+            raise VoiceError(f"--quote-voice: {exc}; or give pitch:N for the main voice shifted N semitones") from None
+    if main.engine == "gtts" and spec.startswith("tld:"):
+        from .gtts import GttsVoice
+
+        return GttsVoice(main.lang, lang=main.lang, tld=spec.removeprefix("tld:"), speed=speed)
+    raise VoiceError(f"--quote-voice {spec}: with {main.engine} give "
+                     + ("pitch:N or a .onnx file" if main.engine == "piper" else "tld:DOMAIN, e.g. tld:co.uk"))

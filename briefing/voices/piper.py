@@ -77,14 +77,17 @@ class PiperEngineVoice:
     language: str
     sample_rate: int
     speed: float = 1.0
+    pitch: float = 0.0  # semitones: a second voice from the same model, for quotations
     engine: str = "piper"
     _piper: Any = field(default=None, repr=False)
     _config_digest: str = ""
 
     @classmethod
-    def load(cls, voice: str | None = None, *, speed: float = 1.0, **_: Any) -> "PiperEngineVoice":
+    def load(cls, voice: str | None = None, *, speed: float = 1.0, pitch: float = 0.0, **_: Any) -> "PiperEngineVoice":
         if not 0.25 <= speed <= 4.0:
             raise VoiceError(f"--speed {speed}: choose between 0.25 and 4")
+        if not -12 <= pitch <= 12:
+            raise VoiceError(f"pitch {pitch:g}: choose between -12 and 12 semitones")
         model, config = resolve_model(voice)
         try:
             raw = config.read_bytes()
@@ -92,13 +95,18 @@ class PiperEngineVoice:
         except (OSError, ValueError) as exc:
             raise VoiceError(f"Piper voice config {config}: unreadable ({exc})") from None
         language = (meta.get("language", {}) or {}).get("code") or meta.get("espeak", {}).get("voice", "en")
+        # A pitch shift without a change of pace: Piper speaks p times slower, and the result is
+        # played p times faster (declared at p times the rate; the mix resamples it).
+        shift = 2 ** (pitch / 12)
+        native = int(meta.get("audio", {}).get("sample_rate", 22050))
         return cls(
             model_path=model,
             config_path=config,
-            name=model.name.removesuffix(".onnx"),
+            name=model.name.removesuffix(".onnx") + (f"{pitch:+g}st" if pitch else ""),
             language=str(language).replace("_", "-").split("-")[0].lower(),
-            sample_rate=int(meta.get("audio", {}).get("sample_rate", 22050)),
+            sample_rate=int(round(native * shift)),
             speed=speed,
+            pitch=pitch,
             _config_digest=hashlib.sha256(raw).hexdigest()[:16],
         )
 
@@ -115,6 +123,7 @@ class PiperEngineVoice:
             "model_bytes": self.model_path.stat().st_size,
             "config": self._config_digest,
             "speed": round(self.speed, 3),
+            **({"pitch": round(self.pitch, 2)} if self.pitch else {}),
         }
 
     def synthesize(self, text: str) -> bytes:
@@ -124,7 +133,7 @@ class PiperEngineVoice:
             self._piper = _load_piper(self.model_path, self.config_path)
         from piper import SynthesisConfig
 
-        config = SynthesisConfig(length_scale=1.0 / self.speed)
+        config = SynthesisConfig(length_scale=2 ** (self.pitch / 12) / self.speed)
         gap = np.zeros(int(SENTENCE_GAP_SECONDS * self.sample_rate), dtype=np.int16)
         parts = []
         for chunk in self._piper.synthesize(text, syn_config=config):
