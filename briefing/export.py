@@ -126,11 +126,14 @@ def export(
     loudness: float | None = None,
     cover: bytes | None = None,
     transcript_json: bool = True,
+    encoded: Path | None = None,
 ) -> EpisodeFiles:
     """Write OUT.mp3 and its sidecars atomically; each sidecar shares the MP3's stem.
 
     `loudness` (LUFS) checks the encoded file against that target (the mix already aimed
     at it) and corrects once if needed; `cover` is JPEG bytes (default: a generated cover).
+    With `encoded`, the audio is already an MP3 at that (temporary) path, measured by the
+    streaming encoder (`briefing.render`): it is moved into place instead of encoded.
     """
     from .chapters import chapters_from, chapters_json
     from .cover import cover_jpeg
@@ -161,7 +164,10 @@ def export(
         contents["transcript"] = (beside(".transcript.json"), transcript_text(episode.timeline, speaker=show))
     try:
         with staged(mp3) as tmp_mp3:
-            encode_to_target(episode.audio, episode.sample_rate, tmp_mp3, bitrate=bitrate, loudness=loudness)
+            if encoded is not None:
+                os.replace(encoded, tmp_mp3)
+            else:
+                encode_to_target(episode.audio, episode.sample_rate, tmp_mp3, bitrate=bitrate, loudness=loudness)
             write_tags(tmp_mp3, episode, show=show, source=", ".join(script.sources) or None,
                        chapters=chapters, cover=cover)
             for path, content in contents.values():

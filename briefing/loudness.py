@@ -88,6 +88,26 @@ def _trailing_mean(values, length: int):
     return np.concatenate([np.full(lag, centred[0], dtype=np.float32), centred[: values.size - lag]])
 
 
+def peak_envelope(samples, rate: int):
+    """|samples|, raised to the inter-sample peaks that resampling and decoding will reconstruct.
+
+    Speech at 22.05 kHz has energy up to its Nyquist frequency, so between samples the
+    waveform overshoots its sample peaks by up to 1 dB; the limiter works on this
+    envelope (4x oversampled, as BS.1770's true peak is) so the encoded file's true
+    peak stays under the ceiling.
+    """
+    import numpy as np
+    import soxr
+
+    level = np.abs(samples)
+    if samples.size < 64:
+        return level
+    up = soxr.resample(samples, rate, rate * 4, quality="HQ")
+    n = min(up.size // 4, samples.size)
+    level[:n] = np.maximum(level[:n], np.abs(up[: n * 4]).reshape(-1, 4).max(axis=1))
+    return level
+
+
 def limiter_gain(samples, rate: int, ceiling_db: float):
     """Per-sample gain (<= 1) that keeps every |sample| at or under the ceiling.
 
@@ -101,7 +121,7 @@ def limiter_gain(samples, rate: int, ceiling_db: float):
     from scipy.signal import lfilter
 
     ceiling = 10 ** (ceiling_db / 20)
-    need = np.minimum(1.0, ceiling / np.maximum(np.abs(samples), 1e-12)).astype(np.float32)
+    need = np.minimum(1.0, ceiling / np.maximum(peak_envelope(samples, rate), 1e-12)).astype(np.float32)
     if need.min() >= 1.0:
         return need
     attack, hold = 2 * max(1, int(ATTACK * rate / 2)), max(2, int(HOLD * rate))
@@ -152,7 +172,7 @@ def normalize(samples, rate: int, *, target: float = DEFAULT_TARGET, ceiling: fl
     return result.astype(np.float32)
 
 
-_SUMMARY = re.compile(r"Summary:.*?I:\s*(-?[\d.]+|-inf)\s*LUFS.*?Peak:\s*(-?[\d.]+|-inf)\s*dBFS", re.S)
+SUMMARY_PATTERN = _SUMMARY = re.compile(r"Summary:.*?I:\s*(-?[\d.]+|-inf)\s*LUFS.*?Peak:\s*(-?[\d.]+|-inf)\s*dBFS", re.S)
 
 
 def measure_file(path: str | Path) -> Loudness:

@@ -1,42 +1,52 @@
 """Takes to one Episode: stings, speech, pauses and a music bed, with an exact Timeline.
 
-Audio is handled as numpy sample arrays (soxr resamples every take to 44.1 kHz) and
-joined in one step: joining pydub segments with `+=` is quadratic, and `append()`
-crossfades 100 ms by default, which would shift every later timestamp. Music is only
-ever *added on top* (the bed under the intro, ducked under the voice), never spliced
-in, so it cannot move anything. Every time in the Timeline is counted in samples.
+The mix is built *as a stream*, a segment at a time, so that it can run while the
+voice is still speaking the next segment, and so that a long briefing never holds
+more than a segment of float audio (`Mixer`). Each finished block goes to a sink:
+the streaming MP3 encoder (`briefing.encode`), or a list (`mix()`).
 
-A cue is where its sentence is heard: the take's own leading and trailing silence
-(Piper leaves up to a quarter of a second) is measured and left out, so transcripts
-and chapters point at speech, not at the pause before it.
-
-Last, the whole episode is brought to the loudness target (`briefing.loudness`).
+- Audio is mixed at the speech rate (22.05 kHz, Piper's own): everything here is
+  half the work it would be at 44.1 kHz, and the encoder resamples (soxr) once.
+  The show's sounds have nothing above 11 kHz to lose.
+- Loudness is levelled per segment (`briefing.loudness.normalize`: a measured gain
+  into a look-ahead limiter), so each block can be encoded as soon as it is mixed;
+  stings and the bed are set relative to the same target. The encoded file is
+  measured all the same (see `briefing.encode`).
+- Blocks are laid end to end and music is only ever *added on top* (the bed under
+  the intro, ducked under the voice), never spliced in: nothing crossfades, so no
+  timestamp moves. Every time in the Timeline is counted in samples.
+- A cue is where its sentence is heard: the take's own leading and trailing silence
+  (Piper leaves up to a quarter of a second) is measured and left out, so
+  transcripts and chapters point at speech, not at the pause before it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from .models import Cue, Episode, Script, Take, Timeline, TimelineEntry
+from .models import Cue, Episode, Script, Segment, SentenceTake, Take, Timeline, TimelineEntry
 
-MIX_RATE = 44100
+MIX_RATE = 22050
 SENTENCE_GAP = 0.30  # seconds of silence between sentences of one segment
 SEGMENT_GAP = 0.75  # between segments
 STING_GAP = 0.35  # between a sting and the voice
 
-# Levels, in dB applied to the show's own sounds (audio/*.wav), chosen against Piper's speech
-# (about -20 LUFS before the loudness stage): stings about as loud as the voice, the bed 8 LU
-# under it on its own and 22 LU under it while someone speaks.
-STING_GAIN_DB = -4.0
-BED_GAIN_DB = -10.0
-BED_DUCKED_DB = -24.0
+# Levels of the show's own sounds (audio/*.wav), in LU relative to the loudness target: stings a
+# little under the voice, the bed 8 LU under it on its own and 22 LU under it while someone speaks.
+STING_LU = -3.0
+BED_LU = -8.0
+BED_DUCKED_LU = -22.0
+UNLEVELLED_TARGET = -20.0  # LUFS the sounds are set against when no loudness target is given
 BED_LEAD = 1.0  # s: the bed comes in under the intro sting's tail
 DUCK_RAMP = 0.30  # s: the bed dips this long before the voice starts
 BED_FADE = 0.7  # s: and fades out after the intro's last word, within the pause that follows
 
 SPEECH_FLOOR_DB = -38.0  # a 10 ms frame quieter than this (relative to the take's loudest) is silence
 FRAME = 0.010
+
+Sink = Callable[[object], None]  # receives float32 blocks at MIX_RATE, in order
 
 
 def audio_dir() -> Path:
@@ -75,7 +85,33 @@ def load_sound(name: str):
     samples = np.frombuffer(frames, dtype="<i2")
     if channels > 1:
         samples = samples.reshape(-1, channels).mean(axis=1).astype("<i2")
-    return to_mix_rate(samples.tobytes(), rate)
+    out = to_mix_rate(samples.tobytes(), rate)
+    out.setflags(write=False)  # shared by every episode of the process
+    return out
+
+
+@lru_cache(maxsize=8)
+def sound_loudness(name: str) -> float:
+    """Integrated loudness (LUFS) of an asset, measured once."""
+    from .loudness import integrated_loudness
+
+    samples = load_sound(name)
+    return integrated_loudness(samples, MIX_RATE) if samples.size else float("-inf")
+
+
+def sound_at(name: str | None, level_lufs: float):
+    """An asset gained to `level_lufs` integrated (empty if there is none)."""
+    import math
+
+    import numpy as np
+
+    if not name:
+        return np.zeros(0, dtype=np.float32)
+    samples = load_sound(name)
+    measured = sound_loudness(name)
+    if samples.size == 0 or not math.isfinite(measured):
+        return np.zeros(0, dtype=np.float32)
+    return samples * np.float32(_gain(level_lufs - measured))
 
 
 def speech_bounds(samples) -> tuple[int, int]:
@@ -97,31 +133,32 @@ def _gain(db: float) -> float:
     return 10 ** (db / 20)
 
 
-def bed_track(length: int, start: int, voice: list[tuple[int, int]], end: int):
-    """The music bed laid from `start` to `end` (+ fade), ducked under the voice spans; `length` samples."""
-    import numpy as np
+def bed_track(length: int, start: int, voice: list[tuple[int, int]], end: int, level_lufs: float):
+    """The music bed laid from `start` to `end` (+ fade), ducked under the voice spans; `length` samples.
 
-    bed = load_sound("bed.wav")
+    `level_lufs` is the bed's level on its own; under the voice it dips by BED_DUCKED_LU - BED_LU.
+    """
+    import numpy as np
+    from scipy.ndimage import uniform_filter1d
+
     track = np.zeros(length, dtype=np.float32)
+    bed = sound_at("bed.wav", level_lufs)
     fade = int(BED_FADE * MIX_RATE)
     stop = min(length, end + fade, start + bed.size)
     if bed.size == 0 or stop <= start:
         return track
     span = stop - start
     # The level curve: full, dipping to the ducked level around each voice span (ramped), then faded.
-    level = np.full(span, _gain(BED_GAIN_DB), dtype=np.float32)
+    level = np.ones(span, dtype=np.float32)
     ramp = int(DUCK_RAMP * MIX_RATE)
-    ducked = _gain(BED_DUCKED_DB)
+    ducked = _gain(BED_DUCKED_LU - BED_LU)
     for index, (a, b) in enumerate(voice):
         # After the last word it stays down and fades out, before the next segment speaks.
         b = stop if index == len(voice) - 1 else b
         a, b = max(0, a - start - ramp), min(span, b - start + ramp)
         if a < b:
             level[a:b] = ducked
-    # Smooth the steps into ramps (a moving average is enough for a slow pad).
-    from scipy.ndimage import uniform_filter1d
-
-    level = uniform_filter1d(level, size=ramp | 1, mode="nearest")
+    level = uniform_filter1d(level, size=ramp | 1, mode="nearest")  # steps into ramps
     fade_from = max(0, min(span, end - start))
     level[fade_from:] *= np.linspace(1.0, 0.0, span - fade_from, dtype=np.float32)
     level[: min(span, ramp)] *= np.linspace(0.0, 1.0, min(span, ramp), dtype=np.float32)
@@ -129,76 +166,131 @@ def bed_track(length: int, start: int, voice: list[tuple[int, int]], end: int):
     return track
 
 
-def mix(
-    script: Script,
-    takes: tuple[Take, ...],
-    *,
-    intro_sting: str | None = "intro.wav",
-    outro_sting: str | None = "outro.wav",
-    bed: bool = True,
-    loudness: float | None = None,
-    encoder_gain_db: float = 0.0,
-) -> Episode:
-    """Lay the takes end to end with pauses, stings and the bed; return the audio and its Timeline.
+class Mixer:
+    """Lays segments end to end as they arrive and hands each finished block to `sink`.
 
-    With `loudness` (LUFS), the result is brought to that level with true peaks under -1 dBTP
-    (after an encoder gain of `encoder_gain_db`, see `briefing.loudness.encoder_gain`).
+        mixer = Mixer(sink=blocks.append, loudness=-16.0)
+        for segment, sentences in rendered:
+            mixer.add(segment, sentences)
+        timeline = mixer.finish()
+
+    The first segment is held back until it is complete, because the bed runs under
+    all of it; every later segment goes out as soon as it is added.
+    """
+
+    def __init__(self, sink: Sink, *, intro_sting: str | None = "intro.wav", outro_sting: str | None = "outro.wav",
+                 bed: bool = True, loudness: float | None = None, encoder_gain_db: float = 0.0):
+        self.sink = sink
+        self.intro_sting = intro_sting
+        self.outro_sting = outro_sting
+        self.bed = bed
+        self.loudness = loudness
+        self.encoder_gain_db = encoder_gain_db
+        # What the blocks aim at before the encoder's own gain: the target the listener hears.
+        self.level = (loudness - encoder_gain_db) if loudness is not None else UNLEVELLED_TARGET
+        self.frames = 0
+        self.entries: list[TimelineEntry] = []
+        self.gap_sent = False  # the pause before the next segment has gone out already
+
+    def _silence(self, seconds: float):
+        import numpy as np
+
+        return np.zeros(int(round(seconds * MIX_RATE)), dtype=np.float32)
+
+    def _emit(self, block) -> None:
+        if block.size:
+            self.sink(block)
+            self.frames += block.size
+
+    def _speech(self, sentences: Sequence[SentenceTake]):
+        """The segment's sentences with pauses, levelled; and each sentence's speech span within it."""
+        import numpy as np
+
+        pieces, spans, position = [], [], 0
+        for index, sentence in enumerate(sentences):
+            if index:
+                gap = self._silence(SENTENCE_GAP)
+                pieces.append(gap)
+                position += gap.size
+            samples = to_mix_rate(sentence.pcm, sentence.sample_rate)
+            first, last = speech_bounds(samples)
+            spans.append((position + first, position + last))
+            pieces.append(samples)
+            position += samples.size
+        speech = np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
+        if self.loudness is not None and speech.size:
+            from .loudness import normalize
+
+            speech = normalize(speech, MIX_RATE, target=self.loudness, encoder_gain_db=self.encoder_gain_db)
+        return speech, spans
+
+    def add(self, segment: Segment, sentences: Sequence[SentenceTake]) -> None:
+        """Mix one segment (after the pause that separates it from the last) and send it on."""
+        import numpy as np
+
+        first_segment = not self.entries
+        head = []
+        if first_segment:
+            sting = sound_at(self.intro_sting, self.level + STING_LU)
+            if sting.size:
+                head = [sting, self._silence(STING_GAP)]
+        elif not self.gap_sent:
+            head = [self._silence(SEGMENT_GAP)]
+        self.gap_sent = False
+        speech, spans = self._speech(sentences)
+        offset = sum(h.size for h in head)
+        block = np.concatenate([*head, speech]) if head else speech
+        if first_segment and self.bed and spans:
+            # The bed fades out within the pause after the intro, so that pause goes out with this block.
+            block = np.concatenate([block, self._silence(SEGMENT_GAP)])
+            self.gap_sent = True
+            voice = [(offset + a, offset + b) for a, b in spans]
+            bed_start = max(0, head[0].size - int(BED_LEAD * MIX_RATE)) if head else 0
+            block = block + bed_track(block.size, bed_start, voice, voice[-1][1], self.level + BED_LU)
+        base = self.frames + offset
+        cues = tuple(Cue((base + a) / MIX_RATE, (base + b) / MIX_RATE, s.text) for (a, b), s in zip(spans, sentences))
+        start = 0.0 if first_segment else (cues[0].start if cues else base / MIX_RATE)
+        end = cues[-1].end if cues else (base + speech.size) / MIX_RATE
+        self.entries.append(TimelineEntry(segment.kind, segment.title, start, end, cues))
+        self._emit(self._limited(block))
+
+    def _limited(self, block):
+        """Catch any peak the sum of voice and music puts over the ceiling."""
+        from .loudness import PEAK_MARGIN, TRUE_PEAK_LIMIT, limiter_gain
+
+        ceiling = min(-0.1, TRUE_PEAK_LIMIT - PEAK_MARGIN - self.encoder_gain_db)
+        return block * limiter_gain(block, MIX_RATE, ceiling) if block.size else block
+
+    def finish(self) -> Timeline:
+        """Send the closing sting; return the Timeline of everything sent."""
+        import numpy as np
+
+        sting = sound_at(self.outro_sting, self.level + STING_LU)
+        if sting.size:
+            self._emit(self._limited(np.concatenate([self._silence(STING_GAP), sting])))
+        if self.entries:
+            last = self.entries[-1]
+            self.entries[-1] = TimelineEntry(last.kind, last.title, last.start, self.frames / MIX_RATE, last.cues)
+        return Timeline(tuple(self.entries), self.frames / MIX_RATE)
+
+
+def mix_stream(rendered: Iterable[tuple[Segment, Sequence[SentenceTake]]], sink: Sink, **options) -> Timeline:
+    """Mix segments as they are rendered, sending blocks to `sink`; return the Timeline."""
+    mixer = Mixer(sink, **options)
+    for segment, sentences in rendered:
+        mixer.add(segment, sentences)
+    return mixer.finish()
+
+
+def mix(script: Script, takes: Sequence[Take], **options) -> Episode:
+    """Mix rendered takes into one Episode held in memory (float32 samples at MIX_RATE).
+
+    The pipeline streams instead (`mix_stream` into the encoder); this is the same mix
+    for callers that want the audio itself.
     """
     import numpy as np
 
-    pieces: list = []
-    frames = 0
-
-    def add(samples) -> tuple[int, int]:
-        nonlocal frames
-        start = frames
-        pieces.append(samples)
-        frames += len(samples)
-        return start, frames
-
-    def silence(seconds: float):
-        return np.zeros(int(round(seconds * MIX_RATE)), dtype=np.float32)
-
-    entries: list[TimelineEntry] = []
-    intro = load_sound(intro_sting) * _gain(STING_GAIN_DB) if intro_sting else np.zeros(0, np.float32)
-    if intro.size:
-        add(intro)
-        add(silence(STING_GAP))
-    intro_voice: list[tuple[int, int]] = []
-    for t_index, take in enumerate(takes):
-        if t_index:
-            add(silence(SEGMENT_GAP))
-        cues: list[Cue] = []
-        spans: list[tuple[int, int]] = []
-        for s_index, sentence in enumerate(take.sentences):
-            if s_index:
-                add(silence(SENTENCE_GAP))
-            samples = to_mix_rate(sentence.pcm, sentence.sample_rate)
-            first, last = speech_bounds(samples)
-            start, _ = add(samples)
-            spans.append((start + first, start + last))
-            cues.append(Cue((start + first) / MIX_RATE, (start + last) / MIX_RATE, sentence.text))
-        seg_start = spans[0][0] if spans else frames
-        seg_end = spans[-1][1] if spans else frames
-        if t_index == 0:
-            seg_start = 0  # the first chapter includes the opening sting
-            intro_voice = spans
-        entries.append(TimelineEntry(take.segment.kind, take.segment.title, seg_start / MIX_RATE,
-                                     seg_end / MIX_RATE, tuple(cues)))
-    outro = load_sound(outro_sting) * _gain(STING_GAIN_DB) if outro_sting else np.zeros(0, np.float32)
-    if outro.size:
-        add(silence(STING_GAP))
-        add(outro)
-    if entries:
-        last = entries[-1]
-        entries[-1] = TimelineEntry(last.kind, last.title, last.start, frames / MIX_RATE, last.cues)
-    samples = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.float32)
-    if bed and intro_voice:
-        bed_start = max(0, intro.size - int(BED_LEAD * MIX_RATE))
-        samples += bed_track(samples.size, bed_start, intro_voice, intro_voice[-1][1])
-    if loudness is not None and samples.size:
-        from .loudness import normalize
-
-        samples = normalize(samples, MIX_RATE, target=loudness, encoder_gain_db=encoder_gain_db)
-    return Episode(script=script, audio=samples, timeline=Timeline(tuple(entries), frames / MIX_RATE),
-                   sample_rate=MIX_RATE)
+    blocks: list = []
+    timeline = mix_stream(((t.segment, t.sentences) for t in takes), blocks.append, **options)
+    audio = np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
+    return Episode(script=script, audio=audio, timeline=timeline, sample_rate=MIX_RATE)

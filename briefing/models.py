@@ -165,6 +165,24 @@ class Timeline:
     def cues(self) -> tuple[Cue, ...]:
         return tuple(c for e in self.entries for c in e.cues)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "duration": self.duration,
+            "entries": [
+                {"kind": e.kind, "title": e.title, "start": e.start, "end": e.end,
+                 "cues": [[c.start, c.end, c.text] for c in e.cues]}
+                for e in self.entries
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Timeline":
+        return cls(
+            tuple(TimelineEntry(e["kind"], e["title"], e["start"], e["end"],
+                                tuple(Cue(a, b, text) for a, b, text in e["cues"])) for e in data["entries"]),
+            data["duration"],
+        )
+
 
 @dataclass(frozen=True)
 class Episode:

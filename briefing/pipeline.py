@@ -113,17 +113,22 @@ def make_episode(
     square-ish image for the episode (default: one drawn with the show's name and date);
     `music=False` leaves out the stings and the bed under the intro.
     """
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
     from .cover import cover_jpeg
     from .export import check_writable, export
-    from .loudness import check_target, encoder_gain
     from .language import check_voice_language
-    from .mix import mix
-    from .speak import speak
+    from .loudness import check_target
+    from .mix import MIX_RATE
+    from .models import Episode
+    from .render import render_to_mp3
     from .voices import get_voice
     from .voices.cache import TakeCache
 
     reporter = reporter or Reporter()
-    check_writable(Path(output))
+    output = Path(output)
+    check_writable(output)
     check_target(loudness)
     # A user's image is checked (and prepared) now, so a bad one fails before any synthesis.
     art = cover_jpeg(cover, show=show, day=Date.today()) if cover is not None else None
@@ -137,15 +142,44 @@ def make_episode(
         from .voices import get_quote_voice
 
         quoting = get_quote_voice(quote_voice, loaded, speed=speed)
+    takes = TakeCache() if cache else None
     sentences = sum(len(s.sentences) for s in script.segments)
-    reporter.stage(f"speaking {sentences} sentences with {loaded.engine} ({loaded.name})")
-    with stage("synthesize"):
-        takes = speak(script, loaded, TakeCache() if cache else None, progress=reporter.step, quote_voice=quoting)
-    reporter.stage("mixing")
-    with stage("mix"):
-        episode = mix(script, takes, loudness=loudness, encoder_gain_db=encoder_gain(bitrate), bed=music,
-                      intro_sting="intro.wav" if music else None, outro_sting="outro.wav" if music else None)
-    reporter.stage(f"encoding {output}")
-    with stage("export"):
-        art = art or cover_jpeg(None, show=show, day=script.date)
-        return export(episode, output, bitrate=bitrate, show=show, loudness=loudness, cover=art)
+    reporter.stage(f"speaking {sentences} sentences with {loaded.engine} ({loaded.name}), "
+                   "mixing and encoding as it goes")
+    audio = output.with_name(f".{output.name}.{os.getpid()}.audio.part")
+    with ThreadPoolExecutor(max_workers=1) as background:
+        # The cover is drawn while the voice speaks.
+        drawn = background.submit(lambda: art or generated_cover(show, script.date, takes))
+        try:
+            with stage("render"):
+                rendered = render_to_mp3(script, loaded, audio, cache=takes, quote_voice=quoting,
+                                         progress=reporter.step, bitrate=bitrate, loudness=loudness, music=music)
+            reporter.stage(f"writing {output}")
+            with stage("export"):
+                episode = Episode(script=script, audio=None, timeline=rendered.timeline, sample_rate=MIX_RATE)
+                return export(episode, output, bitrate=bitrate, show=show, loudness=loudness,
+                              cover=drawn.result(), encoded=audio)
+        finally:
+            audio.unlink(missing_ok=True)
+
+
+def generated_cover(show: str, day: Date, cache=None) -> bytes:
+    """The drawn cover for a show and date, kept beside the take cache (drawing takes a third of a second)."""
+    import hashlib
+
+    from .cover import cover_jpeg
+
+    key = hashlib.sha256(f"cover-v1|{show}|{day.isoformat()}".encode()).hexdigest()[:32]
+    path = cache.directory / "covers" / f"{key}.jpg" if cache is not None else None
+    if path is not None and path.is_file():
+        return path.read_bytes()
+    jpeg = cover_jpeg(None, show=show, day=day)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.part")
+            tmp.write_bytes(jpeg)
+            tmp.replace(path)
+        except OSError:
+            pass
+    return jpeg

@@ -8,10 +8,10 @@ sentence's one take (at 44.1 kHz), so the sentence keeps one cue and one timing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .errors import BriefingError, VoiceError
-from .models import Script, SentenceTake, Take
+from .models import Script, Segment, SentenceTake, Take
 from .voices import Voice
 from .voices.cache import TakeCache, cache_key
 
@@ -63,14 +63,18 @@ def _joined(parts: list[tuple[bytes, int]]) -> tuple[bytes, int]:
     return np.clip(np.round(joined * 32767), -32768, 32767).astype("<i2").tobytes(), MIX_RATE
 
 
-def speak(script: Script, voice: Voice, cache: TakeCache | None = None, progress: Progress | None = None,
-          quote_voice: Voice | None = None) -> tuple[Take, ...]:
-    """Render each sentence of each segment; report (done, total, label) after each."""
+def render_segments(script: Script, voice: Voice, cache: TakeCache | None = None,
+                    progress: Progress | None = None, quote_voice: Voice | None = None,
+                    ) -> Iterator[tuple[Segment, tuple[SentenceTake, ...]]]:
+    """Render each segment's sentences, yielding a segment as soon as it is complete.
+
+    Reports (done, total, label) after each sentence. The pipeline mixes and encodes a
+    segment while the next one is being rendered.
+    """
     total = sum(len(s.sentences) for s in script.segments)
     done = 0
     identity = voice.identity()
     quote_identity = quote_voice.identity() if quote_voice else None
-    takes: list[Take] = []
     for index, segment in enumerate(script.segments):
         rendered: list[SentenceTake] = []
         for number, sentence in enumerate(segment.sentences, 1):
@@ -91,5 +95,11 @@ def speak(script: Script, voice: Voice, cache: TakeCache | None = None, progress
             done += 1
             if progress:
                 progress(done, total, label)
-        takes.append(Take(segment, tuple(rendered)))
-    return tuple(takes)
+        yield segment, tuple(rendered)
+
+
+def speak(script: Script, voice: Voice, cache: TakeCache | None = None, progress: Progress | None = None,
+          quote_voice: Voice | None = None) -> tuple[Take, ...]:
+    """Render every sentence of every segment; the takes, in order."""
+    return tuple(Take(segment, sentences)
+                 for segment, sentences in render_segments(script, voice, cache, progress, quote_voice))

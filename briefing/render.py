@@ -1,0 +1,163 @@
+"""Script to an encoded, measured MP3: speak, mix and encode at once, and remember the result.
+
+    voice thread:  render segment 1 ─ render segment 2 ─ render segment 3 ─ ...
+    this thread:                     mix + encode 1  ─  mix + encode 2  ─ ...
+
+The voice renders segment by segment in a worker thread (onnxruntime and ffmpeg
+release the GIL), while this thread mixes each finished segment and streams it into
+the encoder (`briefing.encode`), which measures the MP3 as it writes it. A bounded
+queue keeps at most a few segments in flight, so memory stays flat however long the
+briefing is.
+
+Re-runs are nearly free: the encoded audio and its Timeline are kept in the cache,
+keyed by everything that shapes them (the voice, every sentence, the mix settings),
+so running the same command again only re-tags and re-writes the sidecars.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import queue
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loudness import Loudness
+from .models import Script, Timeline
+
+MIX_VERSION = 3  # bump when the mix changes what a cached episode would sound like
+QUEUE_SEGMENTS = 2
+
+
+@dataclass(frozen=True)
+class RenderedAudio:
+    path: Path
+    timeline: Timeline
+    loudness: Loudness | None
+
+
+def episode_key(script: Script, identities: list[dict], settings: dict) -> str:
+    blob = json.dumps(
+        {
+            "v": MIX_VERSION,
+            "voices": identities,
+            "settings": settings,
+            "segments": [[s.kind, s.title, list(s.sentences)] for s in script.segments],
+        },
+        sort_keys=True, ensure_ascii=False,
+    )
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class EpisodeCache:
+    """Encoded episodes (untagged MP3 + Timeline JSON) by key, next to the take cache."""
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+
+    def get(self, key: str, destination: Path) -> RenderedAudio | None:
+        mp3, meta = self.directory / f"{key}.mp3", self.directory / f"{key}.json"
+        try:
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            shutil.copyfile(mp3, destination)
+        except (OSError, ValueError):
+            return None
+        try:
+            timeline = Timeline.from_dict(data["timeline"])
+            measured = Loudness(**data["loudness"]) if data.get("loudness") else None
+        except (KeyError, TypeError, ValueError):
+            return None
+        return RenderedAudio(destination, timeline, measured)
+
+    def put(self, key: str, rendered: RenderedAudio) -> None:
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            tmp_mp3 = self.directory / f".{key}.{os.getpid()}.mp3.part"
+            tmp_meta = self.directory / f".{key}.{os.getpid()}.json.part"
+            shutil.copyfile(rendered.path, tmp_mp3)
+            loudness = rendered.loudness
+            tmp_meta.write_text(json.dumps({
+                "timeline": rendered.timeline.to_dict(),
+                "loudness": {"integrated": loudness.integrated, "true_peak": loudness.true_peak} if loudness else None,
+            }), encoding="utf-8")
+            os.replace(tmp_mp3, self.directory / f"{key}.mp3")
+            os.replace(tmp_meta, self.directory / f"{key}.json")  # last: the entry exists only when whole
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+_DONE = object()
+
+
+def _produce(segments, out: queue.Queue, stop: threading.Event) -> None:
+    """Run the renderer, handing each segment over; any error is handed over too."""
+    try:
+        for item in segments:
+            while not stop.is_set():
+                try:
+                    out.put(item, timeout=0.2)
+                    break
+                except queue.Full:
+                    continue
+            if stop.is_set():
+                return
+        out.put(_DONE)
+    except BaseException as exc:  # noqa: BLE001 - re-raised in the consuming thread
+        out.put(exc)
+
+
+def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voice=None, progress=None,
+                  bitrate: int = 96, loudness: float | None = -16.0, music: bool = True) -> RenderedAudio:
+    """Speak, mix and encode `script` into `target` (a temporary name the caller owns)."""
+    from .encode import StreamingEncoder, reencode_to_target
+    from .loudness import encoder_gain
+    from .mix import MIX_RATE, Mixer
+    from .speak import render_segments
+    from .timing import stage
+
+    settings = {"bitrate": bitrate, "loudness": loudness, "music": music}
+    identities = [voice.identity()] + ([quote_voice.identity()] if quote_voice else [])
+    episodes = EpisodeCache(cache.directory / "episodes") if cache is not None else None
+    key = episode_key(script, identities, settings)
+    if episodes is not None:
+        hit = episodes.get(key, target)
+        if hit is not None:
+            if progress:
+                total = sum(len(s.sentences) for s in script.segments)
+                progress(total, total, "cached")
+            return hit
+
+    segments = render_segments(script, voice, cache, progress, quote_voice)
+    handover: queue.Queue = queue.Queue(maxsize=QUEUE_SEGMENTS)
+    stop = threading.Event()
+    worker = threading.Thread(target=_produce, args=(segments, handover, stop), name="briefing-voice", daemon=True)
+    with StreamingEncoder(target, MIX_RATE, bitrate, measure=loudness is not None) as encoder:
+        mixer = Mixer(encoder, intro_sting="intro.wav" if music else None,
+                      outro_sting="outro.wav" if music else None, bed=music,
+                      loudness=loudness, encoder_gain_db=encoder_gain(bitrate))
+        worker.start()
+        try:
+            while True:
+                item = handover.get()
+                if item is _DONE:
+                    break
+                if isinstance(item, BaseException):
+                    raise item
+                with stage("mix"):
+                    mixer.add(*item)
+            timeline = mixer.finish()
+        finally:
+            stop.set()
+        with stage("encode"):
+            measured = encoder.close()
+    if loudness is not None and measured is not None and not measured.meets(loudness):
+        with stage("loudness"):
+            measured = reencode_to_target(encoder.kept, MIX_RATE, target, measured, bitrate=bitrate,
+                                          loudness=loudness)
+    rendered = RenderedAudio(target, timeline, measured)
+    if episodes is not None:
+        episodes.put(key, rendered)
+    return rendered
