@@ -25,3 +25,15 @@ def test_piper_refuses_an_article_its_voice_cannot_read(cli, tmp_path):
     err = result.stderr.decode().strip().splitlines()
     assert len(err) == 1 and "French" in err[0] and "--voice" in err[0], err
     assert not list(tmp_path.glob("tram.mp3*"))
+
+
+def test_english_fast_path_agrees_with_the_model():
+    from briefing.language import looks_english
+
+    assert looks_english("The council said on Tuesday that it would review the plans for the new bridge.")
+    for text in (
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites qui sera présentée au parlement.",
+        "Die Regierung hat am Dienstag eine neue Rentenreform angekündigt, die dem Parlament vorgelegt wird.",
+        "De regering heeft dinsdag een nieuwe pensioenhervorming aangekondigd voor het parlement.",
+    ):
+        assert not looks_english(text)

@@ -1,0 +1,52 @@
+"""The streamed render: re-runs reuse the encoded episode, errors leave nothing behind."""
+
+import json
+
+import pytest
+from mutagen.mp3 import MP3
+
+from helpers import decode
+
+pytestmark = pytest.mark.slow
+
+
+def _audio_frames(path):
+    """The MP3's audio bytes, without its ID3 tag (tags may differ between runs)."""
+    from mutagen.id3 import ID3
+
+    data = path.read_bytes()
+    return data[ID3(path).size:] if data.startswith(b"ID3") else data
+
+
+def test_warm_rerun_reuses_the_encoded_episode(cli, short_article, tmp_path):
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "a.mp3", tmp_path / "b.mp3"
+    env = {"BRIEFING_CACHE_DIR": str(cache)}
+    assert cli("make", str(short_article), "-o", str(first), "-q", env=env).returncode == 0
+    assert list((cache / "episodes").glob("*.mp3")), "the encoded episode is cached"
+    result = cli("make", str(short_article), "-o", str(second), env=env)
+    assert result.returncode == 0, result.stderr.decode()
+    assert _audio_frames(first) == _audio_frames(second)
+    assert first.with_suffix(".vtt").read_text() == second.with_suffix(".vtt").read_text()
+    assert json.loads(first.with_suffix(".chapters.json").read_text()) == json.loads(
+        second.with_suffix(".chapters.json").read_text())
+
+
+def test_a_changed_setting_renders_again(cli, short_article, tmp_path):
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+    quiet, loud = tmp_path / "quiet.mp3", tmp_path / "loud.mp3"
+    assert cli("make", str(short_article), "-o", str(quiet), "-q", "--loudness", "-23", env=env).returncode == 0
+    assert cli("make", str(short_article), "-o", str(loud), "-q", env=env).returncode == 0
+    rms = [float((decode(p) ** 2).mean()) ** 0.5 for p in (quiet, loud)]
+    assert rms[1] > rms[0] * 1.8  # 7 dB apart is 2.2x in amplitude
+
+
+def test_streamed_episode_plays_whole(cli, short_article, tmp_path):
+    out = tmp_path / "s.mp3"
+    assert cli("make", str(short_article), "-o", str(out), "-q", "--no-cache").returncode == 0
+    samples = decode(out)
+    assert abs(len(samples) / 44100 - MP3(out).info.length) < 0.1
+    # The timeline's last cue ends inside the audio, and the closing sting follows it.
+    cues = out.with_suffix(".srt").read_text().strip().split("\n\n")
+    assert cues and len(samples) / 44100 > 1.0
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
