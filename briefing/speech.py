@@ -190,7 +190,8 @@ def expand_units(text: str) -> str:
         singular, plural = _UNITS[m.group(2)]
         return f"{m.group(1)} {singular if m.group(1) == '1' else plural}"
 
-    return re.sub(rf"(\d[\d,]*(?:\.\d+)?)\s?({units})(?![\w/])", repl, text)
+    # The look-behind starts a match only where a number starts: linear on long runs of digits.
+    return re.sub(rf"(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s?({units})(?![\w/])", repl, text)
 
 
 _SCALES = {"bn": "billion", "tn": "trillion", "m": "million", "mn": "million", "k": "thousand"}
@@ -272,7 +273,7 @@ def expand_times(text: str) -> str:
 def expand_ordinals(text: str) -> str:
     """"3rd" is "third"."""
     return re.sub(
-        r"\b(\d+)(st|nd|rd|th)\b", lambda m: num2words(int(m.group(1)), to="ordinal"), text, flags=re.IGNORECASE
+        r"\b(\d+)(st|nd|rd|th)\b", lambda m: say_integer(m.group(1), ordinal=True), text, flags=re.IGNORECASE
     )
 
 
@@ -285,16 +286,34 @@ def expand_years(text: str) -> str:
     return re.sub(r"(?<![\d.,$£€])\b(1[1-9]\d\d|20\d\d)\b(?![.,]\d)(?!\s?(?:percent|%))", repl, text)
 
 
+# Beyond this many digits nobody says a number as a quantity ("quattuordecillion"); it is an
+# identifier or noise, read digit by digit (and int() refuses strings over 4,300 digits).
+MAX_SPOKEN_DIGITS = 15
+
+
+def say_digits(digits: str) -> str:
+    """"0427" is "zero four two seven"."""
+    return " ".join(num2words(int(d)) for d in digits)
+
+
+def say_integer(digits: str, *, ordinal: bool = False) -> str:
+    """A run of digits in words: "3500" is "three thousand five hundred"; a huge one digit by digit."""
+    if len(digits) > MAX_SPOKEN_DIGITS:
+        spoken = say_digits(digits[:-1]) + " " if len(digits) > 1 else ""
+        return spoken + num2words(int(digits[-1]), to="ordinal" if ordinal else "cardinal")
+    return num2words(int(digits), to="ordinal" if ordinal else "cardinal").replace(",", "")
+
+
 def expand_numbers(text: str) -> str:
     """Digits become words: "3,500" is "three thousand, five hundred"; "2.5" is "two point five"."""
 
     def repl(m: re.Match[str]) -> str:
-        raw = m.group(0).replace(",", "")
-        try:
-            value = float(raw) if "." in raw else int(raw)
-            return num2words(value).replace(",", "")
-        except (ValueError, OverflowError, NotImplementedError):
-            return m.group(0)
+        whole, _, fraction = m.group(0).replace(",", "").partition(".")
+        spoken = say_integer(whole)
+        if fraction:
+            # Digit by digit, as a presenter reads decimals (and without float rounding).
+            spoken += " point " + say_digits(fraction)
+        return spoken
 
     return re.sub(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", repl, text)
 

@@ -78,7 +78,37 @@ def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
             merged[-1] = f"{merged[-1]} {sentence}"
         else:
             merged.append(sentence)
-    return tuple(merged)
+    return tuple(piece for sentence in merged for piece in split_long_sentence(sentence))
+
+
+# Longer than this, a "sentence" is a run-on (or a quotation left open) that no voice says in
+# one breath, and that would make a take minutes long: it is cut at clauses, else at words.
+MAX_SENTENCE_WORDS = 60
+
+
+def split_long_sentence(sentence: str, limit: int = MAX_SENTENCE_WORDS) -> list[str]:
+    """A sentence of at most `limit` words as itself; a longer one cut where it pauses.
+
+    Clauses (after a comma, semicolon, colon or dash) are gathered into pieces of at
+    most `limit` words; a clause longer than that is cut every `limit` words.
+    """
+    words = sentence.split()
+    if len(words) <= limit:
+        return [sentence]
+    pieces: list[str] = []
+    current: list[str] = []
+    for clause in re.split(r"(?<=[,;:–—])\s+", sentence):
+        clause_words = clause.split()
+        if current and len(current) + len(clause_words) > limit:
+            pieces.append(" ".join(current))
+            current = []
+        while len(clause_words) > limit:
+            pieces.append(" ".join(clause_words[:limit]))
+            clause_words = clause_words[limit:]
+        current.extend(clause_words)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
 
 
 def _open_quote(text: str) -> bool:
@@ -161,12 +191,17 @@ def _graph_centrality(vectors: list[Counter]) -> list[float]:
     n = len(vectors)
     if n < 2:
         return [1.0] * n
-    totals = [0.0] * n
-    for i in range(n):
-        for j in range(i + 1, n):
-            sim = _cosine(vectors[i], vectors[j])
-            totals[i] += sim
-            totals[j] += sim
+    # The sum of cosines to all others is the unit vector's dot product with the sum of all
+    # unit vectors, less its own 1: linear in the article's length where pairs are quadratic
+    # (a 50,000-word article has three million pairs).
+    units = []
+    for vector in vectors:
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        units.append({k: v / norm for k, v in vector.items()} if norm else {})
+    total: Counter = Counter()
+    for unit in units:
+        total.update(unit)
+    totals = [max(0.0, sum(v * total[k] for k, v in unit.items()) - 1.0) if unit else 0.0 for unit in units]
     top = max(totals) or 1.0
     return [t / top for t in totals]
 

@@ -1,18 +1,30 @@
-"""Fetching an article over HTTP(S): only http and https, with a timeout, a size cap
-and a bounded number of redirects. The network is used only when a URL is given.
+"""Fetching an article over HTTP(S): only http and https, with timeouts, a size cap,
+a bounded number of redirects, and a few retries for the faults that pass.
+
+A flaky network is retried (tenacity): connection errors, HTTP 429 (its Retry-After
+honoured, capped) and 5xx, and a body cut short, with exponential backoff and jitter.
+Every attempt has a connect and a read timeout and a deadline for the whole body, and
+the attempts together have a deadline too, so an unreachable or silent server ends in
+one clear error within about half a minute. The network is used only when a URL is given.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..errors import InputError, NetworkError
 
-TIMEOUT_SECONDS = 15.0
+CONNECT_TIMEOUT = 5.0
+TIMEOUT_SECONDS = 10.0  # between bytes; BRIEFING_FETCH_TIMEOUT overrides it
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
+MAX_ATTEMPTS = 4
+MAX_RETRY_AFTER = 10.0  # a server asking for longer is not waited for that long
+FIRST_BACKOFF = 0.5  # s before the second attempt; doubled each time, with jitter
 USER_AGENT = "briefing/0.1 (+https://github.com/briefing; reads articles aloud)"
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -26,6 +38,14 @@ class Fetched:
     content_type: str  # e.g. "text/html", lower case, without parameters
     charset: str | None
     data: bytes
+
+
+class _Transient(Exception):
+    """A fault worth another attempt; its message becomes the error if none succeeds."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 def is_url(source: str) -> bool:
@@ -42,42 +62,121 @@ def check_url(url: str) -> None:
         raise InputError(f"{url}: the URL has no host")
 
 
-def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET `url`; raise NetworkError with one readable line when it cannot be had."""
-    import requests
+def default_timeout() -> float:
+    try:
+        return max(0.1, float(os.environ.get("BRIEFING_FETCH_TIMEOUT", TIMEOUT_SECONDS)))
+    except ValueError:
+        return TIMEOUT_SECONDS
+
+
+def fetch(url: str, *, timeout: float | None = None, max_bytes: int = MAX_BYTES,
+          attempts: int = MAX_ATTEMPTS) -> Fetched:
+    """GET `url`, retrying transient faults; raise NetworkError with one readable line when it cannot be had."""
+    from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt, stop_after_delay
 
     check_url(url)
+    timeout = default_timeout() if timeout is None else timeout
+    # The attempts together: two silent servers' worth of waiting, plus the pauses between.
+    deadline = 2 * (timeout + CONNECT_TIMEOUT) + 5.0
+    retrying = Retrying(
+        retry=retry_if_exception_type(_Transient),
+        stop=stop_after_attempt(max(1, attempts)) | stop_after_delay(deadline),
+        wait=_backoff,
+        reraise=False,
+    )
+    try:
+        return retrying(_attempt, url, timeout, max_bytes)
+    except RetryError as exc:
+        last = exc.last_attempt.exception()
+        tries = exc.last_attempt.attempt_number
+        raise NetworkError(f"{url}: {last} (after {tries} attempt{'s' * (tries != 1)})") from None
+
+
+def _backoff(state) -> float:
+    """Retry-After when the server gave one (capped), else exponential backoff with full jitter."""
+    import random
+
+    fault = state.outcome.exception() if state.outcome else None
+    if isinstance(fault, _Transient) and fault.retry_after is not None:
+        return fault.retry_after
+    ceiling = FIRST_BACKOFF * 2 ** (state.attempt_number - 1)
+    return random.uniform(ceiling / 2, ceiling)
+
+
+def _attempt(url: str, timeout: float, max_bytes: int) -> Fetched:
+    import requests
+
     session = requests.Session()
     session.max_redirects = MAX_REDIRECTS
     headers = {"User-Agent": USER_AGENT,
                "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                          "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"}
+    too_big = f"{url}: larger than {max_bytes // (1024 * 1024)} MB; not an article"
     try:
-        with session.get(url, headers=headers, timeout=timeout, stream=True, allow_redirects=True) as response:
+        with session.get(url, headers=headers, timeout=(CONNECT_TIMEOUT, timeout), stream=True,
+                         allow_redirects=True) as response:
             check_url(response.url)  # a redirect may not lead off http(s)
-            if response.status_code >= 400:
-                raise NetworkError(f"{url}: the server answered {response.status_code} {response.reason or ''}".strip())
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise InputError(f"{url}: larger than {max_bytes // (1024 * 1024)} MB; not an article")
+            status = response.status_code
+            if status == 429 or status >= 500:
+                raise _Transient(f"the server answered {status} {response.reason or ''}".strip(),
+                                 retry_after=_retry_after(response.headers.get("Retry-After")))
+            if status >= 400:
+                raise NetworkError(f"{url}: the server answered {status} {response.reason or ''}".strip())
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise InputError(too_big)
+            # The read timeout is per read: a server dripping a byte at a time needs a deadline too.
+            body_deadline = time.monotonic() + 3 * timeout
             chunks, size = [], 0
             for chunk in response.iter_content(64 * 1024):
                 size += len(chunk)
                 if size > max_bytes:
-                    raise InputError(f"{url}: larger than {max_bytes // (1024 * 1024)} MB; not an article")
+                    raise InputError(too_big)
+                if time.monotonic() > body_deadline:
+                    raise _Transient(f"the page did not arrive within {3 * timeout:g} s")
                 chunks.append(chunk)
+            data = b"".join(chunks)
+            encoded = response.headers.get("Content-Encoding", "identity").lower() not in {"", "identity"}
+            if declared.isdigit() and not encoded and len(data) < int(declared):
+                raise _Transient(f"the page arrived truncated ({len(data)} of {declared} bytes)")
             content_type, charset = _media_type(response.headers.get("Content-Type", ""))
-            return Fetched(response.url, content_type, charset, b"".join(chunks))
+            return Fetched(response.url, content_type, charset, data)
     except requests.exceptions.TooManyRedirects:
         raise NetworkError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
-    except requests.exceptions.Timeout:
-        raise NetworkError(f"{url}: no answer within {timeout:g} s") from None
     except requests.exceptions.InvalidSchema:
         raise InputError(f"{url}: only http:// and https:// URLs can be read") from None
+    except requests.exceptions.ConnectTimeout:
+        raise _Transient(f"cannot connect within {CONNECT_TIMEOUT:g} s") from None
+    except requests.exceptions.Timeout:
+        raise _Transient(f"no answer within {timeout:g} s") from None
+    except requests.exceptions.ChunkedEncodingError:
+        raise _Transient("the page arrived truncated (the connection closed early)") from None
+    except requests.exceptions.SSLError as exc:
+        raise NetworkError(f"{url}: {_reason(exc)}") from None
     except requests.exceptions.ConnectionError as exc:
-        raise NetworkError(f"{url}: cannot connect ({_reason(exc)})") from None
+        reason = _reason(exc)
+        if reason in {"unknown host", "cannot resolve the host: no network?"}:
+            raise NetworkError(f"{url}: cannot connect ({reason})") from None
+        raise _Transient(f"cannot connect ({reason})") from None
     except requests.exceptions.RequestException as exc:
         raise NetworkError(f"{url}: {_reason(exc)}") from None
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date), capped."""
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        from datetime import datetime, timezone
+        from email.utils import parsedate_to_datetime
+
+        try:
+            seconds = (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds()
+        except (TypeError, ValueError):
+            return None
+    return min(MAX_RETRY_AFTER, max(0.0, seconds))
 
 
 def _media_type(header: str) -> tuple[str, str | None]:
