@@ -29,7 +29,7 @@ from .errors import BriefingError
 
 DEFAULT_TARGET = -16.0  # LUFS integrated: Apple's and Spotify's podcast level
 TRUE_PEAK_LIMIT = -1.0  # dBTP, measured on the encoded file
-PEAK_MARGIN = 0.5  # dB the limiter stays under the limit, for the encoder's inter-sample overshoot
+PEAK_MARGIN = 0.8  # dB the limiter stays under the limit, for the encoder's inter-sample overshoot
 TOLERANCE = 0.5  # LU: within this of the target the encoded file is kept as it is
 ATTACK = 0.005  # s: the limiter turns the gain down this long before a peak
 HOLD = 0.020  # s: and keeps it down this long after, so speech's pitch periods do not modulate it

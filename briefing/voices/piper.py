@@ -17,10 +17,43 @@ from typing import Any
 from ..errors import VoiceError
 
 DEFAULT_VOICE = "en_US-joe-medium"
+MAX_CHUNK_CHARS = 200  # longer sentences are said clause by clause (see clauses())
 SENTENCE_GAP_SECONDS = 0.12  # between sentences that Piper itself splits out of one line
 
 _LOADED: dict[tuple[str, bool], Any] = {}
 _LOCK = threading.Lock()
+
+
+def clauses(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+    """A long sentence as pieces of at most `limit` characters, cut after clause punctuation.
+
+    Piper's memory grows by about 1 MB per character of one utterance (a 400-character
+    sentence needs 380 MB on top of the model), so a long sentence is said clause by
+    clause; a clause still too long is cut between words. Short text comes back whole.
+    """
+    import re
+
+    text = text.strip()
+    if len(text) <= limit:
+        return [text] if text else []
+    pieces: list[str] = []
+    current = ""
+    for clause in re.split(r"(?<=[,;:])\s+", text):
+        words = clause.split()
+        while words:
+            candidate = (current + " " + words[0]).strip()
+            if len(candidate) <= limit or not current:
+                current = candidate
+                words.pop(0)
+            else:
+                pieces.append(current)
+                current = ""
+        if len(current) > limit * 0.6:
+            pieces.append(current)
+            current = ""
+    if current:
+        pieces.append(current)
+    return pieces
 
 
 def bundled_voices() -> list[str]:
@@ -136,10 +169,11 @@ class PiperEngineVoice:
         config = SynthesisConfig(length_scale=2 ** (self.pitch / 12) / self.speed)
         gap = np.zeros(int(SENTENCE_GAP_SECONDS * self.sample_rate), dtype=np.int16)
         parts = []
-        for chunk in self._piper.synthesize(text, syn_config=config):
-            if parts:
-                parts.append(gap)
-            parts.append(chunk.audio_int16_array)
+        for piece in clauses(text):
+            for chunk in self._piper.synthesize(piece, syn_config=config):
+                if parts:
+                    parts.append(gap)
+                parts.append(chunk.audio_int16_array)
         if not parts:
             return b""
         return np.concatenate(parts).astype("<i2").tobytes()

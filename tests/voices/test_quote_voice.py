@@ -52,8 +52,10 @@ def test_pitch_variation_speaks_quotations_higher(copied_voice, tmp_path):
     assert quote.identity() != main.identity()
     quoted, said = quote.synthesize(plain), main.synthesize(plain)
     assert _pitch_hz(quoted, quote.sample_rate) > 1.12 * _pitch_hz(said, main.sample_rate)
-    # the same pace: the pitch changes, not the speaking rate
-    assert abs(len(quoted) / 2 / quote.sample_rate - len(said) / 2 / main.sample_rate) < 0.25
+    # The same pace: the pitch changes, not the speaking rate. Piper's durations vary from run
+    # to run (noise_w), so allow 12%; slowing down to shift pitch alone would add 26% at +4 st.
+    quoted_s, said_s = len(quoted) / 2 / quote.sample_rate, len(said) / 2 / main.sample_rate
+    assert abs(quoted_s - said_s) < 0.12 * said_s
     script = Script("t", "s", __import__("datetime").date.today(),
                     (Segment("section", "x", ('"We will build it this year," the mayor said.',)),))
     takes = speak(script, main, None, quote_voice=quote)
@@ -68,3 +70,18 @@ def test_a_missing_quote_voice_is_a_user_error(copied_voice):
         get_quote_voice("/nowhere/v.onnx", main)
     with pytest.raises(VoiceError, match="--quote-voice"):
         get_quote_voice("pitch:low", main)
+
+
+def test_long_sentences_are_said_clause_by_clause():
+    from briefing.voices.piper import MAX_CHUNK_CHARS, clauses
+
+    sentence = ("After three days of ferocious clashes, government troops were forced to withdraw from the city, "
+                "marking one of the most significant shifts in the war in years; analysts said the retreat "
+                "exposes nearby cities, threatens supply lines and could change the course of the conflict.")
+    pieces = clauses(sentence)
+    assert len(pieces) > 1 and all(len(p) <= MAX_CHUNK_CHARS for p in pieces)
+    assert " ".join(pieces) == sentence  # nothing lost, nothing reordered
+    assert pieces[0].endswith(",") or pieces[0].endswith(";")
+    unbroken = "word " * 300
+    assert all(len(p) <= MAX_CHUNK_CHARS for p in clauses(unbroken))
+    assert clauses("Short.") == ["Short."]
