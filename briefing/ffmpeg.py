@@ -40,6 +40,7 @@ def audio_segment():
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # "Couldn't find ffmpeg or avconv"
+        warnings.simplefilter("ignore", DeprecationWarning)  # audioop on 3.12 (audioop-lts on 3.13)
         from pydub import AudioSegment
 
     exe = ffmpeg_exe()

@@ -5,6 +5,8 @@ voice is still speaking the next segment, and so that a long briefing never hold
 more than a segment of float audio (`Mixer`). Each finished block goes to a sink:
 the streaming MP3 encoder (`briefing.encode`), or a list (`mix()`).
 
+- Each segment's takes and pauses are joined once as pydub AudioSegments (`join_once`);
+  levelling and mixing then work on numpy arrays.
 - Audio is mixed at the speech rate (22.05 kHz, Piper's own): everything here is
   half the work it would be at 44.1 kHz, and the encoder resamples (soxr) once.
   The show's sounds have nothing above 11 kHz to lose.
@@ -70,22 +72,16 @@ def to_mix_rate(pcm: bytes, rate: int):
 @lru_cache(maxsize=8)
 def load_sound(name: str):
     """A sound from the assets folder as float32 samples at MIX_RATE (empty if absent)."""
-    import wave
-
     import numpy as np
+
+    from .ffmpeg import audio_segment
 
     path = audio_dir() / name
     if not path.is_file():
         return np.zeros(0, dtype=np.float32)
-    with wave.open(str(path), "rb") as wav:
-        frames = wav.readframes(wav.getnframes())
-        channels, width, rate = wav.getnchannels(), wav.getsampwidth(), wav.getframerate()
-    if width != 2:
-        raise ValueError(f"{path}: 16-bit WAV expected")
-    samples = np.frombuffer(frames, dtype="<i2")
-    if channels > 1:
-        samples = samples.reshape(-1, channels).mean(axis=1).astype("<i2")
-    out = to_mix_rate(samples.tobytes(), rate)
+    # pydub reads WAV itself (no ffmpeg); any channels or width become mono 16-bit.
+    sound = audio_segment().from_wav(str(path)).set_channels(1).set_sample_width(2)
+    out = to_mix_rate(sound.raw_data, sound.frame_rate)
     out.setflags(write=False)  # shared by every episode of the process
     return out
 
@@ -127,6 +123,27 @@ def speech_bounds(samples) -> tuple[int, int]:
     if loud.size == 0:
         return 0, samples.size
     return int(loud[0] * hop), int(min(samples.size, (loud[-1] + 1) * hop))
+
+
+def to_pcm16(samples) -> bytes:
+    import numpy as np
+
+    return np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2").tobytes()
+
+
+def join_once(parts):
+    """pydub AudioSegments laid end to end in one step, exactly.
+
+    `+=` in a loop copies everything so far at every step (quadratic), and `append()`
+    crossfades 100 ms by default, shifting every later timestamp: neither will do.
+    """
+    first = parts[0]
+    for part in parts[1:]:
+        if (part.frame_rate, part.sample_width, part.channels) != (first.frame_rate, first.sample_width,
+                                                                    first.channels):
+            raise ValueError("join_once: every part must share rate, width and channels")
+    return type(first)(data=b"".join(p.raw_data for p in parts), sample_width=first.sample_width,
+                       frame_rate=first.frame_rate, channels=first.channels)
 
 
 def _gain(db: float) -> float:
@@ -206,18 +223,22 @@ class Mixer:
         """The segment's sentences with pauses, levelled; and each sentence's speech span within it."""
         import numpy as np
 
-        pieces, spans, position = [], [], 0
+        from .ffmpeg import audio_segment
+
+        AudioSegment = audio_segment()
+        pause = AudioSegment.silent(duration=int(SENTENCE_GAP * 1000), frame_rate=MIX_RATE)
+        parts, spans, position = [], [], 0
         for index, sentence in enumerate(sentences):
             if index:
-                gap = self._silence(SENTENCE_GAP)
-                pieces.append(gap)
-                position += gap.size
+                parts.append(pause)
+                position += int(pause.frame_count())
             samples = to_mix_rate(sentence.pcm, sentence.sample_rate)
             first, last = speech_bounds(samples)
             spans.append((position + first, position + last))
-            pieces.append(samples)
+            parts.append(AudioSegment(data=to_pcm16(samples), sample_width=2, frame_rate=MIX_RATE, channels=1))
             position += samples.size
-        speech = np.concatenate(pieces) if pieces else np.zeros(0, np.float32)
+        speech = (np.frombuffer(join_once(parts).raw_data, dtype="<i2").astype(np.float32) / 32768.0
+                  if parts else np.zeros(0, np.float32))
         if self.loudness is not None and speech.size:
             from .loudness import normalize
 
