@@ -47,6 +47,14 @@ def check_writable(path: Path) -> None:
         raise BriefingError(f"{path}: the folder {parent} does not exist")
     if not os.access(parent, os.W_OK):
         raise BriefingError(f"{path}: cannot write in {parent} (permission denied)")
+    # os.access says yes to root everywhere, and knows nothing of read-only mounts or /proc:
+    # creating the temporary file is the only real test, and it costs nothing before the work.
+    probe = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        probe.touch()
+    except OSError as exc:
+        raise BriefingError(f"{path}: cannot write in {parent} ({exc.strerror or exc})") from None
+    probe.unlink(missing_ok=True)
 
 
 def encode_mp3(samples_pcm: bytes, rate: int, target: Path, bitrate: int = DEFAULT_BITRATE) -> None:

@@ -1,0 +1,108 @@
+"""What the robustness tests share: the user-error check, folder snapshots, and misbehaving
+servers on 127.0.0.1 (a closed port, a silent server, a scripted flaky one)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from conftest import run_cli  # noqa: F401  (re-exported for the test modules)
+
+
+def assert_user_error(result, *, mentions: str | None = None) -> str:
+    """One line `briefing: error: ...` on stderr, a non-zero exit, no traceback."""
+    err = result.stderr.decode("utf-8", "replace")
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert result.returncode not in (0, 70), (result.returncode, err)
+    assert "Traceback" not in err, err
+    assert lines and lines[-1].startswith("briefing: error: "), err
+    assert sum(line.startswith("briefing: error") for line in lines) == 1, err
+    if mentions:
+        assert mentions.lower() in lines[-1].lower(), lines[-1]
+    return lines[-1]
+
+
+def snapshot(folder: Path) -> dict[str, int]:
+    """Every file under `folder` (hidden ones too) with its size."""
+    return {str(p.relative_to(folder)): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class SilentServer:
+    """Accepts connections and never says a word."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.held: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def close(self):
+        self.sock.close()
+        for conn in self.held:
+            conn.close()
+
+
+Reply = tuple[int, dict[str, str], bytes]
+
+
+class ScriptedServer:
+    """An HTTP server whose n-th answer for a path is the script's n-th reply (the last one repeats).
+
+    A reply is (status, headers, body); status 0 means: promise the body's length, send half, hang up.
+    """
+
+    def __init__(self, routes: dict[str, list[Reply]]):
+        self.routes = routes
+        self.hits: dict[str, int] = {}
+        self.times: dict[str, list[float]] = {}
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                replies = owner.routes.get(self.path) or [(404, {}, b"not here")]
+                n = owner.hits.get(self.path, 0)
+                owner.hits[self.path] = n + 1
+                owner.times.setdefault(self.path, []).append(time.monotonic())
+                status, headers, body = replies[min(n, len(replies) - 1)]
+                self.send_response(status or 200)
+                for name, value in {"Content-Type": "text/html; charset=utf-8", **headers}.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body if status else body[: len(body) // 2])
+                self.wfile.flush()
+                if not status:
+                    self.close_connection = True
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
