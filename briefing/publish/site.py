@@ -16,7 +16,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -131,6 +134,42 @@ def rebuild(site: Path, catalog: Catalog, settings: Settings | None = None, base
     return site / "feed.xml"
 
 
+LOCK_NAME = ".publish.lock"
+LOCK_WAIT = 120.0  # s a publish waits for another one to finish
+
+
+@contextmanager
+def site_lock(site: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """One change to a site at a time: two publishes at once would each rebuild the feed from
+    the catalog as it stood before the other's episode, and the last writer would drop one.
+
+    An flock on SITE/.publish.lock: the kernel releases it when the holder exits, even killed,
+    so a crash never leaves the site locked. Temporary files a killed run left are removed here.
+    """
+    import fcntl
+
+    try:
+        handle = open(site / LOCK_NAME, "a+")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise BriefingError(f"{site}: cannot lock the site ({exc.strerror or exc})") from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise BriefingError(f"{site}: another briefing is still publishing into it; "
+                                        "try again when it has finished") from None
+                time.sleep(0.05)
+        for leftover in [*site.glob(".*.part"), *(site / EPISODES_DIR).glob(".*.part")]:
+            leftover.unlink(missing_ok=True)
+        yield
+    finally:
+        handle.close()
+
+
 def _prepare_site(site: Path) -> None:
     if site.exists() and not site.is_dir():
         raise BriefingError(f"{site}: exists and is not a folder")
@@ -154,6 +193,11 @@ def publish(mp3: str | Path, site: str | Path, *, base_url: str | None = None,
     if settings is not None:
         parse_category(settings.category)  # refuse a bad category before touching the site
     _prepare_site(site)
+    with site_lock(site):
+        return _publish_locked(source, site, base_url=base_url, settings=settings)
+
+
+def _publish_locked(source, site: Path, *, base_url: str | None, settings: Settings | None) -> Published:
     stem = slug(source.mp3.stem)
     key = stem if stem.startswith(source.day.isoformat()) else f"{source.day.isoformat()}-{stem}"
     folder = site / EPISODES_DIR
@@ -201,13 +245,14 @@ def remove_episode(site: str | Path, ident: str, *, settings: Settings | None = 
     Example: briefing episodes site --remove 2
     """
     site = Path(site)
-    with Catalog(site) as catalog:
+    with Catalog(site) as catalog, site_lock(site):
         episode = catalog.find(ident)
         if episode is None:
             raise BriefingError(f"{site}: no episode {ident!r} (see `briefing episodes {site}`)")
         with catalog.transaction() as conn:
             catalog.delete(conn, episode.key)
+        # Feed and page first, files after: interrupted, the site never lists a file that is gone.
+        rebuild(site, catalog, settings)
         for name in episode.files.values():
             (site / EPISODES_DIR / name).unlink(missing_ok=True)
-        rebuild(site, catalog, settings)
     return episode

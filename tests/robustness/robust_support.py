@@ -106,3 +106,43 @@ class ScriptedServer:
         self.server.shutdown()
         self.server.server_close()
 
+
+
+# Small real episodes, made once per test session and shared by the modules that need them
+# (this module is imported once); tests copy them before changing anything.
+_MADE: dict[str, Path] = {}
+
+HOSTILE_TITLE = "<script>alert(1)</script> & Co"
+ARTICLES = {
+    "pier": "Pier Reopens\n\nThe old pier reopened on Saturday after a year of repairs, the council said.\n",
+    "bells": "Church Bells Ring Again\n\nThe bells of Saint Anne rang on Sunday for the first time in ten years.\n",
+}
+
+
+def small_episode(folder_factory, name: str) -> Path:
+    """`briefing make` of a two-line article (no music: quick); the hostile title on 'bells'."""
+    if name not in _MADE:
+        folder = folder_factory.mktemp(f"episode-{name}")
+        article = folder / f"{name}.txt"
+        article.write_text(ARTICLES[name], encoding="utf-8")
+        extra = ["--title", HOSTILE_TITLE] if name == "bells" else []
+        result = run_cli("make", str(article), "-o", str(folder / f"{name}.mp3"), "--no-music", "-q",
+                         "--minutes", "0.3", *extra, timeout=300)
+        assert result.returncode == 0, result.stderr.decode()
+        _MADE[name] = folder / f"{name}.mp3"
+    return _MADE[name]
+
+
+def episode_files(mp3: Path) -> list[Path]:
+    """The MP3 and every sidecar sharing its stem."""
+    return sorted(p for p in mp3.parent.iterdir() if p.name.startswith(mp3.stem + ".") and p.is_file())
+
+
+def copy_episode(mp3: Path, folder: Path, stem: str) -> Path:
+    """The episode's files under a new stem (a new episode to the site)."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in episode_files(mp3):
+        shutil.copyfile(path, folder / (stem + path.name[len(mp3.stem):]))
+    return folder / f"{stem}.mp3"
