@@ -7,9 +7,9 @@ with `ebur128=peak=true`. So the encoded audio is measured, as podcast checkers
 measure it, without decoding the file again afterwards; and encoding runs while
 the voice is still speaking later segments.
 
-The 16-bit blocks are kept (a 20-minute episode is about 50 MB at 22.05 kHz), so
-that the rare episode that misses the target can be corrected and encoded again
-without rendering anything twice.
+The 16-bit blocks are also spooled to a temporary file (a 20-minute episode is about
+50 MB at 22.05 kHz: on disk, not in memory), so that the rare episode that misses
+the target can be corrected and encoded again without rendering anything twice.
 """
 
 from __future__ import annotations
@@ -49,6 +49,29 @@ def to_int16(samples):
     return np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")
 
 
+class SpooledBlocks:
+    """16-bit blocks kept in order in a temporary file, read back one at a time."""
+
+    def __init__(self):
+        self._file = tempfile.TemporaryFile()
+        self._sizes: list[int] = []
+
+    def append(self, pcm: bytes) -> None:
+        self._file.write(pcm)
+        self._sizes.append(len(pcm))
+
+    def __iter__(self):
+        import numpy as np
+
+        self._file.flush()
+        self._file.seek(0)
+        for size in self._sizes:
+            yield np.frombuffer(self._file.read(size), dtype="<i2")
+
+    def close(self) -> None:
+        self._file.close()
+
+
 class StreamingEncoder:
     """Call it with float32 blocks at `rate`; `close()` returns the file's measured Loudness.
 
@@ -60,7 +83,7 @@ class StreamingEncoder:
         self.target = Path(target)
         self.rate = rate
         self.bitrate = bitrate
-        self.kept: list = []
+        self.kept = SpooledBlocks()
         self._errors = tempfile.TemporaryFile()
         outputs = f"[f=mp3:id3v2_version=0:write_id3v1=0:write_xing=1]{_tee_path(self.target)}"
         if measure:
@@ -82,10 +105,10 @@ class StreamingEncoder:
             raise BriefingError(f"cannot run ffmpeg: {exc}") from None
 
     def __call__(self, block) -> None:
-        pcm = to_int16(block)
+        pcm = to_int16(block).tobytes()
         self.kept.append(pcm)
         try:
-            self._encoder.stdin.write(pcm.tobytes())
+            self._encoder.stdin.write(pcm)
         except BrokenPipeError:
             self._encoder.wait()
             raise BriefingError(f"ffmpeg stopped encoding the MP3: {self._error_text()}") from None
@@ -123,6 +146,7 @@ class StreamingEncoder:
     def __exit__(self, kind, value, traceback) -> None:
         if kind is not None:
             self.abort()
+            self.kept.close()
         self._errors.close()
 
 
@@ -137,7 +161,7 @@ def reencode_to_target(kept, rate: int, target: Path, measured: Loudness, *, bit
     # The file's true peak moves with the gain; lower the ceiling by whatever would exceed the limit.
     excess = max(0.0, measured.true_peak + gain_db - (TRUE_PEAK_LIMIT - PEAK_MARGIN / 2))
     gain = np.float32(10 ** (gain_db / 20))
-    peak = max((float(np.max(np.abs(b))) for b in kept if b.size), default=0.0) / 32768.0 * float(gain)
+    peak = max((float(np.max(np.abs(b.astype(np.int32)))) for b in kept if b.size), default=0.0) / 32768.0 * float(gain)
     ceiling = min(-0.1, 20 * np.log10(max(peak, 1e-12)) - excess)
     with StreamingEncoder(target, rate, bitrate) as encoder:
         for block in kept:

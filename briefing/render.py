@@ -92,6 +92,25 @@ class EpisodeCache:
 _DONE = object()
 
 
+def release_freed_memory() -> None:
+    """Hand freed heap back to the system (glibc keeps it otherwise, and a long briefing's
+    resident size creeps up by a few hundred MB across threads' arenas)."""
+    import ctypes
+    import ctypes.util
+
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            _malloc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None
+
+
 def _produce(segments, out: queue.Queue, stop: threading.Event) -> None:
     """Run the renderer, handing each segment over; any error is handed over too."""
     try:
@@ -148,15 +167,19 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
                     raise item
                 with stage("mix"):
                     mixer.add(*item)
+                release_freed_memory()
             timeline = mixer.finish()
         finally:
             stop.set()
         with stage("encode"):
             measured = encoder.close()
-    if loudness is not None and measured is not None and not measured.meets(loudness):
-        with stage("loudness"):
-            measured = reencode_to_target(encoder.kept, MIX_RATE, target, measured, bitrate=bitrate,
-                                          loudness=loudness)
+    try:
+        if loudness is not None and measured is not None and not measured.meets(loudness):
+            with stage("loudness"):
+                measured = reencode_to_target(encoder.kept, MIX_RATE, target, measured, bitrate=bitrate,
+                                              loudness=loudness)
+    finally:
+        encoder.kept.close()
     rendered = RenderedAudio(target, timeline, measured)
     if episodes is not None:
         episodes.put(key, rendered)

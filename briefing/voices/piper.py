@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import VoiceError
 
 DEFAULT_VOICE = "en_US-joe-medium"
-MAX_CHUNK_CHARS = 200  # longer sentences are said clause by clause (see clauses())
+MAX_CHUNK_CHARS = 160  # longer sentences are said clause by clause (see clauses())
 SENTENCE_GAP_SECONDS = 0.12  # between sentences that Piper itself splits out of one line
 
 _LOADED: dict[tuple[str, bool], Any] = {}
