@@ -35,6 +35,7 @@ TOLERANCE = 0.5  # LU: within this of the target the encoded file is kept as it 
 ATTACK = 0.005  # s: the limiter turns the gain down this long before a peak
 HOLD = 0.020  # s: and keeps it down this long after, so speech's pitch periods do not modulate it
 RELEASE = 0.080  # s: then recovers smoothly (time constant)
+DECIMATE = 8  # samples per block of the limiter's gain computation
 MIN_TARGET, MAX_TARGET = -36.0, -8.0
 
 # LAME's own gain (dB) by bitrate: measured by encoding Piper speech with ffmpeg's libmp3lame and
@@ -151,16 +152,26 @@ def limiter_gain(samples, rate: int, ceiling_db: float, envelope=None):
     need = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-12)).astype(np.float32)
     if need.min() >= 1.0:
         return need
-    attack, hold = 2 * max(1, int(ATTACK * rate / 2)), max(2, int(HOLD * rate))
-    hold += (hold + attack) % 2  # an odd window, so its centre is a whole sample
-    # minimum over [n - hold, n + attack]: a centred window, moved back by (hold - attack) / 2.
-    # Near the start the first window stands in, which covers more samples: only ever lower, so safe.
-    centred = moving_min(need, hold + attack + 1)
-    lag = (hold - attack) // 2
-    held = np.concatenate([np.full(lag, centred[0], dtype=np.float32), centred[: need.size - lag]])
+    # The gain curve is slow (milliseconds), so it is worked out on blocks of DECIMATE samples
+    # (each block's smallest need) and interpolated back; every window is one block wider on
+    # each side than it must be, so the interpolated gain is never above any sample's need.
+    step = DECIMATE
+    blocks = -(-need.size // step)
+    padded = np.concatenate([need, np.ones(blocks * step - need.size, np.float32)])
+    coarse = padded.reshape(blocks, step).min(axis=1)
+    block_rate = rate / step
+    attack = 2 * max(1, int(ATTACK * block_rate / 2))
+    hold = max(2, int(HOLD * block_rate)) + 2
+    hold += (hold + attack) % 2  # an odd window, so its centre is a whole block
+    # minimum over [k - hold, k + attack + 1]: a centred window, moved back by (hold - attack) / 2.
+    # Near the start the first window stands in, which covers more blocks: only ever lower, so safe.
+    centred = moving_min(coarse, hold + attack + 3)
+    lag = max(0, (hold - attack) // 2 - 1)
+    held = np.concatenate([np.full(lag, centred[0], dtype=np.float32), centred[: coarse.size - lag]])
     gain = _trailing_mean(held, attack)
-    coefficient = np.exp(-1.0 / (RELEASE * rate))
-    return np.minimum(gain, _one_pole(gain, coefficient))
+    gain = np.minimum(gain, _one_pole(gain, float(np.exp(-1.0 / (RELEASE * block_rate)))))
+    centres = np.arange(blocks) * step + (step - 1) / 2
+    return np.interp(np.arange(need.size), centres, gain).astype(np.float32)
 
 
 def normalize(samples, rate: int, *, target: float = DEFAULT_TARGET, ceiling: float | None = None,

@@ -132,6 +132,10 @@ def make_episode(
     check_target(loudness)
     # A user's image is checked (and prepared) now, so a bad one fails before any synthesis.
     art = cover_jpeg(cover, show=show, day=Date.today()) if cover is not None else None
+    if (engine or "piper").lower() == "piper":
+        from .voices.piper import preload
+
+        preload(voice)  # the model loads while the article is read and the script written
     script = make_script(inputs, minutes=minutes, show=show, title=title, templates=templates,
                          engine=engine, speed=speed, day=day, reporter=reporter, latest=latest)
     loaded = get_voice(engine, voice, speed=speed, lang=lang or (script.language if engine == "gtts" else None),

@@ -106,6 +106,25 @@ def _piper_voice(PiperVoice, model: Path, config: Path):
     return PiperVoice(config=settings, session=session)
 
 
+def preload(voice: str | None = None) -> threading.Thread | None:
+    """Start loading a Piper voice in the background (it takes about 0.4 s), while the
+    article is read and written; the first synthesis then finds it loaded."""
+    try:
+        model, config = resolve_model(voice)
+    except VoiceError:
+        return None  # the real load reports it
+
+    def load() -> None:
+        try:
+            _load_piper(model, config)
+        except VoiceError:
+            pass  # reported again, in order, when the voice is used
+
+    thread = threading.Thread(target=load, name="briefing-voice-load", daemon=True)
+    thread.start()
+    return thread
+
+
 def _load_piper(model: Path, config: Path):
     """Load once per process: an ONNX session costs about half a second."""
     key = (str(model.resolve()), False)
