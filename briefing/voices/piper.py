@@ -120,7 +120,9 @@ def preload(voice: str | None = None) -> threading.Thread | None:
         except VoiceError:
             pass  # reported again, in order, when the voice is used
 
-    thread = threading.Thread(target=load, name="briefing-voice-load", daemon=True)
+    # Not a daemon: a process that ends mid-load (a re-run served from the cache) waits for it,
+    # since onnxruntime aborts if the interpreter shuts down under a session being built.
+    thread = threading.Thread(target=load, name="briefing-voice-load", daemon=False)
     thread.start()
     return thread
 
