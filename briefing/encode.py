@@ -43,12 +43,6 @@ def _tee_path(path: Path) -> str:
     return escaped
 
 
-def to_int16(samples):
-    import numpy as np
-
-    return np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2")
-
-
 class SpooledBlocks:
     """16-bit blocks kept in order in a temporary file, read back one at a time."""
 
@@ -105,7 +99,9 @@ class StreamingEncoder:
             raise BriefingError(f"cannot run ffmpeg: {exc}") from None
 
     def __call__(self, block) -> None:
-        pcm = to_int16(block).tobytes()
+        from .mix import to_pcm16
+
+        pcm = to_pcm16(block)
         self.kept.append(pcm)
         try:
             self._encoder.stdin.write(pcm)
@@ -155,16 +151,14 @@ def reencode_to_target(kept, rate: int, target: Path, measured: Loudness, *, bit
     """Correct kept 16-bit blocks by what the file measured, encode again and measure again."""
     import numpy as np
 
-    from .loudness import PEAK_MARGIN, TRUE_PEAK_LIMIT, limiter_gain
+    from .loudness import correction, limiter_gain
 
-    gain_db = loudness - measured.integrated
-    # The file's true peak moves with the gain; lower the ceiling by whatever would exceed the limit.
-    excess = max(0.0, measured.true_peak + gain_db - (TRUE_PEAK_LIMIT - PEAK_MARGIN / 2))
-    gain = np.float32(10 ** (gain_db / 20))
-    peak = max((float(np.max(np.abs(b.astype(np.int32)))) for b in kept if b.size), default=0.0) / 32768.0 * float(gain)
-    ceiling = min(-0.1, 20 * np.log10(max(peak, 1e-12)) - excess)
+    gain = 10 ** ((loudness - measured.integrated) / 20)
+    peak = max((float(np.max(np.abs(b.astype(np.int32)))) for b in kept if b.size), default=0.0) / 32768.0
+    gain_db, ceiling = correction(measured, loudness, 20 * np.log10(max(peak * gain, 1e-12)))
+    scale = np.float32(10 ** (gain_db / 20) / 32768.0)
     with StreamingEncoder(target, rate, bitrate) as encoder:
         for block in kept:
-            louder = block.astype(np.float32) / 32768.0 * gain
+            louder = block.astype(np.float32) * scale
             encoder(louder * limiter_gain(louder, rate, ceiling))
         return encoder.close()

@@ -76,13 +76,6 @@ def encode_mp3(samples_pcm: bytes, rate: int, target: Path, bitrate: int = DEFAU
         raise BriefingError(f"ffmpeg failed to encode the MP3: {message[-1] if message else result.returncode}")
 
 
-def to_pcm16(samples) -> bytes:
-    """Float samples to 16-bit little-endian PCM (rounded, clipped)."""
-    import numpy as np
-
-    return np.clip(np.round(np.asarray(samples, dtype=np.float32) * 32767.0), -32768, 32767).astype("<i2").tobytes()
-
-
 def write_tags(path: Path, episode: Episode, *, show: str, source: str | None, chapters=None,
                cover: bytes | None = None) -> None:
     """ID3v2.3 tags: title, artist and album (the show), date, comment (the source), chapters, cover."""
@@ -113,6 +106,7 @@ def encode_to_target(samples, rate: int, target_path: Path, *, bitrate: int, lou
     Returns the file's measured Loudness (None when no target was asked for).
     """
     from .loudness import conform, measure_file
+    from .mix import to_pcm16
 
     encode_mp3(to_pcm16(samples), rate, target_path, bitrate)
     if loudness is None:

@@ -237,6 +237,19 @@ def measure_file(path: str | Path) -> Loudness:
     return Loudness(float(match.group(1)), float(match.group(2)))
 
 
+def correction(measured: Loudness, target: float, peak_db: float, *,
+               peak_limit: float = TRUE_PEAK_LIMIT) -> tuple[float, float]:
+    """(gain dB, limiter ceiling dBFS) to correct audio whose encoded file measured `measured`.
+
+    `peak_db` is the audio's sample peak after that gain. The file's true peak moves with
+    the gain; the ceiling comes down by whatever would exceed the limit (less half the
+    margin), so the second encode lands under it.
+    """
+    gain_db = target - measured.integrated
+    excess = max(0.0, measured.true_peak + gain_db - (peak_limit - PEAK_MARGIN / 2))
+    return gain_db, min(-0.1, peak_db - excess)
+
+
 def conform(samples, rate: int, measured: Loudness, *, target: float, peak_limit: float = TRUE_PEAK_LIMIT):
     """Samples corrected by what the encoded file measured: the gain error and any peak excess.
 
@@ -245,11 +258,8 @@ def conform(samples, rate: int, measured: Loudness, *, target: float, peak_limit
     import numpy as np
 
     samples = np.asarray(samples, dtype=np.float32)
-    gain_db = target - measured.integrated
+    gain = np.float32(10 ** ((target - measured.integrated) / 20))
+    peak_db = 20 * np.log10(max(float(np.max(np.abs(samples))) * float(gain), 1e-12))
+    gain_db, ceiling = correction(measured, target, peak_db, peak_limit=peak_limit)
     corrected = samples * np.float32(10 ** (gain_db / 20))
-    # The file's true peak moves with the gain; lower the limiter's ceiling by whatever would exceed
-    # the limit (less half the margin), so the second encode lands under it.
-    excess = max(0.0, measured.true_peak + gain_db - (peak_limit - PEAK_MARGIN / 2))
-    peak_now = 20 * np.log10(max(float(np.max(np.abs(corrected))), 1e-12))
-    ceiling = min(-0.1, peak_now - excess)
     return (corrected * limiter_gain(corrected, rate, ceiling)).astype(np.float32)

@@ -126,9 +126,10 @@ def speech_bounds(samples) -> tuple[int, int]:
 
 
 def to_pcm16(samples) -> bytes:
+    """Float samples to 16-bit little-endian PCM (rounded, clipped)."""
     import numpy as np
 
-    return np.clip(np.round(samples * 32767.0), -32768, 32767).astype("<i2").tobytes()
+    return np.clip(np.round(np.asarray(samples, dtype=np.float32) * 32767.0), -32768, 32767).astype("<i2").tobytes()
 
 
 def join_once(parts):

@@ -51,7 +51,7 @@ def _joined(parts: list[tuple[bytes, int]]) -> tuple[bytes, int]:
     """Pieces at possibly different rates, joined at the mix rate with a short gap between."""
     import numpy as np
 
-    from .mix import MIX_RATE, to_mix_rate
+    from .mix import MIX_RATE, to_mix_rate, to_pcm16
 
     gap = np.zeros(int(PIECE_GAP * MIX_RATE), dtype=np.float32)
     arrays = []
@@ -60,7 +60,7 @@ def _joined(parts: list[tuple[bytes, int]]) -> tuple[bytes, int]:
             arrays.append(gap)
         arrays.append(to_mix_rate(pcm, rate))
     joined = np.concatenate(arrays)
-    return np.clip(np.round(joined * 32767), -32768, 32767).astype("<i2").tobytes(), MIX_RATE
+    return to_pcm16(joined), MIX_RATE
 
 
 def render_segments(script: Script, voice: Voice, cache: TakeCache | None = None,

@@ -54,3 +54,21 @@ def test_encoded_file_measured_and_conformed(tmp_path):
     measured = encode_to_target(samples, RATE, path, bitrate=96, loudness=-16.0)
     assert measured == loudness.measure_file(path)
     assert abs(measured.integrated + 16.0) <= 0.5 and measured.true_peak <= -1.0
+
+
+def test_streamed_file_that_misses_the_target_is_corrected(tmp_path):
+    """The streaming encoder measures what it wrote; a miss is corrected from the kept blocks."""
+    from briefing.encode import StreamingEncoder, reencode_to_target
+
+    rng = np.random.default_rng(0)
+    path = tmp_path / "quiet.mp3"
+    with StreamingEncoder(path, 22050, 96) as encoder:
+        for _ in range(8):
+            encoder((rng.standard_normal(22050) * 0.02).astype(np.float32))
+        first = encoder.close()
+        assert first.integrated < -25  # far too quiet: the miss is real
+        fixed = reencode_to_target(encoder.kept, 22050, path, first, bitrate=96, loudness=-16.0)
+    on_file = loudness.measure_file(path)
+    assert abs(on_file.integrated - first.integrated) > 5
+    assert abs(on_file.integrated + 16.0) <= 1.0 and on_file.true_peak <= -1.0
+    assert abs(fixed.integrated - on_file.integrated) <= 0.1  # the stream's measure is the file's
