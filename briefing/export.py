@@ -55,6 +55,27 @@ def check_writable(path: Path) -> None:
     except OSError as exc:
         raise BriefingError(f"{path}: cannot write in {parent} ({exc.strerror or exc})") from None
     probe.unlink(missing_ok=True)
+    sweep_leftovers(path)
+
+
+def sweep_leftovers(path: Path) -> None:
+    """Remove temporary files that a killed run left beside OUT (`.OUT-stem….PID….part`).
+
+    Only files whose process is gone: another run writing the same episode keeps its own.
+    """
+    import re
+
+    pattern = re.compile(rf"^\.{re.escape(path.stem)}\..*?\.(\d+)(?:\.audio)?\.part$")
+    for leftover in path.parent.glob(f".{path.stem}.*.part"):
+        match = pattern.match(leftover.name)
+        if not match or int(match.group(1)) == os.getpid():
+            continue
+        try:
+            os.kill(int(match.group(1)), 0)
+        except ProcessLookupError:
+            leftover.unlink(missing_ok=True)
+        except (PermissionError, OverflowError):
+            continue
 
 
 def encode_mp3(samples_pcm: bytes, rate: int, target: Path, bitrate: int = DEFAULT_BITRATE) -> None:

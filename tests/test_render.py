@@ -50,3 +50,17 @@ def test_streamed_episode_plays_whole(cli, short_article, tmp_path):
     cues = out.with_suffix(".srt").read_text().strip().split("\n\n")
     assert cues and len(samples) / 44100 > 1.0
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_leftovers_of_a_killed_run_are_swept(cli, short_article, tmp_path):
+    out = tmp_path / "e.mp3"
+    dead = 2 ** 22 + 12345  # above the default pid_max: no such process
+    leftovers = [tmp_path / f".e.mp3.{dead}.part", tmp_path / f".e.mp3.{dead}.audio.part",
+                 tmp_path / f".e.vtt.{dead}.part", tmp_path / f".e.chapters.json.{dead}.part"]
+    for path in leftovers:
+        path.write_bytes(b"half")
+    unrelated = tmp_path / ".other.mp3.1.part"
+    unrelated.write_bytes(b"not ours")
+    assert cli("make", str(short_article), "-o", str(out), "-q").returncode == 0
+    assert not any(p.exists() for p in leftovers)
+    assert unrelated.exists()
