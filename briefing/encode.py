@@ -162,3 +162,18 @@ def reencode_to_target(kept, rate: int, target: Path, measured: Loudness, *, bit
             louder = block.astype(np.float32) * scale
             encoder(louder * limiter_gain(louder, rate, ceiling))
         return encoder.close()
+
+
+def finish_to_target(encoder: StreamingEncoder, *, loudness: float | None) -> Loudness | None:
+    """Close the encoder; if the file it measured misses `loudness`, correct it and encode once more.
+
+    Returns the measured Loudness of the file as it stands (None when nothing was measured).
+    """
+    try:
+        measured = encoder.close()
+        if loudness is not None and measured is not None and not measured.meets(loudness):
+            measured = reencode_to_target(encoder.kept, encoder.rate, encoder.target, measured,
+                                          bitrate=encoder.bitrate, loudness=loudness)
+        return measured
+    finally:
+        encoder.kept.close()

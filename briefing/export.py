@@ -5,7 +5,7 @@
 The MP3's loudness is measured after encoding (`briefing.loudness`); when it misses
 the target, the audio is corrected and encoded once more.
 
-ffmpeg (libmp3lame) encodes, because it writes the Xing/Info header that players
+ffmpeg (libmp3lame, see `briefing.encode`) encodes, because it writes the Xing/Info header that players
 need for a correct duration (lameenc does not). mutagen writes ID3v2.3, the
 version every podcast app reads (it defaults to v2.4). Every file is written
 under a temporary name and renamed into place, so an interrupted run never
@@ -15,17 +15,14 @@ leaves a partial file under a final name.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import BriefingError
-from .ffmpeg import ffmpeg_exe
 from .models import Episode, EpisodeFiles
 
 DEFAULT_BITRATE = 96
-SAMPLE_RATE = 44100
 
 
 @contextmanager
@@ -78,25 +75,6 @@ def sweep_leftovers(path: Path) -> None:
             continue
 
 
-def encode_mp3(samples_pcm: bytes, rate: int, target: Path, bitrate: int = DEFAULT_BITRATE) -> None:
-    """16-bit mono PCM to a CBR MP3 at 44.1 kHz with a Xing/Info header, through ffmpeg."""
-    command = [
-        ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-        "-af", f"aresample={SAMPLE_RATE}:resampler=soxr" if rate != SAMPLE_RATE else "anull",
-        "-c:a", "libmp3lame", "-b:a", f"{bitrate}k", "-ar", str(SAMPLE_RATE), "-ac", "1",
-        "-write_xing", "1", "-id3v2_version", "0", "-write_id3v1", "0", "-map_metadata", "-1",
-        "-f", "mp3", str(target),
-    ]
-    try:
-        result = subprocess.run(command, input=samples_pcm, capture_output=True, check=False)
-    except OSError as exc:
-        raise BriefingError(f"cannot run ffmpeg: {exc}") from None
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise BriefingError(f"ffmpeg failed to encode the MP3: {message[-1] if message else result.returncode}")
-
-
 def write_tags(path: Path, episode: Episode, *, show: str, source: str | None, chapters=None,
                cover: bytes | None = None) -> None:
     """ID3v2.3 tags: title, artist and album (the show), date, comment (the source), chapters, cover."""
@@ -122,22 +100,16 @@ def write_tags(path: Path, episode: Episode, *, show: str, source: str | None, c
 
 
 def encode_to_target(samples, rate: int, target_path: Path, *, bitrate: int, loudness: float | None):
-    """Encode; measure the MP3; if it misses the loudness target, correct and encode once more.
+    """Encode float samples held in memory; measure the MP3; if it misses the target, correct once.
 
+    The same streaming encoder the pipeline uses (`briefing.encode`), fed one block.
     Returns the file's measured Loudness (None when no target was asked for).
     """
-    from .loudness import conform, measure_file
-    from .mix import to_pcm16
+    from .encode import StreamingEncoder, finish_to_target
 
-    encode_mp3(to_pcm16(samples), rate, target_path, bitrate)
-    if loudness is None:
-        return None
-    measured = measure_file(target_path)
-    if not measured.meets(loudness):
-        samples = conform(samples, rate, measured, target=loudness)
-        encode_mp3(to_pcm16(samples), rate, target_path, bitrate)
-        measured = measure_file(target_path)
-    return measured
+    with StreamingEncoder(target_path, rate, bitrate, measure=loudness is not None) as encoder:
+        encoder(samples)
+        return finish_to_target(encoder, loudness=loudness)
 
 
 def export(

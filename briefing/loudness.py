@@ -11,7 +11,7 @@ The encoder then changes the level once more: LAME scales its input by about 0.9
 (-0.45 dB) up to 128 kbps and adds inter-sample overshoot. So the first guess
 allows for LAME's known gain, and export measures the encoded file with ffmpeg's
 `ebur128=peak=true` (the figure podcast checkers use) and, if it misses, corrects
-once and encodes again (`conform`).
+once and encodes again (`briefing.encode.finish_to_target`).
 
     from briefing.loudness import normalize, measure_file
     louder = normalize(samples, 44100, target=-16.0)
@@ -20,7 +20,6 @@ once and encodes again (`conform`).
 
 from __future__ import annotations
 
-import math
 import re
 import subprocess
 from dataclasses import dataclass
@@ -190,12 +189,9 @@ def normalize(samples, rate: int, *, target: float = DEFAULT_TARGET, ceiling: fl
     if ceiling is None:
         ceiling = TRUE_PEAK_LIMIT - PEAK_MARGIN
     samples = np.asarray(samples, dtype=np.float32)
-    if samples.size < int(0.4 * rate):  # shorter than one gating block
-        padded = np.pad(samples, (0, int(0.4 * rate) - samples.size + 1))
-        weighted = k_weighted(padded, rate)[: samples.size]
-    else:
-        weighted = k_weighted(samples, rate)
-    measured = gated_loudness(weighted, rate, min_blocks_of=max(samples.size, int(0.4 * rate) + 1))
+    weighted = k_weighted(samples, rate)
+    one_block = int(0.4 * rate) + 1  # shorter input is measured as if followed by silence
+    measured = gated_loudness(weighted, rate, min_blocks_of=one_block)
     if not np.isfinite(measured):
         return samples.copy()
     envelope = peak_envelope(samples, rate)
@@ -207,7 +203,7 @@ def normalize(samples, rate: int, *, target: float = DEFAULT_TARGET, ceiling: fl
     for _ in range(passes):
         gain = np.float32(10 ** (gain_db / 20))
         curve = gain * limiter_gain(samples * gain, rate, peak_ceiling, envelope=envelope * gain)
-        reached = gated_loudness(weighted * curve, rate, min_blocks_of=max(samples.size, int(0.4 * rate) + 1))
+        reached = gated_loudness(weighted * curve, rate, min_blocks_of=one_block)
         tried.append((gain_db, reached))
         if abs(aim - reached) < 0.15:
             break
@@ -248,18 +244,3 @@ def correction(measured: Loudness, target: float, peak_db: float, *,
     gain_db = target - measured.integrated
     excess = max(0.0, measured.true_peak + gain_db - (peak_limit - PEAK_MARGIN / 2))
     return gain_db, min(-0.1, peak_db - excess)
-
-
-def conform(samples, rate: int, measured: Loudness, *, target: float, peak_limit: float = TRUE_PEAK_LIMIT):
-    """Samples corrected by what the encoded file measured: the gain error and any peak excess.
-
-    `samples` are those that were encoded; returns new float32 samples to encode once more.
-    """
-    import numpy as np
-
-    samples = np.asarray(samples, dtype=np.float32)
-    gain = np.float32(10 ** ((target - measured.integrated) / 20))
-    peak_db = 20 * np.log10(max(float(np.max(np.abs(samples))) * float(gain), 1e-12))
-    gain_db, ceiling = correction(measured, target, peak_db, peak_limit=peak_limit)
-    corrected = samples * np.float32(10 ** (gain_db / 20))
-    return (corrected * limiter_gain(corrected, rate, ceiling)).astype(np.float32)

@@ -131,7 +131,7 @@ def _produce(segments, out: queue.Queue, stop: threading.Event) -> None:
 def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voice=None, progress=None,
                   bitrate: int = 96, loudness: float | None = -16.0, music: bool = True) -> RenderedAudio:
     """Speak, mix and encode `script` into `target` (a temporary name the caller owns)."""
-    from .encode import StreamingEncoder, reencode_to_target
+    from .encode import StreamingEncoder, finish_to_target
     from .loudness import encoder_gain
     from .mix import MIX_RATE, Mixer
     from .speak import render_segments
@@ -172,14 +172,7 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
         finally:
             stop.set()
         with stage("encode"):
-            measured = encoder.close()
-    try:
-        if loudness is not None and measured is not None and not measured.meets(loudness):
-            with stage("loudness"):
-                measured = reencode_to_target(encoder.kept, MIX_RATE, target, measured, bitrate=bitrate,
-                                              loudness=loudness)
-    finally:
-        encoder.kept.close()
+            measured = finish_to_target(encoder, loudness=loudness)
     rendered = RenderedAudio(target, timeline, measured)
     if episodes is not None:
         episodes.put(key, rendered)
