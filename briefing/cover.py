@@ -59,7 +59,9 @@ def generate_cover(show: str, day: date):
 
     ramp = np.linspace(0.0, 1.0, SIZE, dtype=np.float32)[:, None, None]
     gradient = np.array(TOP, np.float32) * (1 - ramp) + np.array(BOTTOM, np.float32) * ramp
-    image = Image.fromarray(np.repeat(gradient, SIZE, axis=1).astype(np.uint8), "RGB")
+    # One column, stretched sideways: building all 3000 x 3000 pixels in float took 0.2 s.
+    column = Image.fromarray(np.ascontiguousarray(gradient.astype(np.uint8)), "RGB")
+    image = column.resize((SIZE, SIZE), Image.Resampling.NEAREST)
     draw = ImageDraw.Draw(image)
     # Rings spreading from the lower right, like a sound wave.
     cx, cy = int(SIZE * 0.82), int(SIZE * 0.86)

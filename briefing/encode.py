@@ -23,6 +23,11 @@ from .ffmpeg import ffmpeg_exe
 from .loudness import SUMMARY_PATTERN, Loudness
 
 OUTPUT_RATE = 44100
+# LAME's algorithm quality (ffmpeg's -compression_level, LAME's -q; 0 slowest): 7 encodes the
+# seed episode in 0.22 CPU-s against 0.41 at the default, with the same waveform error
+# (25.8 against 25.5 dB SNR at 96 kbps) and the same Whisper word error rate. At podcast
+# bitrates for mono speech the bits are plentiful, and the CPU is better spent on the voice.
+LAME_QUALITY = 7
 
 
 def _encoder_command(rate: int, bitrate: int, outputs: str) -> list[str]:
@@ -30,7 +35,7 @@ def _encoder_command(rate: int, bitrate: int, outputs: str) -> list[str]:
         ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
         "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0", "-map", "0:a",
         "-af", f"aresample={OUTPUT_RATE}:resampler=soxr",
-        "-c:a", "libmp3lame", "-b:a", f"{bitrate}k", "-ar", str(OUTPUT_RATE), "-ac", "1",
+        "-c:a", "libmp3lame", "-b:a", f"{bitrate}k", "-compression_level", str(LAME_QUALITY), "-ar", str(OUTPUT_RATE), "-ac", "1",
         "-map_metadata", "-1", "-f", "tee", outputs,
     ]
 

@@ -7,6 +7,7 @@ sentence's one take (at 44.1 kHz), so the sentence keeps one cue and one timing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -63,39 +64,78 @@ def _joined(parts: list[tuple[bytes, int]]) -> tuple[bytes, int]:
     return to_pcm16(joined), MIX_RATE
 
 
+def in_order(func: Callable, items, workers: int) -> Iterator:
+    """`map(func, items)` run by up to `workers` threads, results in order.
+
+    Only a few items are in flight at once (twice the workers), so memory stays flat
+    however many there are. Closing the iterator early cancels what has not started.
+    """
+    if workers <= 1:
+        yield from map(func, items)
+        return
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    source = iter(items)
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="briefing-voice")
+    try:
+        pending = deque(pool.submit(func, item) for item in itertools.islice(source, 2 * workers))
+        while pending:
+            result = pending.popleft().result()
+            for item in itertools.islice(source, 1):
+                pending.append(pool.submit(func, item))
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def render_segments(script: Script, voice: Voice, cache: TakeCache | None = None,
                     progress: Progress | None = None, quote_voice: Voice | None = None,
                     ) -> Iterator[tuple[Segment, tuple[SentenceTake, ...]]]:
     """Render each segment's sentences, yielding a segment as soon as it is complete.
 
-    Reports (done, total, label) after each sentence. The pipeline mixes and encodes a
-    segment while the next one is being rendered.
+    Sentences are synthesized `voice.concurrency` at a time (Piper: two on two cores) and
+    handed on in order. Reports (done, total, label) after each sentence. The pipeline mixes
+    and encodes a segment while the next one is being rendered.
     """
     total = sum(len(s.sentences) for s in script.segments)
-    done = 0
     identity = voice.identity()
     quote_identity = quote_voice.identity() if quote_voice else None
-    for index, segment in enumerate(script.segments):
-        rendered: list[SentenceTake] = []
-        for number, sentence in enumerate(segment.sentences, 1):
-            label = segment.title or segment.kind
-            pieces = quote_pieces(sentence) if quote_voice else []
-            try:
-                if quote_voice and any(quoted for _, quoted in pieces):
-                    parts = [_render(quote_voice, quote_identity, text, cache) if quoted
-                             else _render(voice, identity, text, cache) for text, quoted in pieces]
-                    pcm, rate = _joined([p for p in parts if p[0]]) if any(p[0] for p in parts) else (b"", 0)
-                else:
-                    pcm, rate = _render(voice, identity, sentence, cache)
-            except BriefingError as exc:
-                raise type(exc)(f"segment {index + 1} ({label}), sentence {number}: {exc}") from None
-            if not pcm:
-                raise VoiceError(f"segment {index + 1} ({label}), sentence {number}: the voice produced no audio")
-            rendered.append(SentenceTake(sentence, pcm, rate))
-            done += 1
-            if progress:
-                progress(done, total, label)
-        yield segment, tuple(rendered)
+
+    def render(job: tuple[int, Segment, int, str]) -> SentenceTake:
+        index, segment, number, sentence = job
+        label = segment.title or segment.kind
+        pieces = quote_pieces(sentence) if quote_voice else []
+        try:
+            if quote_voice and any(quoted for _, quoted in pieces):
+                parts = [_render(quote_voice, quote_identity, text, cache) if quoted
+                         else _render(voice, identity, text, cache) for text, quoted in pieces]
+                pcm, rate = _joined([p for p in parts if p[0]]) if any(p[0] for p in parts) else (b"", 0)
+            else:
+                pcm, rate = _render(voice, identity, sentence, cache)
+        except BriefingError as exc:
+            raise type(exc)(f"segment {index + 1} ({label}), sentence {number}: {exc}") from None
+        if not pcm:
+            raise VoiceError(f"segment {index + 1} ({label}), sentence {number}: the voice produced no audio")
+        return SentenceTake(sentence, pcm, rate)
+
+    jobs = [(index, segment, number, sentence)
+            for index, segment in enumerate(script.segments)
+            for number, sentence in enumerate(segment.sentences, 1)]
+    workers = min(getattr(voice, "concurrency", 1), getattr(quote_voice, "concurrency", 1) if quote_voice else 99)
+    takes = in_order(render, jobs, workers)
+    done = 0
+    try:
+        for segment in script.segments:
+            rendered = []
+            for _ in segment.sentences:
+                rendered.append(next(takes))
+                done += 1
+                if progress:
+                    progress(done, total, segment.title or segment.kind)
+            yield segment, tuple(rendered)
+    finally:
+        takes.close()  # an abandoned render stops its workers
 
 
 def speak(script: Script, voice: Voice, cache: TakeCache | None = None, progress: Progress | None = None,
