@@ -39,7 +39,11 @@ def _biquad(kind: str, rate: int, fc: float, q: float, gain_db: float = 0.0):
 
 @lru_cache(maxsize=8)
 def k_weighting_response(rate: int):
-    """The K-weighting filter's impulse response (half a second: it has decayed below 1e-12)."""
+    """The K-weighting filter's impulse response, cut where the energy left is under 1e-12 of it.
+
+    That is 1,225 taps at 22.05 kHz (56 ms): the loudness it gives differs from the full
+    infinite response by far less than 0.001 LU.
+    """
     import numpy as np
 
     length = rate // 2
@@ -53,24 +57,57 @@ def k_weighting_response(rate: int):
             out[n] = y0
             x2, x1, y2, y1 = x1, x0, y1, y0
         signal = out
-    return np.asarray(signal, dtype=np.float64)
+    response = np.asarray(signal, dtype=np.float64)
+    remaining = np.cumsum((response ** 2)[::-1])[::-1] / np.sum(response ** 2)
+    return response[: max(1, int(np.argmax(remaining < 1e-12)))]
 
 
-def fft_convolve(samples, kernel):
-    """The first len(samples) values of the linear convolution, by FFT (float64)."""
+@lru_cache(maxsize=8)
+def _kernel_spectrum(rate: int, size: int):
     import numpy as np
 
-    n = samples.size + kernel.size - 1
-    size = 1 << (n - 1).bit_length()
-    spectrum = np.fft.rfft(samples, size) * np.fft.rfft(kernel, size)
-    return np.fft.irfft(spectrum, size)[: samples.size]
+    return np.fft.rfft(k_weighting_response(rate), size)
+
+
+def fft_convolve(samples, kernel, spectrum=None, size: int | None = None, rows: int = 64):
+    """The first len(samples) values of the linear convolution, by FFT overlap-add (float64).
+
+    The signal is cut into blocks of size - len(kernel) + 1 samples, transformed together
+    (`rows` blocks at a time, so memory stays small), multiplied by the kernel's spectrum
+    (`spectrum`, when the caller has it for this `size`) and added back overlapping.
+    """
+    import numpy as np
+
+    taps = kernel.size
+    if size is None:
+        size = 1 << max(10, (4 * taps - 1).bit_length())
+    if spectrum is None:
+        spectrum = np.fft.rfft(kernel, size)
+    step = size - taps + 1
+    n = samples.size
+    blocks = max(1, -(-n // step))
+    out = np.zeros((blocks + 1) * step)
+    for first in range(0, blocks, rows):
+        count = min(rows, blocks - first)
+        chunk = np.zeros(count * step)
+        piece = samples[first * step: (first + count) * step]
+        chunk[: piece.size] = piece
+        filtered = np.fft.irfft(np.fft.rfft(chunk.reshape(count, step), size, axis=1) * spectrum, size, axis=1)
+        start = first * step
+        out[start: start + count * step] += filtered[:, :step].ravel()
+        # each block's tail (taps - 1 values, fewer than a block) runs into the next block
+        tails = out[start + step: start + (count + 1) * step].reshape(count, step)
+        tails[:, : taps - 1] += filtered[:, step: step + taps - 1]
+    return out[:n]
 
 
 def k_weighted(samples, rate: int):
     """The signal through the K-weighting filter (float64)."""
     import numpy as np
 
-    return fft_convolve(np.asarray(samples, dtype=np.float64), k_weighting_response(rate))
+    kernel = k_weighting_response(rate)
+    size = 1 << max(10, (4 * kernel.size - 1).bit_length())
+    return fft_convolve(np.asarray(samples, dtype=np.float64), kernel, _kernel_spectrum(rate, size), size)
 
 
 def block_powers(weighted, rate: int):
