@@ -12,6 +12,9 @@ peak memory (ru_maxrss) belong to that run alone. Measured side by side in one r
 - bare:  Piper synthesizing the same script's sentences, model already loaded,
          nothing else (the irreducible cost);
 - warm:  the same `make_episode` again, with the cache the cold run filled;
+- voice: briefing's own Piper voice alone on the same sentences (two at once on two
+         cores), so the gain from synthesizing differently is shown apart from the overlap;
+- cli:   the `briefing make` command itself, cold then warm, timed from the shell;
 - long:  a 20-article briefing (articles from ../shared/eval/bbc_dev.jsonl), cold.
 
 Pipeline cost = cold / bare (target <= 1.25); warm ratio = warm / cold (target <= 0.2);
@@ -116,6 +119,35 @@ def child_bare(spec: dict) -> dict:
             "words": script.word_count, "peak_rss_mb": _peak_rss_mb()}
 
 
+def child_voice(spec: dict) -> dict:
+    """briefing's Piper voice alone on the same sentences (its session settings, two sentences
+    at once on two cores), model loaded before the clock starts: how much of the pipeline's
+    lead over bare Piper comes from synthesizing differently, and how much from overlap."""
+    from briefing.pipeline import make_script
+    from briefing.speak import in_order
+    from briefing.voices import get_voice
+
+    script = make_script(spec["inputs"], minutes=spec.get("minutes", 3.0))
+    voice = get_voice("piper")
+    voice.synthesize("Warm up.")
+    sentences = [s for seg in script.segments for s in seg.sentences]
+    t0 = time.perf_counter()
+    frames = sum(len(pcm) // 2 for pcm in in_order(voice.synthesize, sentences, voice.concurrency))
+    elapsed = time.perf_counter() - t0
+    return {"seconds": elapsed, "sentences": len(sentences), "audio_seconds": frames / voice.sample_rate,
+            "workers": voice.concurrency, "peak_rss_mb": _peak_rss_mb()}
+
+
+def run_cli(args: list[str], env: dict) -> dict:
+    """The real command a user types, timed from outside (interpreter start included)."""
+    wall = time.perf_counter()
+    out = subprocess.run([str(Path(sys.executable).parent / "briefing"), *args], capture_output=True, text=True,
+                         env={**os.environ, **env}, cwd=ROOT)
+    if out.returncode != 0:
+        sys.exit(f"bench: briefing {' '.join(args)} failed:\n{out.stderr}")
+    return {"seconds": time.perf_counter() - wall}
+
+
 def run_child(kind: str, spec: dict, env: dict) -> dict:
     wall = time.perf_counter()
     out = subprocess.run(
@@ -162,7 +194,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind, spec = args.child[0], json.loads(args.child[1])
-        print(json.dumps(child_make(spec) if kind == "make" else child_bare(spec)))
+        children = {"make": child_make, "bare": child_bare, "voice": child_voice}
+        print(json.dumps(children[kind](spec)))
         return
     if not SEED.is_file():
         sys.exit("bench: ../shared/eval/seed_article.txt is not present")
@@ -178,6 +211,13 @@ def main() -> None:
         results["cold"] = run_child("make", seed, env)
         print("bench: warm run ...", file=sys.stderr)
         results["warm"] = run_child("make", seed, env)
+        print("bench: briefing's voice alone ...", file=sys.stderr)
+        results["voice"] = run_child("voice", seed, env)
+        print("bench: the briefing command, cold and warm ...", file=sys.stderr)
+        cli_env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache-cli")}
+        command = ["make", str(SEED), "-o", str(tmp_path / "cli.mp3"), "-q"]
+        results["cli_cold"] = run_cli(command, cli_env)
+        results["cli_warm"] = run_cli(command, cli_env)
         if not args.skip_long and BBC.is_file():
             folder = tmp_path / "bbc"
             folder.mkdir()
@@ -208,6 +248,11 @@ def main() -> None:
         "warm_ratio": warm["seconds"] / cold["seconds"],
         "warm_ratio_command": warm["command_seconds"] / cold["command_seconds"],
     }
+    summary["voice_alone_seconds"] = results["voice"]["seconds"]
+    summary["pipeline_cost_ratio_to_voice_alone"] = cold["seconds"] / results["voice"]["seconds"]
+    summary["cli_cold_seconds"] = results["cli_cold"]["seconds"]
+    summary["cli_cost_ratio"] = results["cli_cold"]["seconds"] / bare["seconds"]
+    summary["cli_warm_ratio"] = results["cli_warm"]["seconds"] / results["cli_cold"]["seconds"]
     if "long" in results:
         summary["long_peak_rss_mb"] = results["long"]["peak_rss_mb"]
     print()
@@ -215,6 +260,11 @@ def main() -> None:
           f"for {bare['audio_seconds']:.1f} s of audio")
     print(f"pipeline cost (cold make / bare synthesis): {summary['pipeline_cost_ratio']:.2f}x "
           f"(whole command incl. interpreter start: {summary['pipeline_cost_ratio_command']:.2f}x)   target <= 1.25x")
+    print(f"`briefing make SEED -o X.mp3` from the shell, empty cache: {summary['cli_cold_seconds']:.2f} s = "
+          f"{summary['cli_cost_ratio']:.2f}x bare synthesis; warm re-run {summary['cli_warm_ratio']:.3f} of it")
+    print(f"briefing's voice alone ({results['voice']['workers']} sentences at once): "
+          f"{summary['voice_alone_seconds']:.2f} s; cold make / voice alone: "
+          f"{summary['pipeline_cost_ratio_to_voice_alone']:.2f}x")
     print(f"warm re-run / cold run: {summary['warm_ratio']:.3f} "
           f"(whole commands: {summary['warm_ratio_command']:.3f})   target <= 0.2")
     if "long" in results:
