@@ -188,6 +188,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", help="write the figures to this JSON file")
     parser.add_argument("--skip-long", action="store_true", help="skip the 20-article briefing")
+    parser.add_argument("--repeat", type=int, default=1, help="bare/cold pairs to run (median reported)")
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--long-minutes", type=float, default=20.0)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
@@ -203,12 +204,19 @@ def main() -> None:
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         tmp_path = Path(tmp)
-        env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
         seed = {"inputs": [str(SEED)], "output": str(tmp_path / "seed.mp3")}
-        print("bench: bare synthesis ...", file=sys.stderr)
-        results["bare"] = run_child("bare", seed, env)
-        print("bench: cold run ...", file=sys.stderr)
-        results["cold"] = run_child("make", seed, env)
+        # Bare and cold alternate, each pair with a fresh cache; a shared machine drifts by
+        # 10% over minutes, so --repeat N reports the median ratio of N side-by-side pairs.
+        pairs = []
+        for n in range(args.repeat):
+            print(f"bench: bare synthesis, then cold run ({n + 1}/{args.repeat}) ...", file=sys.stderr)
+            pair_env = {"BRIEFING_CACHE_DIR": str(tmp_path / f"cache-{n}")}
+            pairs.append((run_child("bare", seed, pair_env), run_child("make", seed, pair_env)))
+        ratios = sorted(c["seconds"] / b["seconds"] for b, c in pairs)
+        results["bare"], results["cold"] = sorted(pairs, key=lambda p: p[1]["seconds"] / p[0]["seconds"])[
+            (len(pairs) - 1) // 2]
+        results["pair_ratios"] = ratios
+        env = {"BRIEFING_CACHE_DIR": str(tmp_path / f"cache-{args.repeat - 1}")}  # the warm run's
         print("bench: warm run ...", file=sys.stderr)
         results["warm"] = run_child("make", seed, env)
         print("bench: briefing's voice alone ...", file=sys.stderr)
@@ -258,6 +266,9 @@ def main() -> None:
     print()
     print(f"bare Piper synthesis of the same {bare['sentences']} sentences: {bare['seconds']:.2f} s "
           f"for {bare['audio_seconds']:.1f} s of audio")
+    if len(results["pair_ratios"]) > 1:
+        print(f"cold / bare over {len(results['pair_ratios'])} pairs: "
+              + ", ".join(f"{r:.2f}x" for r in results["pair_ratios"]) + " (the median pair is shown)")
     print(f"pipeline cost (cold make / bare synthesis): {summary['pipeline_cost_ratio']:.2f}x "
           f"(whole command incl. interpreter start: {summary['pipeline_cost_ratio_command']:.2f}x)   target <= 1.25x")
     print(f"`briefing make SEED -o X.mp3` from the shell, empty cache: {summary['cli_cold_seconds']:.2f} s = "
