@@ -38,11 +38,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
 SEED = SHARED / "seed_article.txt"
 BBC = SHARED / "bbc_dev.jsonl"
-# "render" is the wall time of speaking, mixing and encoding, which overlap: the voice renders in a
-# worker thread while the main thread mixes ("mix", levelling included as "loudness") and streams
-# into ffmpeg; "encode" is the wait for ffmpeg to finish after the last block, "correct" a second
-# encode when the file missed its loudness target, "tag" the ID3 tags, "export" tags and sidecars.
-STAGES = ["ingest", "summarize", "script", "render", "mix", "loudness", "encode", "correct", "tag", "export"]
+# "render" is the wall time of speaking, mixing and encoding, which overlap: the voice renders
+# sentences on worker threads ("synthesize": from the first sentence's start to the last one's
+# end; "synthesize busy": the sum of all calls, two at a time) while the main thread mixes ("mix",
+# levelling included as "loudness") and streams into ffmpeg; "encode" is the wait for ffmpeg to
+# finish after the last block, "correct" a second encode when the file missed its loudness
+# target, "tag" the ID3 tags, "export" tags and sidecars. "before first sentence" is the reading,
+# writing and model loading ahead of the voice; "after last sentence" what is left after it.
+STAGES = ["ingest", "summarize", "script", "before first sentence", "render", "synthesize", "synthesize busy",
+          "mix", "loudness", "encode", "correct", "after last sentence", "tag", "export"]
 
 # Functions timed as sub-stages by wrapping them in the child (module, attribute, stage).
 # Wrapping module attributes keeps timing code out of the product; a missing name is skipped.
@@ -77,6 +81,36 @@ def _wrap_sub_stages() -> None:
         setattr(module, attr, timed)
 
 
+def _time_synthesis() -> dict:
+    """Wrap Piper's synthesize to record when the voice first and last spoke, and its busy time.
+
+    Sentences run on worker threads (two at once), which the stage stopwatch does not follow;
+    "synthesize" is the span from the first sentence's start to the last one's end, and
+    "synthesize busy" the sum of every call (more than the span when two run at once).
+    """
+    import threading
+
+    from briefing.voices.piper import PiperEngineVoice
+
+    record = {"first": None, "last": None, "busy": 0.0}
+    lock = threading.Lock()
+    original = PiperEngineVoice.synthesize
+
+    def timed(self, text):
+        t0 = time.perf_counter()
+        try:
+            return original(self, text)
+        finally:
+            t1 = time.perf_counter()
+            with lock:
+                record["first"] = t0 if record["first"] is None else min(record["first"], t0)
+                record["last"] = t1 if record["last"] is None else max(record["last"], t1)
+                record["busy"] += t1 - t0
+
+    PiperEngineVoice.synthesize = timed
+    return record
+
+
 def child_make(spec: dict) -> dict:
     """One `make_episode` run, timed by stage."""
     started = time.perf_counter()
@@ -84,16 +118,23 @@ def child_make(spec: dict) -> dict:
     from briefing.timing import stopwatch
 
     _wrap_sub_stages()
+    voice = _time_synthesis()
     imported = time.perf_counter() - started
     with stopwatch() as watch:
         t0 = time.perf_counter()
         files = make_episode(spec["inputs"], spec["output"], minutes=spec.get("minutes", 3.0),
                              cache=spec.get("cache", True))
         elapsed = time.perf_counter() - t0
+    stages = dict(watch)
+    if voice["first"] is not None:
+        stages["synthesize"] = voice["last"] - voice["first"]
+        stages["synthesize busy"] = voice["busy"]
+        stages["before first sentence"] = voice["first"] - t0
+        stages["after last sentence"] = t0 + elapsed - voice["last"]
     return {
         "seconds": elapsed,
         "import_seconds": imported,
-        "stages": dict(watch),
+        "stages": stages,
         "audio_seconds": files.duration,
         "peak_rss_mb": _peak_rss_mb(),
     }
