@@ -17,6 +17,19 @@ from num2words import num2words
 Transformation = Callable[[str], str]
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_html_entities(text: str) -> str:
+    """"Marks &amp; Spencer" as "Marks & Spencer": entities left in text copied from the web or
+    a feed would be spelled out ("and amp"). Only complete entities (with their semicolon),
+    so "AT&T" and "R&D" stay as written; the standard library knows every entity's character.
+    """
+    import html
+
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
 def normalize_unicode(text: str) -> str:
     """Compose characters (NFC) and turn typographic quotes into plain ones.
 
@@ -349,6 +362,7 @@ def tidy_spacing(text: str) -> str:
 
 
 TRANSFORMATIONS: list[Transformation] = [
+    unescape_html_entities,
     normalize_unicode,
     drop_emoji,
     expand_emails,

@@ -7,6 +7,8 @@ from briefing import speech
     "transform, written, spoken",
     [
         (speech.normalize_unicode, "Syria’s “future”", "Syria's \"future\""),
+        (speech.unescape_html_entities, "Marks &amp; Spencer &#8211; &quot;up&quot;", "Marks & Spencer – \"up\""),
+        (speech.unescape_html_entities, "AT&T and R&D &notanentity", "AT&T and R&D &notanentity"),
         (speech.drop_parenthesized_acronym, "Hayat Tahrir al-Sham (HTS), the group", "Hayat Tahrir al-Sham, the group"),
         (speech.drop_parenthesized_acronym, "the vote (held on Monday)", "the vote (held on Monday)"),
         (speech.dashes_to_pauses, "Stay tuned—this is a story", "Stay tuned, this is a story"),
