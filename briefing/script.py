@@ -83,7 +83,7 @@ def _speakable_sentences(lines: Sequence[str], language: str) -> tuple[str, ...]
     out: list[str] = []
     for line in lines:
         for sentence in split_sentences(line, language):
-            spoken = speakable(sentence)
+            spoken = speakable(sentence, language=language)
             if any(ch.isalnum() for ch in spoken):
                 out.append(spoken)
     return tuple(out)

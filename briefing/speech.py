@@ -386,8 +386,23 @@ TRANSFORMATIONS: list[Transformation] = [
 ]
 
 
-def speakable(text: str, transformations: list[Transformation] | None = None) -> str:
-    """Run every transformation over `text`, in order."""
+# What holds in any language. The others write English words ("percent", "the third of May",
+# "forty-two"); in an article of another language they would put English into, say, a French
+# sentence, while gTTS already reads digits and symbols in the article's own language.
+NEUTRAL_TRANSFORMATIONS: list[Transformation] = [
+    unescape_html_entities,
+    normalize_unicode,
+    drop_emoji,
+    dashes_to_pauses,
+    tidy_spacing,
+]
+
+
+def speakable(text: str, transformations: list[Transformation] | None = None, *, language: str = "en") -> str:
+    """Run every transformation over `text`, in order (only the neutral ones for a language
+    other than English)."""
+    if transformations is None and language.split("-")[0].lower() != "en":
+        transformations = NEUTRAL_TRANSFORMATIONS
     for transform in transformations or TRANSFORMATIONS:
         text = transform(text)
     return text

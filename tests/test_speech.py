@@ -76,3 +76,10 @@ def test_speakable_reads_a_news_sentence_as_a_presenter_would():
     )
     assert out == ("Doctor Ada Chen said on the third of May twenty twenty-four that five to seven people a day "
                    "walked twelve kilometres; see harbor dot org.")
+
+
+def test_an_article_in_another_language_keeps_its_numbers_for_the_voice():
+    # gTTS reads "15 %" in French itself; English words would break the sentence.
+    french = speech.speakable("Le prix a augmenté de 15 % le 3 mai &amp; Co.", language="fr")
+    assert french == "Le prix a augmenté de 15 % le 3 mai & Co."
+    assert "fifteen" in speech.speakable("Prices rose 15 times.", language="en")
