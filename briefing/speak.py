@@ -122,7 +122,9 @@ def render_segments(script: Script, voice: Voice, cache: TakeCache | None = None
     jobs = [(index, segment, number, sentence)
             for index, segment in enumerate(script.segments)
             for number, sentence in enumerate(segment.sentences, 1)]
-    workers = min(getattr(voice, "concurrency", 1), getattr(quote_voice, "concurrency", 1) if quote_voice else 99)
+    workers = getattr(voice, "concurrency", 1)  # engines that do not say run one sentence at a time
+    if quote_voice is not None:
+        workers = min(workers, getattr(quote_voice, "concurrency", 1))
     takes = in_order(render, jobs, workers)
     done = 0
     try:
