@@ -87,12 +87,23 @@ def resolve_model(voice: str | None) -> tuple[Path, Path]:
     return path, config
 
 
+MAX_THREADS_PER_SENTENCE = 4  # more threads inside one utterance buy almost nothing
+
+
 def cores() -> int:
-    """CPU cores this process may use (its affinity mask, not the machine's count)."""
+    """CPU cores this process may use: its affinity mask, and a container's CPU quota
+    (cgroup v2 `cpu.max`) when there is one, not the machine's count."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        count = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
+        count = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            count = min(count, -(-int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return max(1, count)
 
 
 def workers() -> int:
@@ -123,7 +134,7 @@ def _piper_voice(PiperVoice, model: Path, config: Path):
     from piper.config import PiperConfig
 
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = max(1, cores() // workers())
+    options.intra_op_num_threads = max(1, min(MAX_THREADS_PER_SENTENCE, cores() // workers()))
     options.inter_op_num_threads = 1
     # No graph rewriting: it costs 0.16 s of every load (the critical path of a cold run) and
     # made synthesis no faster on Piper's VITS graph (seed script, two workers, three runs each:
