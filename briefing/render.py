@@ -171,7 +171,6 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
                     mixer.add(*item)
                 release_freed_memory()
             timeline = mixer.finish()
-            stop.set()
             with stage("encode"):
                 measured = finish_to_target(encoder, loudness=loudness)
     finally:
