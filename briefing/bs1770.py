@@ -62,25 +62,30 @@ def k_weighting_response(rate: int):
     return response[: max(1, int(np.argmax(remaining < 1e-12)))]
 
 
+def _block_size(taps: int) -> int:
+    """The FFT length for overlap-add with a kernel of `taps`: a power of two, 4x the kernel."""
+    return 1 << max(10, (4 * taps - 1).bit_length())
+
+
 @lru_cache(maxsize=8)
-def _kernel_spectrum(rate: int, size: int):
+def _kernel_spectrum(rate: int):
     import numpy as np
 
-    return np.fft.rfft(k_weighting_response(rate), size)
+    kernel = k_weighting_response(rate)
+    return np.fft.rfft(kernel, _block_size(kernel.size))
 
 
-def fft_convolve(samples, kernel, spectrum=None, size: int | None = None, rows: int = 64):
+def fft_convolve(samples, kernel, spectrum=None, rows: int = 64):
     """The first len(samples) values of the linear convolution, by FFT overlap-add (float64).
 
     The signal is cut into blocks of size - len(kernel) + 1 samples, transformed together
     (`rows` blocks at a time, so memory stays small), multiplied by the kernel's spectrum
-    (`spectrum`, when the caller has it for this `size`) and added back overlapping.
+    (`spectrum`: the caller's cached rfft of the kernel at `_block_size`) and added back overlapping.
     """
     import numpy as np
 
     taps = kernel.size
-    if size is None:
-        size = 1 << max(10, (4 * taps - 1).bit_length())
+    size = _block_size(taps)
     if spectrum is None:
         spectrum = np.fft.rfft(kernel, size)
     step = size - taps + 1
@@ -105,9 +110,7 @@ def k_weighted(samples, rate: int):
     """The signal through the K-weighting filter (float64)."""
     import numpy as np
 
-    kernel = k_weighting_response(rate)
-    size = 1 << max(10, (4 * kernel.size - 1).bit_length())
-    return fft_convolve(np.asarray(samples, dtype=np.float64), kernel, _kernel_spectrum(rate, size), size)
+    return fft_convolve(np.asarray(samples, dtype=np.float64), k_weighting_response(rate), _kernel_spectrum(rate))
 
 
 def block_powers(weighted, rate: int):
