@@ -15,8 +15,8 @@ _LAZY = {
     "make_episode": ("briefing.pipeline", "make_episode"),
     "make_script": ("briefing.pipeline", "make_script"),
     "read": ("briefing.pipeline", "read"),
-    "summarize": ("briefing.summarize", "summarize"),
-    "speakable": ("briefing.speech", "speakable"),
+    "summarize": ("briefing.writing.summarize", "summarize"),
+    "speakable": ("briefing.writing.speech", "speakable"),
     "BriefingError": ("briefing.errors", "BriefingError"),
 }
 

@@ -29,7 +29,7 @@ State = {"quiet": False}
 
 
 def _settings():
-    from .config import load_settings
+    from .show.config import load_settings
 
     return load_settings()
 
@@ -215,7 +215,7 @@ def summarize(
     Example: briefing summarize article.txt --words 80
     """
     from .pipeline import read
-    from .summarize import summarize as summarize_article
+    from .writing.summarize import summarize as summarize_article
 
     if words <= 0:
         from .errors import BriefingError
@@ -281,7 +281,7 @@ def init(
 
     Example: briefing init --title "Harbor Weekly" --email me@example.org --category "News/Daily News"
     """
-    from .config import init_settings
+    from .show.config import init_settings
 
     written, _ = init_settings(path, show=title, description=description, author=author, email=email,
                                language=language, category=category, explicit=explicit, base_url=base_url,
@@ -299,7 +299,7 @@ def publish(
 
     Example: briefing publish today.mp3 --site site --base-url http://192.168.1.20:8000/
     """
-    from .config import find_settings
+    from .show.config import find_settings
     from .publish import publish as publish_episode
 
     result = publish_episode(episode, site, base_url=base_url, settings=find_settings())
@@ -318,7 +318,7 @@ def episodes(
 
     Example: briefing episodes site --remove 2
     """
-    from .config import find_settings
+    from .show.config import find_settings
     from .publish import list_episodes, remove_episode
 
     if remove is not None:

@@ -44,7 +44,7 @@ def read(inputs: Sequence[str], *, title: str | None = None, latest: int | None 
 
 def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: float) -> list[Digest]:
     """Summarize each article within its share of the listening time."""
-    from .summarize import budget_for, summarize
+    from .writing.summarize import budget_for, summarize
 
     if minutes <= 0:
         raise InputError(f"--minutes {minutes}: must be more than zero")
@@ -69,7 +69,7 @@ def make_script(
     latest: int | None = None,
 ) -> Script:
     """Inputs to the spoken script, without loading any voice."""
-    from .script import write_script
+    from .writing.script import write_script
     from .voices import WORDS_PER_MINUTE
 
     reporter = reporter or Reporter()
@@ -116,13 +116,13 @@ def make_episode(
     import os
     from concurrent.futures import ThreadPoolExecutor
 
-    from .cover import cover_jpeg
-    from .export import check_writable, export
-    from .language import check_voice_language
-    from .loudness import check_target
-    from .mix import MIX_RATE
+    from .audio.cover import cover_jpeg
+    from .audio.export import check_writable, export
+    from .writing.language import check_voice_language
+    from .audio.loudness import check_target
+    from .audio.mix import MIX_RATE
     from .models import Episode
-    from .render import render_to_mp3
+    from .audio.render import render_to_mp3
     from .voices import get_voice
     from .voices.cache import TakeCache
 
@@ -171,7 +171,7 @@ def generated_cover(show: str, day: Date, cache=None) -> bytes:
     """The drawn cover for a show and date, kept beside the take cache (drawing takes a third of a second)."""
     import hashlib
 
-    from .cover import cover_jpeg
+    from .audio.cover import cover_jpeg
 
     key = hashlib.sha256(f"cover-v1|{show}|{day.isoformat()}".encode()).hexdigest()[:32]
     path = cache.directory / "covers" / f"{key}.jpg" if cache is not None else None

@@ -51,9 +51,9 @@ STAGES = ["ingest", "summarize", "script", "before first sentence", "render", "s
 # Functions timed as sub-stages by wrapping them in the child (module, attribute, stage).
 # Wrapping module attributes keeps timing code out of the product; a missing name is skipped.
 SUB_STAGES = [
-    ("briefing.loudness", "normalize", "loudness"),
-    ("briefing.encode", "reencode_to_target", "correct"),
-    ("briefing.export", "write_tags", "tag"),
+    ("briefing.audio.loudness", "normalize", "loudness"),
+    ("briefing.audio.encode", "reencode_to_target", "correct"),
+    ("briefing.audio.export", "write_tags", "tag"),
 ]
 
 
@@ -165,7 +165,7 @@ def child_voice(spec: dict) -> dict:
     at once on two cores), model loaded before the clock starts: how much of the pipeline's
     lead over bare Piper comes from synthesizing differently, and how much from overlap."""
     from briefing.pipeline import make_script
-    from briefing.speak import in_order
+    from briefing.voices.speak import in_order
     from briefing.voices import get_voice
 
     script = make_script(spec["inputs"], minutes=spec.get("minutes", 3.0))

@@ -39,7 +39,7 @@ def read_article(row: dict):
 
 
 def sentences_of(article) -> list[str]:
-    from briefing.summarize import split_sentences
+    from briefing.writing.summarize import split_sentences
 
     return [s for sec in article.sections for p in sec.paragraphs for s in split_sentences(p, article.language)]
 
@@ -91,7 +91,7 @@ def textrank(article, budget: int) -> str:
 
 
 def ours(article, budget: int) -> str:
-    from briefing.summarize import summarize
+    from briefing.writing.summarize import summarize
 
     digest = summarize(article, budget)
     return " ".join(s for sec in digest.sections for s in sec.sentences)

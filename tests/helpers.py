@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from briefing.ffmpeg import ffmpeg_exe
+from briefing.audio.ffmpeg import ffmpeg_exe
 
 
 def decode(path: str | Path, rate: int = 44100) -> np.ndarray:

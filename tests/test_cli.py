@@ -21,7 +21,7 @@ def test_script_does_not_load_a_tts_engine(short_article):
         "from briefing.cli import main\n"
         f"try:\n    main(['script', {str(short_article)!r}])\nexcept SystemExit:\n    pass"
     )
-    assert "briefing.script" in loaded
+    assert "briefing.writing.script" in loaded
     assert not {"onnxruntime", "piper", "gtts", "pydantic"} & loaded  # pydantic: typer 0.29 parsing, 0.12 s
 
 

@@ -84,6 +84,6 @@ def _parse(data: bytes, *, source: str, suffix: str, content_type: str = "", cha
 
 
 def _with_language(article: Article) -> Article:
-    from ..language import article_language
+    from ..writing.language import article_language
 
     return dataclasses.replace(article, language=article_language(article))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..article import is_sign_off, normalize_whitespace
+from .article import is_sign_off, normalize_whitespace
 from ..errors import InputError
 from ..models import Article, Section
 

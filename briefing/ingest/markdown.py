@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..article import derive_title, is_sign_off, normalize_whitespace
+from .article import derive_title, is_sign_off, normalize_whitespace
 from ..errors import InputError
 from ..models import Article, Section
 

@@ -1,8 +1,8 @@
-"""Plain text: headings found as a reader finds them (see briefing.article)."""
+"""Plain text: headings found as a reader finds them (see briefing.ingest.article)."""
 
 from __future__ import annotations
 
-from ..article import derive_title, sections_from_blocks, split_blocks
+from .article import derive_title, sections_from_blocks, split_blocks
 from ..errors import InputError
 from ..models import Article
 

@@ -24,9 +24,9 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..config import Settings
+from ..show.config import Settings
 from ..errors import BriefingError
-from ..export import staged
+from ..audio.export import staged
 from .catalog import Catalog, CatalogEpisode
 from .categories import parse_category
 from .feed import Channel, episode_guid, podcast_guid, render_feed

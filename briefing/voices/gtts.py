@@ -141,7 +141,7 @@ class GttsVoice:
     def _decode(self, mp3: bytes) -> bytes:
         """MP3 from Google to PCM; a truncated or corrupt answer is retried like a network fault."""
         from ..errors import BriefingError
-        from ..ffmpeg import decode_to_pcm
+        from ..audio.ffmpeg import decode_to_pcm
 
         try:
             pcm = decode_to_pcm(mp3, self.sample_rate, what="Google's audio")

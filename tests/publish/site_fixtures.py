@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.ffmpeg import ffmpeg_exe
+from briefing.audio.ffmpeg import ffmpeg_exe
 
 TRICKY_TITLE = 'Tom & Jerry <script>alert("boo")</script> Win'
 

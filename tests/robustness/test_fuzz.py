@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from briefing.errors import BriefingError
 from briefing.models import Article
-from briefing.speech import speakable
+from briefing.writing.speech import speakable
 
 EXAMPLES = 400
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow],

@@ -27,7 +27,7 @@ def test_round_trip_and_corrupt_entries_are_misses(tmp_path):
 
 def test_warm_cache_makes_a_rerun_render_nothing(tmp_path, short_article):
     from briefing.pipeline import make_script
-    from briefing.speak import speak
+    from briefing.voices.speak import speak
 
     class CountingVoice:
         engine, name, language, sample_rate, words_per_minute = "count", "v", "en", 8000, 170.0

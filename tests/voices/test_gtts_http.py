@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from mutagen.mp3 import MP3
 
-from briefing.ffmpeg import ffmpeg_exe
+from briefing.audio.ffmpeg import ffmpeg_exe
 
 pytestmark = pytest.mark.slow
 

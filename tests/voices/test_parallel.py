@@ -8,7 +8,7 @@ import pytest
 
 from briefing.errors import VoiceError
 from briefing.models import Script, Segment
-from briefing.speak import in_order, render_segments
+from briefing.voices.speak import in_order, render_segments
 
 
 def test_results_come_back_in_order_when_later_items_finish_first():

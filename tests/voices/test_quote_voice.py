@@ -7,7 +7,7 @@ import pytest
 
 from briefing.errors import VoiceError
 from briefing.models import Script, Segment
-from briefing.speak import quote_pieces, speak
+from briefing.voices.speak import quote_pieces, speak
 
 pytestmark = pytest.mark.slow
 

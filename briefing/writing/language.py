@@ -6,7 +6,7 @@ Piper user when the chosen voice cannot read the article.
 
 from __future__ import annotations
 
-from .models import Article
+from ..models import Article
 
 DEFAULT_LANGUAGE = "en"
 # Below this many words a guess is a coin toss; keep the default.
@@ -66,7 +66,7 @@ def check_voice_language(voice, language: str) -> None:
 
     gTTS is given the article's language, so only Piper voices are checked.
     """
-    from .errors import VoiceError
+    from ..errors import VoiceError
 
     if getattr(voice, "engine", "") != "piper":
         return

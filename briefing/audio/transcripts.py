@@ -5,7 +5,7 @@ mix measures each take's speech and leaves its silent edges out). A cue's end ru
 on a little into the following pause (CUE_TAIL) so captions do not flicker off
 between sentences, but never into the next cue.
 
-    from briefing.transcripts import srt
+    from briefing.audio.transcripts import srt
     print(srt(episode.timeline))
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from .models import Cue, Timeline
+from ..models import Cue, Timeline
 
 CUE_TAIL = 0.05  # s a cue stays up after its last word: well under the 0.1 s a listener would notice
 TRANSCRIPT_VERSION = "1.0.0"  # Podcasting 2.0 JSON transcript

@@ -1,5 +1,5 @@
 from briefing.ingest import read_articles
-from briefing.language import detect_language
+from briefing.writing.language import detect_language
 
 FRENCH = ("Le conseil municipal a approuvé mardi soir la construction d'une nouvelle ligne de tramway "
           "qui reliera la gare au centre-ville d'ici cinq ans, a annoncé la maire lors d'une conférence de presse.")
@@ -28,7 +28,7 @@ def test_piper_refuses_an_article_its_voice_cannot_read(cli, tmp_path):
 
 
 def test_english_fast_path_agrees_with_the_model():
-    from briefing.language import looks_english
+    from briefing.writing.language import looks_english
 
     assert looks_english("The council said on Tuesday that it would review the plans for the new bridge.")
     for text in (

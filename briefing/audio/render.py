@@ -5,7 +5,7 @@
 
 The voice renders segment by segment in a worker thread (onnxruntime and ffmpeg
 release the GIL), while this thread mixes each finished segment and streams it into
-the encoder (`briefing.encode`), which measures the MP3 as it writes it. A bounded
+the encoder (`briefing.audio.encode`), which measures the MP3 as it writes it. A bounded
 queue keeps at most a few segments in flight, so memory stays flat however long the
 briefing is.
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loudness import Loudness
-from .models import Script, Timeline
+from ..models import Script, Timeline
 
 MIX_VERSION = 3  # bump when the mix changes what a cached episode would sound like
 QUEUE_SEGMENTS = 2
@@ -134,8 +134,8 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
     from .encode import StreamingEncoder, finish_to_target
     from .loudness import encoder_gain
     from .mix import MIX_RATE, Mixer
-    from .speak import render_segments
-    from .timing import stage
+    from ..voices.speak import render_segments
+    from ..timing import stage
 
     settings = {"bitrate": bitrate, "loudness": loudness, "music": music}
     identities = [voice.identity()] + ([quote_voice.identity()] if quote_voice else [])

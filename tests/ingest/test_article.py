@@ -1,4 +1,4 @@
-from briefing.article import derive_title, is_sign_off, looks_like_heading, sections_from_blocks, split_blocks
+from briefing.ingest.article import derive_title, is_sign_off, looks_like_heading, sections_from_blocks, split_blocks
 from briefing.ingest import read_articles
 
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import date as Date
 from pathlib import Path
 
-from .errors import BriefingError
-from .models import Digest, Script, Segment
+from ..errors import BriefingError
+from ..models import Digest, Script, Segment
 from .speech import speakable
 from .summarize import split_sentences
 

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from briefing.bs1770 import integrated_loudness
-from briefing.filters import moving_mean, moving_min
-from briefing.loudness import _one_pole
+from briefing.audio.bs1770 import integrated_loudness
+from briefing.audio.filters import moving_mean, moving_min
+from briefing.audio.loudness import _one_pole
 
 
 @pytest.mark.parametrize("rate", [22050, 44100, 48000])

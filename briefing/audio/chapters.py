@@ -5,7 +5,7 @@ segment's speech starts; the first starts at zero (it includes the opening sting
 and each ends where the next begins, so the chapters tile the episode. Both forms
 are made from the same list, so they agree exactly.
 
-    from briefing.chapters import chapters_from, chapters_json
+    from briefing.audio.chapters import chapters_from, chapters_json
     print(chapters_json(chapters_from(episode.timeline)))
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .models import Timeline
+from ..models import Timeline
 
 DEFAULT_TITLES = {"intro": "Introduction", "outro": "Closing"}
 JSON_VERSION = "1.2.0"  # Podcasting 2.0 JSON chapters

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .models import Section
+from ..models import Section
 
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 90

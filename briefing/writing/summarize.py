@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import Article, Digest, DigestSection
+from ..models import Article, Digest, DigestSection
 
 # A summary is a briefing, not a reading: at most this share of the article.
 MAX_SHARE_OF_ARTICLE = 0.5

@@ -1,6 +1,6 @@
 from briefing.ingest import read_articles
 from briefing.models import Article, Section
-from briefing.summarize import split_sentences, summarize
+from briefing.writing.summarize import split_sentences, summarize
 
 
 def test_budget_is_respected_and_order_kept(seed_article):
@@ -62,7 +62,7 @@ def test_a_quote_attributed_to_a_pronoun_comes_with_who_said_it():
 
 
 def test_a_named_quote_stands_alone():
-    from briefing.summarize import _needs_previous
+    from briefing.writing.summarize import _needs_previous
 
     assert not _needs_previous('"The port will stay closed," the harbor master said.')
     assert _needs_previous('"The port will stay closed," she said.')

@@ -3,17 +3,17 @@
 The mix is built *as a stream*, a segment at a time, so that it can run while the
 voice is still speaking the next segment, and so that a long briefing never holds
 more than a segment of float audio (`Mixer`). Each finished block goes to a sink:
-the streaming MP3 encoder (`briefing.encode`), or a list (`mix()`).
+the streaming MP3 encoder (`briefing.audio.encode`), or a list (`mix()`).
 
 - Each segment's takes and pauses are joined once as pydub AudioSegments (`join_once`);
   levelling and mixing then work on numpy arrays.
 - Audio is mixed at the speech rate (22.05 kHz, Piper's own): everything here is
   half the work it would be at 44.1 kHz, and the encoder resamples (soxr) once.
   The show's sounds have nothing above 11 kHz to lose.
-- Loudness is levelled per segment (`briefing.loudness.normalize`: a measured gain
+- Loudness is levelled per segment (`briefing.audio.loudness.normalize`: a measured gain
   into a look-ahead limiter), so each block can be encoded as soon as it is mixed;
   stings and the bed are set relative to the same target. The encoded file is
-  measured all the same (see `briefing.encode`).
+  measured all the same (see `briefing.audio.encode`).
 - Blocks are laid end to end and music is only ever *added on top* (the bed under
   the intro, ducked under the voice), never spliced in: nothing crossfades, so no
   timestamp moves. Every time in the Timeline is counted in samples.
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from .models import Cue, Episode, Script, Segment, SentenceTake, Take, Timeline, TimelineEntry
+from ..models import Cue, Episode, Script, Segment, SentenceTake, Take, Timeline, TimelineEntry
 
 MIX_RATE = 22050
 SENTENCE_GAP = 0.30  # seconds of silence between sentences of one segment
@@ -53,8 +53,8 @@ Sink = Callable[[object], None]  # receives float32 blocks at MIX_RATE, in order
 
 def audio_dir() -> Path:
     """The show's sound assets: inside the installed package, or `audio/` in a checkout."""
-    packaged = Path(__file__).parent / "_audio"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "audio"
+    packaged = Path(__file__).resolve().parent.parent / "_audio"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "audio"
 
 
 def to_mix_rate(pcm: bytes, rate: int):

@@ -3,7 +3,7 @@
 Podcast apps expect about -16 LUFS integrated with true peaks at or below -1 dBTP.
 Piper normalizes every sentence to full scale, so its speech peaks 20 dB above its
 loudness: a plain gain to -16 LUFS clips, and ffmpeg's two-pass loudnorm misses both
-figures on it. What works: measure (ITU-R BS.1770, `briefing.bs1770`), apply the gain,
+figures on it. What works: measure (ITU-R BS.1770, `briefing.audio.bs1770`), apply the gain,
 catch the peaks with a look-ahead limiter, measure again and correct the gain (the
 limiter takes some loudness away), all on numpy arrays in memory.
 
@@ -11,9 +11,9 @@ The encoder then changes the level once more: LAME scales its input by about 0.9
 (-0.45 dB) up to 128 kbps and adds inter-sample overshoot. So the first guess
 allows for LAME's known gain, and export measures the encoded file with ffmpeg's
 `ebur128=peak=true` (the figure podcast checkers use) and, if it misses, corrects
-once and encodes again (`briefing.encode.finish_to_target`).
+once and encodes again (`briefing.audio.encode.finish_to_target`).
 
-    from briefing.loudness import normalize, measure_file
+    from briefing.audio.loudness import normalize, measure_file
     louder = normalize(samples, 44100, target=-16.0)
     print(measure_file("episode.mp3"))    # Loudness(integrated=-16.1, true_peak=-1.6)
 """
@@ -25,7 +25,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BriefingError
+from ..errors import BriefingError
 
 DEFAULT_TARGET = -16.0  # LUFS integrated: Apple's and Spotify's podcast level
 TRUE_PEAK_LIMIT = -1.0  # dBTP, measured on the encoded file

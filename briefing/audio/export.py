@@ -2,10 +2,10 @@
 
     X.mp3  X.txt (the script)  X.vtt  X.srt  X.transcript.json  X.chapters.json  X.jpg (the cover)
 
-The MP3's loudness is measured after encoding (`briefing.loudness`); when it misses
+The MP3's loudness is measured after encoding (`briefing.audio.loudness`); when it misses
 the target, the audio is corrected and encoded once more.
 
-ffmpeg (libmp3lame, see `briefing.encode`) encodes, because it writes the Xing/Info header that players
+ffmpeg (libmp3lame, see `briefing.audio.encode`) encodes, because it writes the Xing/Info header that players
 need for a correct duration (lameenc does not). mutagen writes ID3v2.3, the
 version every podcast app reads (it defaults to v2.4). Every file is written
 under a temporary name and renamed into place, so an interrupted run never
@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BriefingError
-from .models import Episode, EpisodeFiles
+from ..errors import BriefingError
+from ..models import Episode, EpisodeFiles
 
 DEFAULT_BITRATE = 96
 
@@ -102,7 +102,7 @@ def write_tags(path: Path, episode: Episode, *, show: str, source: str | None, c
 def encode_to_target(samples, rate: int, target_path: Path, *, bitrate: int, loudness: float | None):
     """Encode float samples held in memory; measure the MP3; if it misses the target, correct once.
 
-    The same streaming encoder the pipeline uses (`briefing.encode`), fed one block.
+    The same streaming encoder the pipeline uses (`briefing.audio.encode`), fed one block.
     Returns the file's measured Loudness (None when no target was asked for).
     """
     from .encode import StreamingEncoder, finish_to_target
@@ -128,7 +128,7 @@ def export(
     `loudness` (LUFS) checks the encoded file against that target (the mix already aimed
     at it) and corrects once if needed; `cover` is JPEG bytes (default: a generated cover).
     With `encoded`, the audio is already an MP3 at that (temporary) path, measured by the
-    streaming encoder (`briefing.render`): it is moved into place instead of encoded.
+    streaming encoder (`briefing.audio.render`): it is moved into place instead of encoded.
     """
     from .chapters import chapters_from, chapters_json
     from .cover import cover_jpeg

@@ -10,7 +10,7 @@ import os
 import shutil
 from functools import lru_cache
 
-from .errors import BriefingError
+from ..errors import BriefingError
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 import pytest
 
-from briefing import speech
+from briefing.writing import speech
 
 
 @pytest.mark.parametrize(

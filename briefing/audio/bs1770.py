@@ -6,7 +6,7 @@ episode. The K-weighting filters are the same RBJ biquads pyloudnorm designs (a 
 high shelf at 1.5 kHz, a high-pass at 38 Hz), applied as their impulse response by FFT
 convolution; the tests check both agree within 0.05 LU, and ffmpeg's ebur128 on the file.
 
-    from briefing.bs1770 import integrated_loudness
+    from briefing.audio.bs1770 import integrated_loudness
     integrated_loudness(samples, 22050)   # LUFS, -inf for silence
 """
 

@@ -16,7 +16,7 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from briefing.ffmpeg import ffmpeg_exe
+from briefing.audio.ffmpeg import ffmpeg_exe
 from helpers import decode, parse_vtt
 
 pytestmark = pytest.mark.slow

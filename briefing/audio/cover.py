@@ -7,7 +7,7 @@ a dark gradient with a few rings like a sound wave. A user image (`--cover`) mus
 open as an image and be at least MIN_SIDE pixels on its short side; it is cropped to
 its central square, resized and converted to RGB.
 
-    from briefing.cover import cover_jpeg
+    from briefing.audio.cover import cover_jpeg
     open("cover.jpg", "wb").write(cover_jpeg(None, show="Harbor Weekly", day=date.today()))
 """
 
@@ -17,7 +17,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from .errors import BriefingError
+from ..errors import BriefingError
 
 SIZE = 3000
 MIN_SIDE = 600  # smaller than this would be visibly blurry at 3000 px

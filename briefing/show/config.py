@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import BriefingError
+from ..errors import BriefingError
 
 CONFIG_NAME = "briefing.toml"
 
@@ -86,7 +86,7 @@ def _toml_value(value: Any) -> str:
 
 def validate_show(settings: Settings) -> None:
     """Refuse values a podcast app or directory would reject, with one line saying which."""
-    from .publish.categories import parse_category
+    from ..publish.categories import parse_category
 
     parse_category(settings.category)
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", settings.language):
@@ -108,7 +108,7 @@ def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Pat
     current = find_settings(path) or Settings()
     chosen = replace(current, **{k: v for k, v in overrides.items() if v is not None})
     validate_show(chosen)
-    from .publish.categories import parse_category
+    from ..publish.categories import parse_category
 
     main, sub = parse_category(chosen.category)  # written in Apple's own spelling
     chosen = replace(chosen, category=f"{main}/{sub}" if sub else main)
@@ -126,7 +126,7 @@ def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Pat
         if f.name not in shown and getattr(chosen, f.name) != getattr(Settings(), f.name):
             lines.append(f"{f.name} = {_toml_value(getattr(chosen, f.name))}")
     try:
-        from .export import staged
+        from ..audio.export import staged
 
         with staged(path) as tmp:
             tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -11,10 +11,10 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 
-from .errors import BriefingError, VoiceError
-from .models import Script, Segment, SentenceTake, Take
-from .voices import Voice
-from .voices.cache import TakeCache, cache_key
+from ..errors import BriefingError, VoiceError
+from ..models import Script, Segment, SentenceTake, Take
+from . import Voice
+from .cache import TakeCache, cache_key
 
 Progress = Callable[[int, int, str], None]
 
@@ -52,7 +52,7 @@ def _joined(parts: list[tuple[bytes, int]]) -> tuple[bytes, int]:
     """Pieces at possibly different rates, joined at the mix rate with a short gap between."""
     import numpy as np
 
-    from .mix import MIX_RATE, to_mix_rate, to_pcm16
+    from ..audio.mix import MIX_RATE, to_mix_rate, to_pcm16
 
     gap = np.zeros(int(PIECE_GAP * MIX_RATE), dtype=np.float32)
     arrays = []

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from briefing import loudness
+from briefing.audio import loudness
 from briefing.errors import BriefingError
 
 RATE = 44100
@@ -47,7 +47,7 @@ def test_unreasonable_targets_are_user_errors(target):
 
 def test_encoded_file_measured_and_conformed(tmp_path):
     """A file encoded too quiet is measured by ffmpeg's ebur128, corrected once and lands on target."""
-    from briefing.export import encode_to_target
+    from briefing.audio.export import encode_to_target
 
     samples = loudness.normalize(speechlike(), RATE, target=-22.0)
     path = tmp_path / "x.mp3"
@@ -58,7 +58,7 @@ def test_encoded_file_measured_and_conformed(tmp_path):
 
 def test_streamed_file_that_misses_the_target_is_corrected(tmp_path):
     """The streaming encoder measures what it wrote; a miss is corrected from the kept blocks."""
-    from briefing.encode import StreamingEncoder, reencode_to_target
+    from briefing.audio.encode import StreamingEncoder, reencode_to_target
 
     rng = np.random.default_rng(0)
     path = tmp_path / "quiet.mp3"

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from briefing.ffmpeg import audio_segment
-from briefing.mix import MIX_RATE, join_once, mix
+from briefing.audio.ffmpeg import audio_segment
+from briefing.audio.mix import MIX_RATE, join_once, mix
 from briefing.models import Script, Segment, SentenceTake, Take
 
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from PIL import Image
 
-from briefing.cover import MIN_SIDE, SIZE, CoverError, cover_jpeg
+from briefing.audio.cover import MIN_SIDE, SIZE, CoverError, cover_jpeg
 
 
 def opened(data: bytes) -> Image.Image:

@@ -1,8 +1,8 @@
 import json
 
 from briefing.ingest import read_articles
-from briefing.script import write_script
-from briefing.summarize import summarize
+from briefing.writing.script import write_script
+from briefing.writing.summarize import summarize
 
 
 def test_script_announces_sections_and_says_only_speakable_text(seed_article):

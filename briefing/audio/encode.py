@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import BriefingError
+from ..errors import BriefingError
 from .ffmpeg import ffmpeg_exe
 from .loudness import SUMMARY_PATTERN, Loudness
 
