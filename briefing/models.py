@@ -195,6 +195,51 @@ class Episode:
 
 
 @dataclass(frozen=True)
+class EpisodeOptions:
+    """How an episode is made: what the script is written for, how it is spoken and mixed.
+
+    The CLI's `make` flags, the show file and the self-running show all end up here; a
+    plain value (`to_dict`/`from_dict`) so that another process (a worker) makes the same
+    episode from it.
+    """
+
+    # the script
+    minutes: float = 3.0
+    show: str = "The Briefing"
+    title: str | None = None
+    templates: str | None = None
+    day: date | None = None
+    latest: int | None = None
+    # the voice
+    engine: str = "piper"
+    voice: str | None = None
+    speed: float = 1.0
+    lang: str | None = None
+    tld: str | None = None
+    quote_voice: str | None = None
+    # the mix and the file
+    bitrate: int = 96
+    loudness: float = -16.0
+    cover: str | None = None
+    music: bool = True
+    cache: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        data = asdict(self)
+        data["day"] = self.day.isoformat() if self.day else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "EpisodeOptions":
+        data = dict(data)
+        if data.get("day"):
+            data["day"] = date.fromisoformat(data["day"])
+        return cls(**data)
+
+
+@dataclass(frozen=True)
 class EpisodeFiles:
     """What export wrote: the MP3 and its sidecars, sharing one stem."""
 

@@ -12,7 +12,7 @@ from datetime import date as Date
 from pathlib import Path
 
 from .errors import InputError
-from .models import Article, Digest, EpisodeFiles, Script
+from .models import Article, Digest, EpisodeFiles, EpisodeOptions, Script
 from .timing import stage
 
 # Words the templates add around the articles (intro, announcements, outro), for budgeting.
@@ -55,116 +55,136 @@ def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: flo
     return [summarize(a, b) for a, b in zip(articles, budgets)]
 
 
-def make_script(
-    inputs: Sequence[str],
-    *,
-    minutes: float = 3.0,
-    show: str = "The Briefing",
-    title: str | None = None,
-    templates: str | Path | None = None,
-    engine: str = "piper",
-    speed: float = 1.0,
-    day: Date | None = None,
-    reporter: Reporter | None = None,
-    latest: int | None = None,
-) -> Script:
-    """Inputs to the spoken script, without loading any voice."""
-    from .writing.script import write_script
-    from .voices import WORDS_PER_MINUTE
+def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
+                reporter: Reporter | None = None, **overrides) -> Script:
+    """Inputs to the spoken script, without loading any voice.
 
+    `overrides` are EpisodeOptions fields: `make_script(["a.txt"], minutes=2)`.
+    """
+    from .voices import WORDS_PER_MINUTE
+    from .writing.script import write_script
+
+    options = _options(options, overrides)
     reporter = reporter or Reporter()
     reporter.stage("reading " + ", ".join(inputs))
     with stage("ingest"):
-        articles = read(inputs, title=title, latest=latest)
+        articles = read(inputs, title=options.title, latest=options.latest)
     reporter.stage(f"summarizing {len(articles)} article{'s' * (len(articles) != 1)}")
-    wpm = WORDS_PER_MINUTE.get(engine, 170.0) * speed
+    wpm = WORDS_PER_MINUTE.get(options.engine, 170.0) * options.speed
     with stage("summarize"):
-        digests = digest(articles, minutes=minutes, words_per_minute=wpm)
+        digests = digest(articles, minutes=options.minutes, words_per_minute=wpm)
     with stage("script"):
-        return write_script(digests, show=show, title=title, day=day, templates=templates)
+        return write_script(digests, show=options.show, title=options.title, day=options.day,
+                            templates=options.templates)
 
 
-def make_episode(
-    inputs: Sequence[str],
-    output: str | Path,
-    *,
-    engine: str = "piper",
-    voice: str | None = None,
-    minutes: float = 3.0,
-    title: str | None = None,
-    show: str = "The Briefing",
-    bitrate: int = 96,
-    cache: bool = True,
-    templates: str | Path | None = None,
-    speed: float = 1.0,
-    lang: str | None = None,
-    tld: str | None = None,
-    day: Date | None = None,
-    reporter: Reporter | None = None,
-    latest: int | None = None,
-    loudness: float = -16.0,
-    cover: str | Path | None = None,
-    music: bool = True,
-    quote_voice: str | None = None,
-) -> EpisodeFiles:
+def make_episode(inputs: Sequence[str], output: str | Path, options: EpisodeOptions | None = None, *,
+                 reporter: Reporter | None = None, **overrides) -> EpisodeFiles:
     """Inputs to OUT.mp3 with its sidecars. Returns what was written.
 
-    `loudness` is the integrated target in LUFS (true peaks stay under -1 dBTP); `cover` a
-    square-ish image for the episode (default: one drawn with the show's name and date);
-    `music=False` leaves out the stings and the bed under the intro.
+    `options` says how (EpisodeOptions); `overrides` replace single fields of it:
+    `make_episode(["a.txt"], "a.mp3", minutes=2, show="Harbor Weekly")`.
+    """
+    options = _options(options, overrides)
+    reporter = reporter or Reporter()
+    output = Path(output)
+    prepared = prepare_episode(output, options)
+    script = make_script(inputs, options, reporter=reporter)
+    return render_script(script, output, options, reporter=reporter, prepared=prepared)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What is checked and started before the script exists: a bad target fails before any work."""
+
+    cover: bytes | None
+
+
+def prepare_episode(output: Path, options: EpisodeOptions) -> Prepared:
+    """Check the output and settings, prepare a user's cover, start loading the voice."""
+    from .audio.cover import cover_jpeg
+    from .audio.export import check_writable
+    from .audio.loudness import check_target
+
+    check_writable(output)
+    check_target(options.loudness)
+    # A user's image is checked (and prepared) now, so a bad one fails before any synthesis.
+    art = cover_jpeg(options.cover, show=options.show, day=Date.today()) if options.cover is not None else None
+    if (options.engine or "piper").lower() == "piper":
+        from .voices.piper import preload
+
+        preload(options.voice)  # the model loads while the article is read and the script written
+    return Prepared(cover=art)
+
+
+def render_script(script: Script, output: str | Path, options: EpisodeOptions | None = None, *,
+                  reporter: Reporter | None = None, prepared: Prepared | None = None) -> EpisodeFiles:
+    """A written script to OUT.mp3 with its sidecars: speak, mix, encode, tag, export.
+
+    The one stage every executor shares: `make`, the self-running show and a cluster worker
+    all end here. `loudness` is the integrated target in LUFS (true peaks stay under
+    -1 dBTP); `cover` a square-ish image (default: one drawn with the show's name and
+    date); `music=False` leaves out the stings and the bed under the intro.
     """
     import os
     from concurrent.futures import ThreadPoolExecutor
 
-    from .audio.cover import cover_jpeg
-    from .audio.export import check_writable, export
-    from .writing.language import check_voice_language
-    from .audio.loudness import check_target
+    from .audio.export import export
     from .audio.mix import MIX_RATE
-    from .models import Episode
     from .audio.render import render_to_mp3
+    from .models import Episode
     from .voices import get_voice
     from .voices.cache import TakeCache
+    from .writing.language import check_voice_language
 
+    options = options or EpisodeOptions()
     reporter = reporter or Reporter()
     output = Path(output)
-    check_writable(output)
-    check_target(loudness)
-    # A user's image is checked (and prepared) now, so a bad one fails before any synthesis.
-    art = cover_jpeg(cover, show=show, day=Date.today()) if cover is not None else None
-    if (engine or "piper").lower() == "piper":
-        from .voices.piper import preload
-
-        preload(voice)  # the model loads while the article is read and the script written
-    script = make_script(inputs, minutes=minutes, show=show, title=title, templates=templates,
-                         engine=engine, speed=speed, day=day, reporter=reporter, latest=latest)
-    loaded = get_voice(engine, voice, speed=speed, lang=lang or (script.language if engine == "gtts" else None),
-                       tld=tld)
+    if prepared is None:
+        prepared = prepare_episode(output, options)
+    engine = options.engine
+    loaded = get_voice(engine, options.voice, speed=options.speed,
+                       lang=options.lang or (script.language if engine == "gtts" else None), tld=options.tld)
     check_voice_language(loaded, script.language)
     quoting = None
-    if quote_voice:
+    if options.quote_voice:
         from .voices import get_quote_voice
 
-        quoting = get_quote_voice(quote_voice, loaded, speed=speed)
-    takes = TakeCache() if cache else None
+        quoting = get_quote_voice(options.quote_voice, loaded, speed=options.speed)
+    takes = TakeCache() if options.cache else None
     sentences = sum(len(s.sentences) for s in script.segments)
     reporter.stage(f"speaking {sentences} sentences with {loaded.engine} ({loaded.name}), "
                    "mixing and encoding as it goes")
     audio = output.with_name(f".{output.name}.{os.getpid()}.audio.part")
+    art = prepared.cover
     with ThreadPoolExecutor(max_workers=1) as background:
         # The cover is drawn while the voice speaks.
-        drawn = background.submit(lambda: art or generated_cover(show, script.date, takes))
+        drawn = background.submit(lambda: art or generated_cover(script.show, script.date, takes))
         try:
             with stage("render"):
                 rendered = render_to_mp3(script, loaded, audio, cache=takes, quote_voice=quoting,
-                                         progress=reporter.step, bitrate=bitrate, loudness=loudness, music=music)
+                                         progress=reporter.step, bitrate=options.bitrate,
+                                         loudness=options.loudness, music=options.music)
             reporter.stage(f"writing {output}")
             with stage("export"):
                 episode = Episode(script=script, audio=None, timeline=rendered.timeline, sample_rate=MIX_RATE)
-                return export(episode, output, bitrate=bitrate, show=show, loudness=loudness,
-                              cover=drawn.result(), encoded=audio)
+                return export(episode, output, bitrate=options.bitrate, show=script.show,
+                              loudness=options.loudness, cover=drawn.result(), encoded=audio)
         finally:
             audio.unlink(missing_ok=True)
+
+
+def _options(options: EpisodeOptions | None, overrides: dict) -> EpisodeOptions:
+    from dataclasses import fields, replace
+
+    known = {f.name for f in fields(EpisodeOptions)}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise TypeError(f"unknown option(s): {', '.join(unknown)}")
+    for name in ("templates", "cover"):
+        if overrides.get(name) is not None:
+            overrides[name] = str(overrides[name])
+    return replace(options or EpisodeOptions(), **overrides)
 
 
 def generated_cover(show: str, day: Date, cache=None) -> bytes:
