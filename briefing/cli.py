@@ -23,6 +23,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    epilog="Exit codes: 0 done (also 'nothing new'), 1 error, 2 bad input or usage, 3 voice, 4 network, "
+           "70 internal error, 130 interrupted. NO_COLOR turns colour off; progress is plain lines "
+           "when stderr is not a terminal. Example: briefing make article.txt -o episode.mp3",
 )
 
 State = {"quiet": False}
@@ -40,7 +43,7 @@ def _reporter(quiet: bool):
 
     if quiet or State["quiet"]:
         return Reporter(), None
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and os.environ.get("TERM") != "dumb":
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -71,10 +74,23 @@ def _reporter(quiet: bool):
     return Reporter(stage=lambda m: print(f"briefing: {m}", file=sys.stderr, flush=True), step=plain_step), None
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"briefing {version('briefing')}")
+        except PackageNotFoundError:
+            print("briefing (not installed)")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def main_options(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but results and errors.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print briefing's version and exit.")] = False,
 ) -> None:
     State["quiet"] = quiet
 
