@@ -45,7 +45,8 @@ class BucketStore:
         try:
             self._store = from_url(self.location, client_options=_client_options(), retry_config=RETRY)
         except (BaseError, ValueError) as exc:
-            raise StorageError(f"{url}: {_first_line(exc)}") from None
+            hint = " (set AZURE_STORAGE_ACCOUNT_NAME)" if "Account must be specified" in str(exc) else ""
+            raise StorageError(f"{url}: {_first_line(exc)}{hint}") from None
 
     def _fail(self, action: str, name: str, exc: Exception) -> StorageError:
         """One line a user can act on, from obstore's multi-line error."""
