@@ -131,6 +131,9 @@ def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Pat
             raise BriefingError(f"image {image}: give a square .jpg or .png file, or an http(s) URL")
         if overrides.get("image"):  # given on the command line: relative to here, stored relative to the file
             chosen = replace(chosen, image=os.path.relpath(Path(image).resolve(), path.parent.resolve()))
+    site = overrides.get("site")
+    if site and ":/" not in site:  # a folder given on the command line: stored relative to the file
+        chosen = replace(chosen, site=os.path.relpath(Path(site).resolve(), path.parent.resolve()))
     lines = ["# The show: briefing publish puts these in the feed. Edit freely, or run briefing init again.",
              "[show]"]
     lines += [f"{key} = {_toml_value(getattr(chosen, name))}" for key, name in SHOW_KEYS]

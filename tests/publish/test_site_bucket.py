@@ -161,3 +161,20 @@ def test_serve_is_for_folders(s3_server):
     result = run_cli("serve", "s3://podcasts/show", env=s3_server.env)
     err = result.stderr.decode()
     assert result.returncode == 1 and err.count("\n") == 1 and "site folder" in err, err
+
+
+def test_init_writes_the_public_url_and_the_site(tmp_path):
+    show = tmp_path / "show" / "briefing.toml"
+    show.parent.mkdir()
+    result = run_cli("init", "--title", "Harbor", "--public-url", "https://cdn.example.org/harbor/",
+                     "--site", "s3://podcasts/harbor", "--path", str(show))
+    assert result.returncode == 0, result.stderr.decode()
+    from briefing.show.config import find_settings
+
+    settings = find_settings(show)
+    assert settings.public_url == "https://cdn.example.org/harbor/" and settings.site == "s3://podcasts/harbor"
+    folder = run_cli("init", "--site", "public", "--path", str(show), cwd=tmp_path)
+    assert folder.returncode == 0, folder.stderr.decode()
+    assert find_settings(show).site == str(show.parent / ".." / "public")
+    bad = run_cli("init", "--site", "foo://x", "--path", str(show))
+    assert bad.returncode == 1 and "unknown kind of site" in bad.stderr.decode()
