@@ -171,6 +171,10 @@ class CatalogState:
     version: Version | None
 
 
+def not_a_site(store: Store) -> BriefingError:
+    return BriefingError(f"{store.location}: not a briefing site (no {CATALOG_NAME}); publish an episode into it first")
+
+
 def fetch_catalog(store: Store) -> CatalogState:
     blob = store.get(CATALOG_NAME)
     return CatalogState(blob.data, blob.version) if blob else CatalogState(None, None)
@@ -180,8 +184,7 @@ def fetch_catalog(store: Store) -> CatalogState:
 def open_copy(store: Store, state: CatalogState, *, create: bool = False) -> Iterator[Catalog]:
     """A Catalog on a temporary copy of `state`; the copy is removed when the block ends."""
     if state.data is None and not create:
-        raise BriefingError(f"{store.location}: not a briefing site (no {CATALOG_NAME}); "
-                            f"publish an episode into it first")
+        raise not_a_site(store)
     handle, name = tempfile.mkstemp(prefix="briefing-catalog-", suffix=".sqlite")
     try:
         with os.fdopen(handle, "wb") as copy:

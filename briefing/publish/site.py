@@ -31,7 +31,8 @@ from pathlib import Path
 from ..errors import BriefingError
 from ..show.config import Settings
 from ..storage import Store, open_store
-from .catalog import CATALOG_NAME, Catalog, CatalogEpisode, CatalogState, fetch_catalog, open_copy, update_catalog
+from .catalog import (CATALOG_NAME, Catalog, CatalogEpisode, CatalogState, fetch_catalog, not_a_site, open_copy,
+                      update_catalog)
 from .categories import parse_category
 from .feed import Channel, episode_guid, podcast_guid, render_feed
 from .page import render_page
@@ -84,8 +85,6 @@ def content_type(name: str) -> str:
     """The type a reader gets for a file: the same `briefing serve` sends."""
     from .server import media_type
 
-    if name == CATALOG_NAME:
-        return "application/vnd.sqlite3"
     return media_type(name) or "application/octet-stream"
 
 
@@ -308,8 +307,7 @@ def remove_episode(site: str | Path, ident: str, *, settings: Settings | None = 
     """
     store = open_store(site)
     if store.size(CATALOG_NAME) is None:
-        with open_copy(store, CatalogState(None, None)):
-            pass  # raises: not a briefing site
+        raise not_a_site(store)  # before the lock, which would create the folder
 
     def forget(catalog: Catalog, conn) -> CatalogEpisode:
         episode = catalog.find(ident)
