@@ -82,6 +82,8 @@ class Catalog:
     def __init__(self, site: str | Path, *, create: bool = False, path: str | Path | None = None):
         """The catalog of the site folder SITE, or the catalog file at `path` (a working copy
         of a stored catalog; SITE is then only what messages call the site)."""
+        if path is None and isinstance(site, str) and "://" in site:
+            raise BriefingError(f"{site}: a bucket's catalog is changed with with_catalog(open_store(site), change)")
         self.site = Path(site)
         self.path = Path(path) if path is not None else self.site / CATALOG_NAME
         if not self.path.is_file() and not create:
