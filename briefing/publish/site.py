@@ -29,9 +29,10 @@ from ..errors import BriefingError
 from ..audio.export import staged
 from .catalog import Catalog, CatalogEpisode
 from .categories import parse_category
-from .feed import Channel, episode_guid, podcast_guid, render_feed
-from .page import render_page
-from .sidecars import SIDECAR_SUFFIXES, read_chapters, read_episode, read_transcript, describe
+from .artwork import rename_episode_cover, show_cover
+from .documents import remember_channel, render_documents
+from .feed import Channel, episode_guid, podcast_guid
+from .sidecars import SIDECAR_SUFFIXES, describe, episode_notes, read_episode
 
 EPISODES_DIR = "episodes"
 DEFAULT_BASE_URL = "http://localhost:8000/"
@@ -96,8 +97,8 @@ def _channel(site: Path, settings: Settings, base_url: str, guid: str) -> Channe
             raise BriefingError(f"show image {image}: give a square .jpg or .png file (or an http(s) URL)")
         image_path = "cover" + suffix
         _copy_atomically(Path(image), site / image_path)
-    elif (site / "cover.jpg").is_file():
-        image_path = "cover.jpg"
+    else:
+        image_path = show_cover(site, settings.show)  # drawn with the show's name, once
     if image_path:
         image_url = base_url + image_path
     return Channel(
@@ -115,22 +116,16 @@ def rebuild(site: Path, catalog: Catalog, settings: Settings | None = None, base
     guid = catalog.get("podcast_guid") or podcast_guid(base_url + "feed.xml")
     channel = _channel(site, settings, base_url, guid)
     episodes = catalog.episodes()
-    if channel.image_url is None:
-        # No show image configured: borrow the newest episode's cover, as Apple wants one.
-        for episode in episodes:
-            cover = episode.files.get("jpg") or episode.files.get("png")
-            if cover:
-                channel = replace(channel, image_url=base_url + f"{EPISODES_DIR}/{cover}",
-                                  image_path=f"{EPISODES_DIR}/{cover}")
-                break
-    folder = site / EPISODES_DIR
-    chapters = {e.key: read_chapters(folder / e.files["chapters"]) if "chapters" in e.files else []
-                for e in episodes}
-    transcripts = {e.key: read_transcript(folder / e.files["vtt"] if "vtt" in e.files else None,
-                                          folder / e.files["txt"] if "txt" in e.files else None)
-                   for e in episodes}
-    _write_atomically(site / "feed.xml", render_feed(channel, episodes, chapters))
-    _write_atomically(site / "index.html", render_page(channel, episodes, chapters, transcripts))
+    feed_text, page_text = render_documents(site / EPISODES_DIR, channel, episodes)
+    remember_channel(catalog, channel)  # `briefing serve` renders both again for its own address
+    if settings.private:
+        # A private show has no public feed or page: `briefing serve` answers only under a
+        # listener's token (see listeners.py).
+        for name in ("feed.xml", "index.html"):
+            (site / name).unlink(missing_ok=True)
+        return site / "feed.xml"
+    _write_atomically(site / "feed.xml", feed_text)
+    _write_atomically(site / "index.html", page_text)
     return site / "feed.xml"
 
 
@@ -211,6 +206,11 @@ def _publish_locked(source, site: Path, *, base_url: str | None, settings: Setti
         for kind, suffix in SIDECAR_SUFFIXES.items():
             if kind not in source.sidecars:
                 (folder / (key + suffix)).unlink(missing_ok=True)
+        # Show notes for every episode: its own, or derived from its chapters and source link.
+        files["notes"] = key + SIDECAR_SUFFIXES["notes"]
+        _write_atomically(folder / files["notes"], episode_notes(source).to_json())
+        if settings is not None and "jpg" in files:
+            rename_episode_cover(folder / files["jpg"], settings.show, source.day)
     except OSError as exc:
         raise BriefingError(f"cannot copy {source.mp3} into {folder}: {exc.strerror or exc}") from None
     size = (folder / files["mp3"]).stat().st_size

@@ -27,6 +27,8 @@ class Settings:
     locked: bool = False  # podcast:locked: ask directories not to let others import the feed
     base_url: str = ""
     image: str = ""
+    public_url: str | None = None  # the address listeners use, when fixed (a CDN, a proxy): links use it
+    private: bool = False  # served only under listeners' tokens (briefing listeners add NAME)
     engine: str = "piper"
     voice: str = ""
     minutes: float = 3.0
@@ -62,6 +64,8 @@ def find_settings(path: str | Path | None = None) -> Settings | None:
         values["image"] = str(path.parent / image)
     for name, value in values.items():
         expected = type(getattr(Settings(), name))
+        if expected is type(None):  # optional text, unset by default
+            expected = str
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             continue
         if not isinstance(value, expected):

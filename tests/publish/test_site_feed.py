@@ -63,7 +63,7 @@ def test_newest_first(feed):
     assert numbers == [3, 2, 1]
 
 
-def test_podcastparser_sees_three_episodes_with_transcripts_and_chapters(site, episodes):
+def test_podcastparser_sees_three_episodes_with_chapters(site, episodes):
     with open(site["dir"] / "feed.xml", "rb") as stream:
         parsed = podcastparser.parse(BASE_URL + "feed.xml", stream)
     assert len(parsed["episodes"]) == 3
@@ -71,9 +71,12 @@ def test_podcastparser_sees_three_episodes_with_transcripts_and_chapters(site, e
     assert parsed["explicit"] is True
     assert parsed["cover_url"] == BASE_URL + "cover.jpg"
     for episode in parsed["episodes"]:
-        assert episode["transcript_url"].endswith(".vtt")
-        assert episode["chapters_json_url"].endswith(".chapters.json")
-        written = json.loads(local_file(episode["chapters_json_url"], site["dir"]).read_text())["chapters"]
+        # podcastparser 0.6 knows the podcast namespace only by its older GitHub URI, which the feed
+        # no longer repeats (to a conforming client it doubles every tag): no transcript link for it.
+        assert "transcript_url" not in episode and "chapters_json_url" not in episode
+        chapters_json = next(p for p in (site["dir"] / "episodes").glob("*.chapters.json")
+                             if p.name.startswith(episode["enclosures"][0]["url"].rsplit("/", 1)[1][:-4]))
+        written = json.loads(chapters_json.read_text())["chapters"]
         assert [c["title"] for c in episode["chapters"]] == [c["title"] for c in written if c.get("toc", True)]
         # podcastparser keeps whole seconds of the Podlove chapter times.
         assert [c["start"] for c in episode["chapters"]] == \
