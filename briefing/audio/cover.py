@@ -124,9 +124,9 @@ def cover_jpeg(path: str | Path | None, *, show: str, day: date | None) -> bytes
     when the show file names the show differently."""
     buffer = io.BytesIO()
     if path:
-        load_cover(path).save(buffer, "JPEG", quality=JPEG_QUALITY)
+        load_cover(path).save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(72, 72))
     else:
-        generate_cover(show, day).save(buffer, "JPEG", quality=JPEG_QUALITY,
+        generate_cover(show, day).save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(72, 72),
                                        comment=(DRAWN_MARK + show.strip()).encode("utf-8"))
     return buffer.getvalue()
 

@@ -255,15 +255,23 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
         feed_text, page_text = await run_in_threadpool(documents.render, base_url)
         body = (feed_text if path == "/feed.xml" else page_text).encode("utf-8")
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        headers = {"cache-control": "no-cache", "etag": etag}
-        request_etags = dict(scope["headers"]).get(b"if-none-match", b"").decode("latin-1")
-        if etag in request_etags:
-            response = Response(status_code=304, headers=headers)
-        else:
-            response = Response(b"" if scope["method"] == "HEAD" else body, media_type=DOCUMENTS[path],
-                                headers=headers)
-            if scope["method"] == "HEAD":
-                response.headers["content-length"] = str(len(body))
+        asked = {k: v.decode("latin-1") for k, v in scope["headers"] if k in (b"if-none-match", b"range")}
+        headers = {"cache-control": "no-cache", "etag": etag, "accept-ranges": "bytes"}
+        status = 200
+        if etag in asked.get(b"if-none-match", ""):
+            status, body = 304, b""
+        elif b"range" in asked:
+            span = byte_range(asked[b"range"], len(body))
+            if span is None:
+                headers["content-range"] = f"bytes */{len(body)}"
+                status, body = 416, b""
+            elif span != (0, len(body) - 1):
+                status = 206
+                headers["content-range"] = f"bytes {span[0]}-{span[1]}/{len(body)}"
+                body = body[span[0]:span[1] + 1]
+        headers["content-length"] = str(len(body))
+        response = Response(b"" if scope["method"] == "HEAD" else body, status_code=status,
+                            media_type=DOCUMENTS[path] if status != 304 else None, headers=headers)
         await response(scope, receive, with_cors(send))
 
     async def app(scope, receive, send):
@@ -303,6 +311,21 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
                                     headers=getattr(exc, "headers", None))(scope, receive, with_cors(send))
 
     return app
+
+
+def byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """The first span of a `Range: bytes=...` header as (first, last) byte, clipped to the body;
+    None when it cannot be satisfied. Anything but one byte span is answered whole (RFC 9110
+    lets a server ignore Range), which (0, size - 1) means."""
+    match = re.fullmatch(r"\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*", header)
+    if not match or match.group(1) == match.group(2) == "":
+        return (0, size - 1)
+    if match.group(1) == "":  # the last N bytes
+        suffix = int(match.group(2))
+        return (max(0, size - suffix), size - 1) if suffix and size else None
+    first = int(match.group(1))
+    last = min(int(match.group(2)), size - 1) if match.group(2) else size - 1
+    return (first, last) if first < size and first <= last else None
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
