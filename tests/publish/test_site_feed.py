@@ -14,7 +14,7 @@ import podcastparser
 import pytest
 from mutagen.mp3 import MP3
 
-from site_fixtures import BASE_URL, TRICKY_TITLE, episodes, show_file, site  # noqa: F401 (fixtures)
+from site_fixtures import BASE_URL, TRICKY_TITLE, copy_site, episodes, show_file, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 
@@ -156,3 +156,13 @@ def _title_of(mp3: Path) -> str:
 def test_feed_is_replaced_atomically_leaving_no_temporary_files(site):
     leftovers = [p for p in site["dir"].rglob("*") if p.name.endswith(".part")]
     assert leftovers == []
+
+
+def test_publish_warns_once_about_http_links(site, episodes, tmp_path):
+    from conftest import run_cli
+
+    folder = copy_site(site["dir"], tmp_path / "site")
+    result = run_cli("publish", str(episodes["garden"]), "--site", str(folder), env=site["env"])
+    assert result.returncode == 0
+    err = result.stderr.decode()
+    assert err.count("warning") == 1 and "https://" in err and "public_url" in err
