@@ -8,10 +8,11 @@ recorded in the catalog, so the served links always point back at the server.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from .catalog import Catalog, CatalogEpisode
+from .catalog import CATALOG_NAME, Catalog, CatalogEpisode
 from .feed import Channel, render_feed
 from .notes import read_notes
 from .page import render_page
@@ -53,3 +54,27 @@ def at_address(channel: Channel, base_url: str) -> Channel:
     """The same channel with every link under `base_url` (an image elsewhere stays where it is)."""
     image_url = base_url + channel.image_path if channel.image_path else channel.image_url
     return replace(channel, base_url=base_url, image_url=image_url)
+
+
+def read_only(site: Path) -> sqlite3.Connection:
+    """The catalog opened for reading only: serving must never write it (opening a Catalog
+    brings its schema up to date, a write, which would race a publish on every request)."""
+    connection = sqlite3.connect((Path(site) / CATALOG_NAME).resolve().as_uri() + "?mode=ro", uri=True)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+class CatalogReader:
+    """What `briefing serve` reads of the catalog (the same queries as Catalog), read-only."""
+
+    get = Catalog.get
+    episodes = Catalog.episodes
+
+    def __init__(self, site: Path):
+        self.connection = read_only(site)
+
+    def __enter__(self) -> "CatalogReader":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.connection.close()

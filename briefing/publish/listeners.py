@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import BriefingError
-from .catalog import CATALOG_NAME, Catalog
+from .catalog import Catalog
 
 TOKEN_BYTES = 32
 
@@ -128,9 +128,11 @@ def listener_for_token(site: str | Path, token: str) -> str | None:
     Read fresh from the catalog on every request, so a revocation holds at once; every active
     hash is compared, in constant time, whichever matches.
     """
+    from .documents import read_only
+
     presented = token_hash(token)
     try:
-        connection = sqlite3.connect(f"file:{Path(site) / CATALOG_NAME}?mode=ro", uri=True)
+        connection = read_only(Path(site))
         try:
             rows = connection.execute("SELECT name, token_hash FROM listeners WHERE revoked IS NULL").fetchall()
         finally:

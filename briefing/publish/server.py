@@ -173,14 +173,18 @@ class SiteDocuments:
         return self._state[1]
 
     def _read_state(self) -> SiteState:
-        from .catalog import Catalog
-        from .documents import recorded_channel
+        import sqlite3
+
+        from .documents import CatalogReader, recorded_channel
 
         if not (self.site / CATALOG_NAME).is_file():
             return SiteState(False, None, None)
-        with Catalog(self.site) as catalog:
-            show = json.loads(catalog.get("show") or "{}")
-            channel = recorded_channel(catalog)
+        try:
+            with CatalogReader(self.site) as catalog:
+                show = json.loads(catalog.get("show") or "{}")
+                channel = recorded_channel(catalog)
+        except (sqlite3.Error, ValueError) as exc:
+            raise BriefingError(f"{self.site / CATALOG_NAME}: cannot read the catalog ({exc})") from None
         public_url = show.get("public_url") or None
         if public_url and not public_url.endswith("/"):
             public_url += "/"
@@ -188,13 +192,12 @@ class SiteDocuments:
 
     def render(self, base_url: str) -> tuple[str, str]:
         """(feed.xml, index.html) with every link under `base_url`."""
-        from .catalog import Catalog
-        from .documents import at_address, render_documents
+        from .documents import CatalogReader, at_address, render_documents
 
         state = self.state()
         key = (base_url, self._stamp())
         if key not in self._rendered:
-            with Catalog(self.site) as catalog:
+            with CatalogReader(self.site) as catalog:
                 episodes = catalog.episodes()
             if len(self._rendered) > 32:  # a few addresses and listeners at a time
                 self._rendered.clear()
