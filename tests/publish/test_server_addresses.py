@@ -113,3 +113,13 @@ def test_serve_restarts_on_the_same_port_at_once(site, tmp_path):
         response, _ = request(port, "GET", "/feed.xml")
         assert response.status == 200
     assert any(f":{port}/" in line for line in printed)
+
+
+def test_serving_never_writes_the_catalog(lan_server):
+    catalog = lan_server["dir"] / "catalog.sqlite"
+    before = (catalog.stat().st_mtime_ns, catalog.read_bytes())
+    port = lan_server["port"]
+    for host in ("192.168.1.20", "10.9.8.7", "127.0.0.1"):
+        for path in ("/feed.xml", "/", "/index.html"):
+            assert request(port, "GET", path, {"Host": f"{host}:{port}"})[0].status == 200
+    assert (catalog.stat().st_mtime_ns, catalog.read_bytes()) == before
