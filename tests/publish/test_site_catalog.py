@@ -63,7 +63,11 @@ def test_episode_without_any_sidecar(episodes, tmp_path):
     (item,) = feed_items(folder)
     assert item.find("enclosure").get("length") == str(lone.stat().st_size)
     assert not [child for child in item if "transcript" in child.tag or "chapters" in child.tag]
-    assert sorted(p.name for p in (folder / "episodes").iterdir()) == [f"{item_key(folder)}.mp3"]
+    key = item_key(folder)
+    # Beside the MP3 only the show notes publishing derives: with no chapters and no web source,
+    # the episode's title.
+    assert sorted(p.name for p in (folder / "episodes").iterdir()) == [f"{key}.mp3", f"{key}.notes.json"]
+    assert item.findtext("description") == "Library Lends Telescopes."
     assert "<audio controls" in (folder / "index.html").read_text()
 
 
