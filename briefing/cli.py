@@ -326,12 +326,22 @@ def publish(
     from .show.config import find_settings
     from .publish import publish as publish_episode
 
+    from .publish.feed import insecure_links_warning
+
     settings = find_settings()
-    result = publish_episode(episode, _site(site, settings), public_url=public_url, base_url=base_url,
-                             settings=settings)
+    site = _site(site, settings)
+    result = publish_episode(episode, site, public_url=public_url, base_url=base_url, settings=settings)
     verb = "updated" if result.updated else "added"
     if not State["quiet"]:
         print(f"briefing: {verb} episode {result.episode.number}: {result.episode.title}", file=sys.stderr)
+        warning = insecure_links_warning(result.feed_url)
+        if warning:
+            print(f"briefing: warning: {warning}", file=sys.stderr)
+    if isinstance(result.feed, Path) and not result.feed.is_file():  # a private show: a feed per listener
+        if not State["quiet"]:
+            print(f"briefing: a private show has no public feed; give each listener theirs with "
+                  f"briefing listeners add NAME --site {site}", file=sys.stderr)
+        return
     print(result.feed_url)
 
 
@@ -389,6 +399,66 @@ def serve(
         raise BriefingError(f"{site}: serve works on a site folder; a bucket site is served by its storage "
                             "(or the CDN in front of it), at its public URL")
     serve_site(store.root, host=host, port=port)
+
+
+listeners_app = typer.Typer(
+    no_args_is_help=False, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+)
+app.add_typer(listeners_app, name="listeners")
+ListenerSite = Annotated[Path, typer.Option("--site", help="The site folder.")]
+
+
+@listeners_app.callback(invoke_without_command=True)
+def listeners(ctx: typer.Context, site: ListenerSite = Path("site")) -> None:
+    """A private show's listeners, each with a feed address of their own: list them (oldest
+    first, revoked ones marked), add one, revoke one.
+
+    Example: briefing listeners --site site
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from .publish import list_listeners
+
+    for listener in list_listeners(site):
+        state = f"revoked {listener.revoked:%Y-%m-%d}" if listener.revoked else "active"
+        print(f"{listener.name}\tadded {listener.created:%Y-%m-%d}\t{state}")
+
+
+@listeners_app.command("add")
+def listeners_add(
+    name: Annotated[str, typer.Argument(help="Who the address is for, e.g. Ana.")],
+    site: ListenerSite = Path("site"),
+    base_url: Annotated[Optional[str], typer.Option(
+        help="Where listeners reach the server (default: the show's public_url, else the site's base URL).")] = None,
+) -> None:
+    """Give a listener their private feed: prints its address (shown only now) and a QR code.
+
+    Example: briefing listeners add Ana --site site --base-url http://192.168.1.20:8000/
+    """
+    from .publish import add_listener
+    from .publish.server import terminal_qr
+
+    added = add_listener(site, name, base_url=base_url)
+    if not State["quiet"]:
+        print(f"briefing: {added.listener.name}'s private feed (keep it secret; it is not shown again):",
+              file=sys.stderr)
+        print(terminal_qr(added.feed_url), file=sys.stderr, end="")
+    print(added.feed_url)
+
+
+@listeners_app.command("revoke")
+def listeners_revoke(
+    name: Annotated[str, typer.Argument(help="The listener whose address stops working.")],
+    site: ListenerSite = Path("site"),
+) -> None:
+    """Revoke a listener's address: it answers 404 from the next request on.
+
+    Example: briefing listeners revoke Ana --site site
+    """
+    from .publish import revoke_listener
+
+    gone = revoke_listener(site, name)
+    print(f"revoked {gone.name}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -193,7 +193,7 @@ def generated_cover(show: str, day: Date, cache=None) -> bytes:
 
     from .audio.cover import cover_jpeg
 
-    key = hashlib.sha256(f"cover-v1|{show}|{day.isoformat()}".encode()).hexdigest()[:32]
+    key = hashlib.sha256(f"cover-v2|{show}|{day.isoformat()}".encode()).hexdigest()[:32]
     path = cache.directory / "covers" / f"{key}.jpg" if cache is not None else None
     if path is not None and path.is_file():
         return path.read_bytes()

@@ -4,6 +4,7 @@
     .venv/bin/python scripts/bench.py                 # seed article + 20-article briefing
     .venv/bin/python scripts/bench.py --json out.json # also write the figures as JSON
     .venv/bin/python scripts/bench.py --skip-long     # only the seed article
+    .venv/bin/python scripts/bench.py --serve-episodes 50  # only `briefing serve`'s rendered feed
 
 Every measured run happens in a fresh child process, so model loading, caches and
 peak memory (ru_maxrss) belong to that run alone. Measured side by side in one run:
@@ -275,6 +276,82 @@ def bench_publish(count: int, json_path: str | None) -> None:
         Path(json_path).write_text(json.dumps({"publish": results, "episodes": count}, indent=2))
 
 
+SERVE_ARTICLE = """Harbor Ferry Adds Night Service
+
+The harbor ferry will run until midnight from next month, the port authority said on Monday.
+
+Fares
+
+Night fares stay the same as day fares, the authority said.
+"""
+
+
+def bench_serve(count: int) -> None:
+    """`briefing serve` renders feed.xml for each address and listener: time that render (first
+    for an address, then from its cache) and whole GETs of the feed, for a site of COUNT episodes."""
+    import http.client
+    import shutil
+    import socket
+    import statistics
+    import time
+
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-serve-") as tmp:
+        tmp_path = Path(tmp)
+        env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+        (tmp_path / "ferry.txt").write_text(SERVE_ARTICLE, encoding="utf-8")
+        made = tmp_path / "made" / "ferry.mp3"
+        made.parent.mkdir()
+        run_cli(["make", str(tmp_path / "ferry.txt"), "-o", str(made), "-q"], env)
+        site = tmp_path / "site"
+        print(f"bench: publishing {count} episodes ...", file=sys.stderr)
+        for n in range(count):
+            copy = tmp_path / "copies" / f"ep{n:04d}.mp3"
+            copy.parent.mkdir(exist_ok=True)
+            for path in made.parent.glob("ferry.*"):
+                shutil.copy(path, copy.with_name(copy.stem + path.name[len("ferry"):]))
+            run_cli(["-q", "publish", str(copy), "--site", str(site)], env)
+        from briefing.publish.server import SiteDocuments
+
+        documents = SiteDocuments(site)
+        started = time.perf_counter()
+        feed, _ = documents.render("http://192.168.1.20:8000/")
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        documents.render("http://192.168.1.20:8000/")
+        cached = time.perf_counter() - started
+        started = time.perf_counter()
+        documents.render("http://10.0.0.2:8000/")
+        another = time.perf_counter() - started
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen([sys.executable, "-m", "briefing", "serve", str(site), "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(300):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            times = []
+            for _ in range(20):
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                started = time.perf_counter()
+                connection.request("GET", "/feed.xml")
+                connection.getresponse().read()
+                times.append(time.perf_counter() - started)
+                connection.close()
+        finally:
+            server.terminate()
+            server.wait()
+    print(table([("served feed, " + f"{count} episodes ({len(feed) // 1024} KB)", "ms"),
+                 ("first render for an address (imports included)", f"{first * 1000:.1f}"),
+                 ("render for another address", f"{another * 1000:.1f}"),
+                 ("same address again (cached)", f"{cached * 1000:.3f}"),
+                 ("GET /feed.xml over HTTP, median of 20", f"{statistics.median(times) * 1000:.1f}")]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", help="write the figures to this JSON file")
@@ -283,6 +360,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--long-minutes", type=float, default=20.0)
     parser.add_argument("--publish", type=int, metavar="N", help="time publishing N episodes (folder and bucket)")
+    parser.add_argument("--serve-episodes", type=int, default=0,
+                        help="only time briefing serve's feed for a site of N episodes")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.publish:
@@ -292,6 +371,9 @@ def main() -> None:
         kind, spec = args.child[0], json.loads(args.child[1])
         children = {"make": child_make, "bare": child_bare, "voice": child_voice}
         print(json.dumps(children[kind](spec)))
+        return
+    if args.serve_episodes:
+        bench_serve(args.serve_episodes)
         return
     if not SEED.is_file():
         sys.exit("bench: ../shared/eval/seed_article.txt is not present")

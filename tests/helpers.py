@@ -31,11 +31,14 @@ def has_xing_or_info_header(path: str | Path) -> bool:
 
 
 def parse_vtt(text: str) -> list[tuple[float, float, str]]:
+    """Every cue as (start, end, text): a cue's lines joined by spaces, character references read."""
+    import html
+
     cues = []
-    pattern = re.compile(r"(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})\n(.+)")
+    pattern = re.compile(r"(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})\n((?:.+\n?)+)")
     for m in pattern.finditer(text):
         g = [int(x) for x in m.groups()[:8]]
         start = g[0] * 3600 + g[1] * 60 + g[2] + g[3] / 1000
         end = g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000
-        cues.append((start, end, m.group(9)))
+        cues.append((start, end, html.unescape(" ".join(m.group(9).split()))))
     return cues

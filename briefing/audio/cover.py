@@ -52,8 +52,9 @@ def _wrap(draw, text: str, font, width: int) -> list[str]:
     return lines or [""]
 
 
-def generate_cover(show: str, day: date):
-    """Our own cover: the show's name large, the date under it, rings and a rule in the accent colour."""
+def generate_cover(show: str, day: date | None):
+    """Our own cover: the show's name large, the date under it (none on the show's own cover),
+    rings and a rule in the accent colour."""
     import numpy as np
     from PIL import Image, ImageDraw
 
@@ -85,8 +86,9 @@ def generate_cover(show: str, day: date):
     for line in lines:
         draw.text((margin, y), line, font=font, fill=TEXT)
         y += int(size * 1.15)
-    small = _font(SIZE // 22)
-    draw.text((margin, y + SIZE // 40), f"{day:%B} {day.day}, {day.year}", font=small, fill=ACCENT)
+    if day is not None:
+        small = _font(SIZE // 22)
+        draw.text((margin, y + SIZE // 40), f"{day:%B} {day.day}, {day.year}", font=small, fill=ACCENT)
     return image
 
 
@@ -115,9 +117,31 @@ def load_cover(path: str | Path):
     return ImageOps.fit(image, (SIZE, SIZE), method=Image.Resampling.LANCZOS)
 
 
-def cover_jpeg(path: str | Path | None, *, show: str, day: date) -> bytes:
-    """The episode's cover as JPEG bytes: the user's image if given, else our generated one."""
-    image = load_cover(path) if path else generate_cover(show, day)
+def cover_jpeg(path: str | Path | None, *, show: str, day: date | None) -> bytes:
+    """The episode's cover as JPEG bytes: the user's image if given, else our generated one
+    (`day=None`: the show's own cover, without a date). A drawn cover says in its JPEG comment
+    which show it was drawn for, so publishing can tell it from a user's image and redraw it
+    when the show file names the show differently."""
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=JPEG_QUALITY)
+    if path:
+        load_cover(path).save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(72, 72))
+    else:
+        generate_cover(show, day).save(buffer, "JPEG", quality=JPEG_QUALITY, dpi=(72, 72),
+                                       comment=(DRAWN_MARK + show.strip()).encode("utf-8"))
     return buffer.getvalue()
+
+
+DRAWN_MARK = "drawn by briefing for: "
+
+
+def drawn_for(path: str | Path) -> str | None:
+    """The show name a cover briefing drew carries; None for any other image (or none)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            comment = image.info.get("comment", b"")
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+    text = comment.decode("utf-8", "replace") if isinstance(comment, bytes) else str(comment)
+    return text[len(DRAWN_MARK):] if text.startswith(DRAWN_MARK) else None

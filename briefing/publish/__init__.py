@@ -11,6 +11,8 @@ Other stages that keep state in the site's catalog change it with
 
 from __future__ import annotations
 
+from .listeners import add_listener, list_listeners, revoke_listener
 from .site import Published, list_episodes, publish, rebuild, remove_episode
 
-__all__ = ["Published", "list_episodes", "publish", "rebuild", "remove_episode"]
+__all__ = ["Published", "list_episodes", "publish", "rebuild", "remove_episode",
+           "add_listener", "list_listeners", "revoke_listener"]

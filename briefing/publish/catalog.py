@@ -48,6 +48,13 @@ CREATE TABLE IF NOT EXISTS site (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS listeners (         -- a private show's listeners (publish/listeners.py)
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,           -- sha256 of the token, hex; the token itself is never stored
+    created TEXT NOT NULL,                     -- ISO 8601, UTC
+    revoked TEXT                               -- ISO 8601, UTC; NULL while the token works
+);
+CREATE UNIQUE INDEX IF NOT EXISTS listeners_active_name ON listeners (name) WHERE revoked IS NULL;
 """
 
 

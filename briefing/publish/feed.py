@@ -15,14 +15,14 @@ from email.utils import format_datetime
 from urllib.parse import quote
 
 from .catalog import CatalogEpisode
+from .notes import ShowNotes, derive_notes, notes_html, notes_text
 from .sidecars import Chapter
 
-# The podcast namespace's URI, and the older GitHub address the spec says readers must treat as
-# the same. gPodder's podcastparser (0.6.x) only knows the GitHub address, so the feed declares
-# both (prefixes `podcast` and `podcastgh`) and repeats the transcript and chapters under the
-# second; readers that know neither ignore it, readers that know both see the same URLs twice.
+# The podcast namespace's URI. Its older GitHub address is, by the spec, the same namespace: a feed
+# that repeats transcripts and chapters under it has two podcast:chapters per item to a conforming
+# client. So only this one is declared. gPodder's podcastparser (0.6.x) knows only the GitHub
+# address; it still gets the chapters, from the Podlove Simple Chapters, but no transcript link.
 PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
-PODCAST_NAMESPACE_GITHUB = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 # podcast:guid is a UUIDv5 of the feed URL (without scheme) in this namespace, fixed by the spec.
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
@@ -89,25 +89,43 @@ def rfc2822(moment: datetime) -> str:
 
 
 def render_feed(channel: Channel, episodes: list[CatalogEpisode], chapters: dict[str, list[Chapter]],
-                *, now: datetime | None = None) -> str:
-    """The whole feed.xml; `episodes` newest first, `chapters` by episode key."""
+                notes: dict[str, ShowNotes | None] | None = None, *, now: datetime | None = None) -> str:
+    """The whole feed.xml; `episodes` newest first, `chapters` and show `notes` by episode key.
+
+    An episode's description is its show notes as text, and content:encoded the same as HTML;
+    an episode published without notes (before they existed) keeps its recorded description.
+    """
     from .templates import environment
 
     items = []
     for episode in episodes:
         urls = {kind: site_url(channel, f"episodes/{name}") for kind, name in episode.files.items()}
+        its_chapters = chapters.get(episode.key, [])
+        its_notes = (notes or {}).get(episode.key)
+        shown = its_notes or derive_notes(its_chapters, [])
         items.append({
             "episode": episode,
             "urls": urls,
             "pub_date": rfc2822(episode.published),
             "seconds": int(round(episode.duration)),
-            "chapters": chapters.get(episode.key, []),
+            "chapters": its_chapters,
+            "description": notes_text(its_notes, episode.title) if its_notes else episode.description,
+            "content_html": notes_html(shown, episode.title),
         })
     last_build = max((e.updated for e in episodes), default=now or datetime.now(timezone.utc))
     return environment().get_template("feed.xml.j2").render(
         channel=channel, items=items, mime=MIME_TYPES, last_build=rfc2822(last_build),
-        podcast_ns=PODCAST_NAMESPACE, podcast_ns_github=PODCAST_NAMESPACE_GITHUB,
+        podcast_ns=PODCAST_NAMESPACE,
     )
+
+
+def insecure_links_warning(feed_url: str) -> str | None:
+    """One line for `publish` when the feed's links are plain http: Podcasting 2.0 asks for https
+    in podcast:* links, and directories expect it. On your own network http is fine."""
+    if feed_url.startswith("http://"):
+        return ("the feed's links start with http://; podcast apps on your network play them, but a public "
+                "show wants https:// (set public_url in the show file, or --base-url https://...)")
+    return None
 
 
 def npt(seconds: float) -> str:

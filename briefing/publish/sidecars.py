@@ -6,6 +6,7 @@ covers existed) publishes with what it has, and the feed and page leave out the 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import BriefingError
+from .notes import ShowNotes, derive_notes, notes_text, read_notes
 
 # kind -> the suffix after the stem, in the order files are copied.
 SIDECAR_SUFFIXES: dict[str, str] = {
@@ -21,6 +23,7 @@ SIDECAR_SUFFIXES: dict[str, str] = {
     "srt": ".srt",
     "chapters": ".chapters.json",
     "transcript": ".transcript.json",
+    "notes": ".notes.json",
     "jpg": ".jpg",
     "png": ".png",
 }
@@ -105,15 +108,25 @@ def read_chapters(path: Path | None) -> list[Chapter]:
 _VTT_CUE = re.compile(r"(?:(\d+):)?(\d\d):(\d\d)[.,](\d{3})\s+-->\s+\S+[^\n]*\n(.+?)(?:\n\n|\Z)", re.S)
 
 
-def read_transcript(vtt: Path | None, txt: Path | None) -> list[TranscriptCue]:
-    """Timed sentences from the WebVTT file, else the script's paragraphs without times."""
+def read_transcript(json_transcript: Path | None, vtt: Path | None, txt: Path | None) -> list[TranscriptCue]:
+    """Timed sentences from the JSON transcript (a segment per sentence), else the WebVTT
+    captions (parts of sentences), else the script's paragraphs without times."""
+    if json_transcript is not None and json_transcript.is_file():
+        try:
+            data = json.loads(json_transcript.read_text(encoding="utf-8"))
+            cues = [TranscriptCue(float(s["startTime"]), " ".join(str(s["body"]).split()))
+                    for s in data.get("segments", [])]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            cues = []
+        if cues:
+            return cues
     if vtt is not None and vtt.is_file():
         text = vtt.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
         cues = []
         for m in _VTT_CUE.finditer(text):
             hours = int(m.group(1) or 0)
             start = hours * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + int(m.group(4)) / 1000
-            cues.append(TranscriptCue(start, " ".join(m.group(5).split())))
+            cues.append(TranscriptCue(start, html.unescape(" ".join(m.group(5).split()))))
         if cues:
             return cues
     if txt is not None and txt.is_file():
@@ -122,33 +135,17 @@ def read_transcript(vtt: Path | None, txt: Path | None) -> list[TranscriptCue]:
     return []
 
 
+def source_links(source: EpisodeSource) -> list[str]:
+    """The episode's sources as tagged (COMM, comma-separated): web addresses only."""
+    return [part.strip() for part in (source.source or "").split(",") if re.match(r"^https?://", part.strip())]
+
+
+def episode_notes(source: EpisodeSource) -> ShowNotes:
+    """The episode's show notes: its notes sidecar, else derived from its chapters and source."""
+    return (read_notes(source.sidecars.get("notes"))
+            or derive_notes(read_chapters(source.sidecars.get("chapters")), source_links(source)))
+
+
 def describe(source: EpisodeSource) -> str:
-    """A short description for the feed: the script's news (after the intro's greeting), else
-    the chapters' titles, else the title; then the source."""
-    paragraphs = []
-    if "txt" in source.sidecars:
-        paragraphs = [" ".join(p.split()) for p in
-                      source.sidecars["txt"].read_text(encoding="utf-8", errors="replace").split("\n\n")
-                      if p.strip()]
-    # The script opens with a greeting and ends with a sign-off; the news is in between.
-    body = paragraphs[1:-1] if len(paragraphs) > 2 else paragraphs
-    chapters = [c.title for c in read_chapters(source.sidecars.get("chapters"))]
-    if body:
-        text = _shorten(" ".join(body), 400)
-    elif chapters:
-        text = "In this episode: " + "; ".join(chapters) + "."
-    else:
-        text = source.title
-    # Only web addresses: a local file's path says nothing to a listener and should not go public.
-    links = [part.strip() for part in (source.source or "").split(",") if re.match(r"^https?://", part.strip())]
-    if links:
-        text += " Source: " + ", ".join(links) + "."
-    return text
-
-
-def _shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
-    return cut[: end + 1] if end > limit // 3 else cut.rsplit(" ", 1)[0] + "…"
+    """The feed's plain-text description: the show notes (see notes.py)."""
+    return notes_text(episode_notes(source), source.title)

@@ -35,9 +35,10 @@ from ..storage import Store, open_store
 from .catalog import (CATALOG_NAME, Catalog, CatalogEpisode, CatalogState, fetch_catalog, not_a_site, open_copy,
                       update_catalog)
 from .categories import parse_category
-from .feed import Channel, episode_guid, podcast_guid, render_feed
-from .page import render_page
-from .sidecars import SIDECAR_SUFFIXES, describe, read_chapters, read_episode, read_transcript
+from .artwork import episode_cover_for, show_cover
+from .documents import CHANNEL_KEY, channel_json, render_documents
+from .feed import Channel, episode_guid, podcast_guid
+from .sidecars import SIDECAR_SUFFIXES, describe, episode_notes, read_episode
 
 EPISODES_DIR = "episodes"
 DEFAULT_BASE_URL = "http://localhost:8000/"
@@ -125,8 +126,8 @@ def _channel(store: Store, settings: Settings, base_url: str, guid: str) -> Chan
     elif local_image:
         image_path, source = local_image
         store.put(image_path, source, content_type=content_type(image_path), cache_control=SHORT_CACHE)
-    elif store.size("cover.jpg") is not None:
-        image_path = "cover.jpg"
+    else:
+        image_path = show_cover(store, settings.show, cache_control=SHORT_CACHE)  # drawn with the show's name, once
     if image_path:
         image_url = base_url + image_path
     return Channel(
@@ -136,22 +137,25 @@ def _channel(store: Store, settings: Settings, base_url: str, guid: str) -> Chan
     )
 
 
+# The sidecars feed and page are made from.
+SIDECAR_KINDS = ("chapters", "notes", "transcript", "vtt", "txt")
+
 # Media names carrying a content hash (DATE-STEM-3f2a9c1e.vtt) never change their content, so
 # their parsed text can be kept on this machine; names from before hashing are read every time.
 _IMMUTABLE_NAME = re.compile(r"-[0-9a-f]{8}\.[a-z.]+$")
 
 
-def _read_sidecars(store: Store, episodes: list[CatalogEpisode]) -> tuple[dict, dict]:
+def _read_sidecars(store: Store, episodes: list[CatalogEpisode], channel: Channel) -> tuple[str, str]:
     """Chapters and transcripts of every episode, by key, read from the site's own files.
 
     From a bucket, a file whose name carries its content hash is fetched once and kept in the
     cache folder (sidecars/), so a publish does not download every episode's sidecars again.
     """
-    wanted = {kind: {e.key: e.files[kind] for e in episodes if kind in e.files} for kind in ("chapters", "vtt", "txt")}
+    wanted = {kind: {e.key: e.files[kind] for e in episodes if kind in e.files} for kind in SIDECAR_KINDS}
     if store.local:
         folder = store.root / EPISODES_DIR
         paths = {name: folder / name for names in wanted.values() for name in names.values()}
-        return _parse_sidecars(episodes, wanted, paths)
+        return render_documents(_parse_sidecars(episodes, wanted, paths), channel, episodes)
     from concurrent.futures import ThreadPoolExecutor
 
     from ..voices.cache import default_cache_dir
@@ -175,7 +179,7 @@ def _read_sidecars(store: Store, episodes: list[CatalogEpisode]) -> tuple[dict, 
             paths[name].write_bytes(blob.data)
             if _IMMUTABLE_NAME.search(name):
                 _keep(kept / name, blob.data)
-        return _parse_sidecars(episodes, wanted, paths)
+        return render_documents(_parse_sidecars(episodes, wanted, paths), channel, episodes)
 
 
 def _keep(path: Path, data: bytes) -> None:
@@ -189,14 +193,12 @@ def _keep(path: Path, data: bytes) -> None:
         pass
 
 
-def _parse_sidecars(episodes: list[CatalogEpisode], wanted: dict, paths: dict[str, Path]) -> tuple[dict, dict]:
-    def located(kind: str, key: str) -> Path | None:
-        name = wanted[kind].get(key)
+def _parse_sidecars(episodes: list[CatalogEpisode], wanted: dict, paths: dict[str, Path]):
+    def located(episode: CatalogEpisode, kind: str) -> Path | None:
+        name = wanted[kind].get(episode.key)
         return paths.get(name) if name else None
 
-    chapters = {e.key: read_chapters(located("chapters", e.key)) for e in episodes}
-    transcripts = {e.key: read_transcript(located("vtt", e.key), located("txt", e.key)) for e in episodes}
-    return chapters, transcripts
+    return located
 
 
 def rebuild(site: str | Path | Store, catalog: Catalog, settings: Settings | None = None,
@@ -210,17 +212,13 @@ def rebuild(site: str | Path | Store, catalog: Catalog, settings: Settings | Non
     guid = catalog.get("podcast_guid") or podcast_guid(base_url + "feed.xml")
     channel = _channel(store, settings, base_url, guid)
     episodes = catalog.episodes()
-    if channel.image_url is None:
-        # No show image configured: borrow the newest episode's cover, as Apple wants one.
-        for episode in episodes:
-            cover = episode.files.get("jpg") or episode.files.get("png")
-            if cover:
-                channel = replace(channel, image_url=base_url + f"{EPISODES_DIR}/{cover}",
-                                  image_path=f"{EPISODES_DIR}/{cover}")
-                break
-    chapters, transcripts = _read_sidecars(store, episodes)
-    page = render_page(channel, episodes, chapters, transcripts)
-    feed = render_feed(channel, episodes, chapters)
+    feed, page = _read_sidecars(store, episodes, channel)
+    if settings.private:
+        # A private show has no public feed or page: `briefing serve` answers only under a
+        # listener's token (see listeners.py).
+        for name in ("feed.xml", "index.html"):
+            store.delete(name)
+        return _where(store, "feed.xml")
     store.put("index.html", page.encode("utf-8"), content_type=content_type("index.html"), cache_control=SHORT_CACHE)
     store.put("feed.xml", feed.encode("utf-8"), content_type=content_type("feed.xml"), cache_control=SHORT_CACHE)
     return _where(store, "feed.xml")
@@ -281,6 +279,14 @@ def _publish_locked(source, store: Store, *, address: str | None, settings: Sett
     named = f"{key}-{_episode_digest(source)}"
     files = {"mp3": f"{named}.mp3"}
     files.update({kind: named + SIDECAR_SUFFIXES[kind] for kind in source.sidecars})
+    # Every episode has show notes: its own, or derived from its chapters and source link.
+    made: dict[str, bytes] = {"notes": episode_notes(source).to_json().encode("utf-8")}
+    files["notes"] = named + SIDECAR_SUFFIXES["notes"]
+    if settings is not None and "jpg" in source.sidecars:
+        # A cover briefing drew for another show name is drawn again with the show file's.
+        redrawn = episode_cover_for(source.sidecars["jpg"], settings.show, source.day)
+        if redrawn is not None:
+            made["jpg"] = redrawn
     # The flag, else the show file, else what the site had, else (a folder only) localhost.
     chosen = address or (settings.public_url or settings.base_url if settings else "")
     state = fetch_catalog(store)
@@ -290,11 +296,14 @@ def _publish_locked(source, store: Store, *, address: str | None, settings: Sett
                 raise BriefingError(f"{store.location}: a bucket has no address listeners could use; give the "
                                     "public one with --public-url (or public_url in the show file), "
                                     "e.g. https://cdn.example.org/show/")
-    for kind, path in [("mp3", source.mp3), *source.sidecars.items()]:
+    for kind, path in [("mp3", source.mp3), *source.sidecars.items(), *((k, None) for k in made)]:
+        if kind in made and path is not None:
+            continue  # replaced by what was made above
+        data = made[kind] if path is None else path
         name = f"{EPISODES_DIR}/{files[kind]}"
         # Same name, same content: a file already there (a re-run, or one killed after it) stays.
-        if store.size(name) != path.stat().st_size:
-            store.put(name, path, content_type=content_type(name), cache_control=IMMUTABLE_CACHE)
+        if store.size(name) != (len(data) if isinstance(data, bytes) else path.stat().st_size):
+            store.put(name, data, content_type=content_type(name), cache_control=IMMUTABLE_CACHE)
     size = source.mp3.stat().st_size
 
     def record(catalog: Catalog, conn) -> tuple[CatalogEpisode, CatalogEpisode | None]:
@@ -308,6 +317,10 @@ def _publish_locked(source, store: Store, *, address: str | None, settings: Sett
             catalog.put(conn, "base_url", normalize_base_url(chosen or DEFAULT_BASE_URL))
         if catalog.get("podcast_guid") is None:
             catalog.put(conn, "podcast_guid", podcast_guid(catalog.get("base_url") + "feed.xml"))
+        # `briefing serve` renders feed and page again for its own address from this channel.
+        channel = _channel(store, _show_settings(catalog, settings), catalog.get("base_url"),
+                           catalog.get("podcast_guid"))
+        catalog.put(conn, CHANNEL_KEY, channel_json(channel))
         return episode, previous
 
     (episode, previous), written = update_catalog(store, record, create=True, first=state)

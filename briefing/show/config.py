@@ -31,6 +31,8 @@ class Settings:
     public_url: str = ""
     site: str = ""  # where `publish` writes when no --site is given: a folder or s3://, gs://, az://
     image: str = ""
+    public_url: str | None = None  # the address listeners use, when fixed (a CDN, a proxy): links use it
+    private: bool = False  # served only under listeners' tokens (briefing listeners add NAME)
     engine: str = "piper"
     voice: str = ""
     minutes: float = 3.0
@@ -69,6 +71,8 @@ def find_settings(path: str | Path | None = None) -> Settings | None:
         values["site"] = str(path.parent / site)  # a folder beside the show file, like the image
     for name, value in values.items():
         expected = type(getattr(Settings(), name))
+        if expected is type(None):  # optional text, unset by default
+            expected = str
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             continue
         if not isinstance(value, expected):

@@ -87,9 +87,12 @@ def test_chapters_are_seek_links_at_their_start_times(page, episodes):
     assert "currentTime" in page.scripts[0]
 
 
-def test_transcript_is_on_the_page(page, episodes):
+def test_transcript_is_on_the_page_sentence_by_sentence(page, episodes):
     text = " ".join("".join(page.text).split())
     for mp3 in episodes.values():
-        vtt = mp3.with_suffix(".vtt").read_text().splitlines()
-        spoken = [line for line in vtt if line and "-->" not in line and not line.isdigit() and line != "WEBVTT"]
-        assert spoken and all(" ".join(line.split()) in text for line in spoken)
+        segments = json.loads(mp3.with_name(mp3.stem + ".transcript.json").read_text())["segments"]
+        # Whole sentences (the captions split them into cards), each a seek link at its start.
+        assert segments and all(" ".join(s["body"].split()) in text for s in segments)
+    seeks = {float(a["data-seek"]) for a in page.all("a") if "data-seek" in a}
+    assert all(round(s["startTime"], 3) in seeks for mp3 in episodes.values()
+               for s in json.loads(mp3.with_name(mp3.stem + ".transcript.json").read_text())["segments"])

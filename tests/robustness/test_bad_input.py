@@ -201,13 +201,13 @@ def test_one_enormous_sentence_is_cut_into_sayable_pieces(tmp_path, punctuated):
 
 
 def test_make_never_hands_the_voice_an_enormous_sentence(tmp_path):
-    """The episode's cues are its sentences as spoken: none is a 5,000-word breath."""
+    """The transcript's segments are its sentences as spoken: none is a 5,000-word breath."""
     path = tmp_path / "runon.txt"
     path.write_text("Run-on Report\n\nThe " + " ".join(_words(5000, 3)) + "\n", encoding="utf-8")
     result = run_cli("make", str(path), "-o", str(tmp_path / "runon.mp3"), "--minutes", "0.5", "--no-music",
                      timeout=300)
     assert result.returncode == 0, result.stderr.decode()
-    vtt = (tmp_path / "runon.vtt").read_text(encoding="utf-8")
-    cues = [block.splitlines()[-1] for block in vtt.split("\n\n") if "-->" in block]
+    segments = json.loads((tmp_path / "runon.transcript.json").read_text(encoding="utf-8"))["segments"]
+    cues = [segment["body"] for segment in segments]
     assert cues and max(len(c.split()) for c in cues) <= 80
     assert any(len(c.split()) >= 20 for c in cues), "the run-on sentence is said, in pieces"
