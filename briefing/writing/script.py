@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import BriefingError
 from ..models import Digest, Script, Segment
 from .speech import speakable
-from .summarize import split_sentences
+from .sentences import spoken_sentences
 
 TEMPLATE_NAMES = ("intro.j2", "article.j2", "section.j2", "outro.j2")
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -82,7 +82,7 @@ def _render(env, name: str, **context) -> list[str]:
 def _speakable_sentences(lines: Sequence[str], language: str) -> tuple[str, ...]:
     out: list[str] = []
     for line in lines:
-        for sentence in split_sentences(line, language):
+        for sentence in spoken_sentences(line, language):
             spoken = speakable(sentence, language=language)
             if any(ch.isalnum() for ch in spoken):
                 out.append(spoken)

@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..models import Article, Digest, DigestSection
+from .sentences import split_sentences
 
 # A summary is a briefing, not a reading: at most this share of the article.
 MAX_SHARE_OF_ARTICLE = 0.5
@@ -51,71 +51,6 @@ _PRONOUN_ATTRIBUTION = re.compile(
     r"|[,\"”]\s*(said|says|added) (he|she|they)\b",
     re.IGNORECASE,
 )
-
-
-@lru_cache(maxsize=8)
-def _segmenter(language: str):
-    import pysbd
-
-    try:
-        return pysbd.Segmenter(language=language, clean=False)
-    except ValueError:
-        return pysbd.Segmenter(language="en", clean=False)
-
-
-def split_sentences(paragraph: str, language: str = "en") -> list[str]:
-    """Sentences of a paragraph (pysbd), with a quotation split across sentences rejoined."""
-    return list(_split_sentences(paragraph, language))
-
-
-@lru_cache(maxsize=4096)
-def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
-    # Cached: the script splits again the sentences the summarizer chose, and pysbd is slow.
-    raw = [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
-    merged: list[str] = []
-    for sentence in raw:
-        if merged and _open_quote(merged[-1]):
-            merged[-1] = f"{merged[-1]} {sentence}"
-        else:
-            merged.append(sentence)
-    return tuple(piece for sentence in merged for piece in split_long_sentence(sentence))
-
-
-# Longer than this, a "sentence" is a run-on (or a quotation left open) that no voice says in
-# one breath, and that would make a take minutes long: it is cut at clauses, else at words.
-MAX_SENTENCE_WORDS = 60
-
-
-def split_long_sentence(sentence: str, limit: int = MAX_SENTENCE_WORDS) -> list[str]:
-    """A sentence of at most `limit` words as itself; a longer one cut where it pauses.
-
-    Clauses (after a comma, semicolon, colon or dash) are gathered into pieces of at
-    most `limit` words; a clause longer than that is cut every `limit` words.
-    """
-    words = sentence.split()
-    if len(words) <= limit:
-        return [sentence]
-    pieces: list[str] = []
-    current: list[str] = []
-    for clause in re.split(r"(?<=[,;:–—])\s+", sentence):
-        clause_words = clause.split()
-        if current and len(current) + len(clause_words) > limit:
-            pieces.append(" ".join(current))
-            current = []
-        while len(clause_words) > limit:
-            pieces.append(" ".join(clause_words[:limit]))
-            clause_words = clause_words[limit:]
-        current.extend(clause_words)
-    if current:
-        pieces.append(" ".join(current))
-    return pieces
-
-
-def _open_quote(text: str) -> bool:
-    """True while a quotation opened in `text` has not been closed."""
-    if text.count("“") > text.count("”"):
-        return True
-    return text.count('"') % 2 == 1
 
 
 def _words(text: str) -> list[str]:
