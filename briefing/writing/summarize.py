@@ -84,6 +84,8 @@ class Weights:
     """How much each signal counts when a sentence is scored (see `score_sentences`)."""
 
     position: float = 0.55  # news puts the point first, in the article and in each section
+    decay: float = 0.35  # how fast the position prior falls within a section: 1 / (1 + decay * index)
+    lead_bonus: float = 0.6  # the article's first sentence: a news lead says who, what, when
     centroid: float = 0.9  # sharing the article's vocabulary: it is about the story
     graph: float = 1.0  # resembling many other sentences: the story keeps coming back to it
     redundancy: float = REDUNDANCY_THRESHOLD
@@ -115,6 +117,22 @@ def _needs_previous(sentence: str) -> bool:
     if _is_quotation(sentence):
         return bool(_PRONOUN_ATTRIBUTION.search(sentence)) or not _ATTRIBUTION.search(sentence)
     return False
+
+
+_TEASER = re.compile(
+    r"\b(raises?|raising|poses?|posing|leaves?|leaving) (\w+ ){0,3}(questions?|doubts?)\b"
+    r"|\bremains? to be seen\b|\bonly time will tell\b|\bwhat (happens|comes) next\b"
+    r"|\bhere(\'s| is) (what|how|why|everything)\b|\b(is|are) yet to be (answered|decided|determined|known)\b"
+    r"|\bstay tuned\b|\bthe answer (may|might|could) surprise\b",
+    re.IGNORECASE,
+)
+
+
+def is_teaser(sentence: str) -> bool:
+    """A question, or a sentence that promises more than it says, which alone tells nothing."""
+    if sentence.rstrip(" \"'”’)").endswith("?"):
+        return True
+    return bool(_TEASER.search(sentence))
 
 
 def _is_quotation(sentence: str) -> bool:
@@ -153,7 +171,7 @@ def score_sentences(sentences: list[_Sentence], weights: Weights = DEFAULT_WEIGH
     graph = _graph_centrality([s.vector for s in sentences])
     scores = []
     for s, g in zip(sentences, graph):
-        position = 1.0 / (1.0 + 0.35 * s.index) + (0.6 if s.rank == 0 else 0.0) * (1.0 if s.section == 0 else 0.4)
+        position = 1.0 / (1.0 + weights.decay * s.index) + (weights.lead_bonus if s.rank == 0 else 0.0)
         value = weights.position * position + weights.centroid * _cosine(s.vector, centroid) + weights.graph * g
         if s.index > 0 and _needs_previous(s.text):
             value *= 0.5
@@ -189,13 +207,13 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
             group.append((si, i))
         return group
 
-    def take(place: tuple[int, int]) -> bool:
+    def take(place: tuple[int, int], *, even_over_budget: bool = False) -> bool:
         nonlocal used
         if place in chosen:
             return False
         group = with_antecedents(place)
         cost = sum(word_count(by_place[p].text) for p in group)
-        if used + cost > budget:
+        if used + cost > budget and not even_over_budget:
             return False
         if any(_cosine(by_place[place].vector, by_place[c].vector) > weights.redundancy for c in chosen):
             return False
@@ -203,12 +221,26 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
         used += cost
         return True
 
+    # Never empty: the article's best sentence (normally its lead) is said even when it alone
+    # is longer than the budget. A shorter sentence from further down that happens to fit
+    # would leave the listener without the story.
+    take(max(scores, key=scores.__getitem__), even_over_budget=True)
     # Every announced section says something: its opening (or else its best) sentence, in order.
     for si, sents in enumerate(per_section):
         if not sents:
             continue
         if not (weights.openers_first and take((si, 0))):
             take(max(((si, i) for i in range(len(sents))), key=scores.__getitem__))
+    # A section that would only ask a question or tease ("...raises questions about its
+    # future.") gets the sentence that answers it, the next one if it fits, else its best.
+    for si, sents in enumerate(per_section):
+        said = [i for i in range(len(sents)) if (si, i) in chosen]
+        if len(said) == 1 and is_teaser(sents[said[0]]):
+            following = [(si, i) for i in range(said[0] + 1, len(sents))]
+            rest = sorted(((si, i) for i in range(len(sents)) if i != said[0]), key=lambda p: -scores[p])
+            for place in following[:1] + rest:
+                if take(place):
+                    break
     for place in sorted(scores, key=lambda p: -scores[p]):
         if used >= budget:
             break
