@@ -88,13 +88,21 @@ def _join_fragments(pieces: list[str]) -> list[str]:
     """Give each piece that is not a sentence back to the sentence before it (or after, if first)."""
     joined: list[str] = []
     for piece in pieces:
-        if joined and is_fragment(piece):
+        if joined and (is_fragment(piece) or _ends_in_abbreviation(joined[-1])):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)
     if len(joined) > 1 and is_fragment(joined[0]):
         joined[:2] = [f"{joined[0]} {joined[1]}"]
     return joined
+
+
+# Lowercase abbreviations pysbd sometimes takes for a sentence's end ("born c. 1900").
+_ABBREVIATION_AT_END = re.compile(r"(?:^|\s)\(?(?:[a-z]|ca|approx|est|fig|figs|no|nos|vol|vols|pp|vs|cf)\.$")
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    return bool(_ABBREVIATION_AT_END.search(text))
 
 
 def leaves_open(text: str) -> bool:
