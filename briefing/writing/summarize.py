@@ -232,13 +232,13 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
         if not (weights.openers_first and take((si, 0))):
             take(max(((si, i) for i in range(len(sents))), key=scores.__getitem__))
     # A section that would only ask a question or tease ("...raises questions about its
-    # future.") gets the sentence that answers it, the next one if it fits, else its best.
+    # future.") also says something: the first statement after it if that fits, else its best.
     for si, sents in enumerate(per_section):
         said = [i for i in range(len(sents)) if (si, i) in chosen]
-        if len(said) == 1 and is_teaser(sents[said[0]]):
-            following = [(si, i) for i in range(said[0] + 1, len(sents))]
-            rest = sorted(((si, i) for i in range(len(sents)) if i != said[0]), key=lambda p: -scores[p])
-            for place in following[:1] + rest:
+        if said and all(is_teaser(sents[i]) for i in said):
+            statements = [(si, i) for i in range(len(sents)) if i not in said and not is_teaser(sents[i])]
+            following = [p for p in statements if p[1] > said[0]][:1]
+            for place in following + sorted(statements, key=lambda p: -scores[p]):
                 if take(place):
                     break
     for place in sorted(scores, key=lambda p: -scores[p]):
