@@ -1,11 +1,13 @@
 """Extractive, section-aware summarizing within a word budget.
 
-Each section keeps its opening sentence, then the best sentences by position
-(news puts the point first) and centrality (sentences that share the article's
-vocabulary, and resemble many other sentences, carry its story), without
-repeating itself, and in their original order. A quotation stays
-whole, with who said it; a sentence that opens by pointing back ("He", "However,")
-is only taken with the sentence it points to.
+The article's best sentence (normally its lead) is always said, even when it alone is
+longer than the budget: a summary is never empty. Each section keeps its opening sentence,
+then the best sentences by position (news puts the point first) and centrality (sentences
+that share the article's vocabulary, and resemble many other sentences, carry its story)
+fill the budget, without repeating itself, and in their original order. A quotation stays
+whole, with who said it; a sentence that opens by pointing back ("He", "However,") is only
+taken with the sentence it points to; a section that would only ask a question or tease
+also gets a statement. Sentences are whole ones (see `sentences.py`), never fragments.
 """
 
 from __future__ import annotations
@@ -182,7 +184,10 @@ def score_sentences(sentences: list[_Sentence], weights: Weights = DEFAULT_WEIGH
 
 
 def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) -> Digest:
-    """Choose sentences from each section so that the whole is at most `words` words."""
+    """Choose sentences from each section so that the whole is at most `words` words.
+
+    The one exception: when the best sentence alone is longer, it is said, and nothing else.
+    """
     budget = max(0, int(words))
     per_section = [
         [s for p in section.paragraphs for s in split_sentences(p, article.language)] for section in article.sections

@@ -172,3 +172,13 @@ def test_a_question_opening_a_section_is_followed_by_a_statement():
 def test_the_teaser_gets_no_second_sentence_beyond_the_budget(seed_article):
     digest = summarize(read_articles(str(seed_article))[0], 60)
     assert digest.word_count <= 60
+
+
+def test_the_summarize_command_says_the_lead_when_the_budget_is_smaller(cli, tmp_path):
+    path = tmp_path / "shop.txt"
+    path.write_text(LONG_LEAD + "\n", encoding="utf-8")
+    result = cli("summarize", str(path), "--words", "8")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Shares in the country's biggest supermarket chain")
+    assert lines[0].endswith("a price war with discounters.")
