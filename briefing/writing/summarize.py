@@ -124,7 +124,7 @@ def _needs_previous(sentence: str) -> bool:
 _TEASER = re.compile(
     r"\b(raises?|raising|poses?|posing|leaves?|leaving) (\w+ ){0,3}(questions?|doubts?)\b"
     r"|\bremains? to be seen\b|\bonly time will tell\b|\bwhat (happens|comes) next\b"
-    r"|\bhere(\'s| is) (what|how|why|everything)\b|\b(is|are) yet to be (answered|decided|determined|known)\b"
+    r"|\bhere(['’]s| is) (what|how|why|everything)\b|\b(is|are) yet to be (answered|decided|determined|known)\b"
     r"|\bstay tuned\b|\bthe answer (may|might|could) surprise\b",
     re.IGNORECASE,
 )

@@ -182,3 +182,17 @@ def test_the_summarize_command_says_the_lead_when_the_budget_is_smaller(cli, tmp
     lines = result.stdout.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Shares in the country's biggest supermarket chain")
     assert lines[0].endswith("a price war with discounters.")
+
+
+@pytest.mark.parametrize("sentence, teaser", [
+    ("The battlefield victory raises critical questions about Syria’s future.", True),
+    ("Is this the beginning of the end for Assad’s rule?", True),
+    ("Whether the truce holds remains to be seen.", True),
+    ("Here’s what we know so far.", True),
+    ('"Is it over?" he asked the crowd.', False),
+    ("Rebels captured the city of Hama on Thursday.", False),
+])
+def test_teasers_are_told_from_statements(sentence, teaser):
+    from briefing.writing.summarize import is_teaser
+
+    assert is_teaser(sentence) is teaser
