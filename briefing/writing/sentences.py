@@ -5,7 +5,8 @@ when it has fewer than three words ("com.", "1900."), opens in lowercase ("as it
 happens, rhymes with brew)."), has no verb-like word, or leaves a bracket or a
 quotation open: such a piece goes back to the sentence it was cut from.
 
-The summarizer chooses among whole sentences; the voice says them in pieces of at
+The summarizer chooses among whole sentences (a run-on of more than
+`MAX_WHOLE_SENTENCE_WORDS` is cut); the voice says them in pieces of at
 most `MAX_SENTENCE_WORDS` words (`spoken_sentences`), cut where a run-on pauses.
 """
 
@@ -17,6 +18,9 @@ from functools import lru_cache
 # Longer than this, a "sentence" is a run-on (or a quotation left open) that no voice says in
 # one breath, and that would make a take minutes long: it is cut at clauses, else at words.
 MAX_SENTENCE_WORDS = 60
+# Past this, a "sentence" is text without sentence ends (a list, a transcript, a scrape gone
+# wrong), which no summary can say whole: even the summarizer gets it cut where it pauses.
+MAX_WHOLE_SENTENCE_WORDS = 180
 MIN_SENTENCE_WORDS = 3
 # A bracket or quotation left open pulls in the following sentences, but only so far: past
 # this, the text is broken (a stray "(") and its sentences are better kept apart.
@@ -54,7 +58,10 @@ def _segmenter(language: str):
 
 
 def split_sentences(paragraph: str, language: str = "en") -> list[str]:
-    """The whole sentences of a paragraph, however long; pieces that are not sentences joined back."""
+    """The whole sentences of a paragraph; pieces that are not sentences joined back.
+
+    Only a run-on of more than `MAX_WHOLE_SENTENCE_WORDS` words comes in pieces.
+    """
     return list(_split_sentences(paragraph, language))
 
 
@@ -67,7 +74,8 @@ def spoken_sentences(paragraph: str, language: str = "en") -> list[str]:
 def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
     # Cached: the script splits again the sentences the summarizer chose, and pysbd is slow.
     pieces = [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
-    return tuple(_join_fragments(_join_open(pieces)))
+    sentences = _join_fragments(_join_open(pieces))
+    return tuple(piece for s in sentences for piece in split_long_sentence(s, MAX_WHOLE_SENTENCE_WORDS))
 
 
 def _join_open(pieces: list[str]) -> list[str]:

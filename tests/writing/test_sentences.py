@@ -95,3 +95,12 @@ def test_a_long_sentence_is_whole_for_the_summarizer_and_cut_for_the_voice():
     assert len(pieces) > 1 and all(len(p.split()) <= 60 for p in pieces)
     assert " ".join(pieces) == long_sentence
     assert split_long_sentence("A short one.") == ["A short one."]
+
+
+def test_text_without_sentence_ends_comes_in_pieces_even_for_the_summarizer():
+    from briefing.writing.sentences import MAX_WHOLE_SENTENCE_WORDS
+
+    run_on = "The " + " ".join(f"harbor{n}, ferry{n} and quay{n}" for n in range(200)) + "."
+    pieces = split_sentences(run_on)
+    assert len(pieces) > 1 and all(len(p.split()) <= MAX_WHOLE_SENTENCE_WORDS for p in pieces)
+    assert " ".join(pieces) == run_on
