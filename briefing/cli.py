@@ -223,7 +223,7 @@ def _article_dict(item) -> dict:
 @app.command()
 def summarize(
     source: Annotated[str, typer.Argument(help="An article file, URL or feed, or '-' for standard input.")],
-    words: Annotated[int, typer.Option(help="At most this many words.")] = 120,
+    words: Annotated[int, typer.Option(help="At most this many words (or the best sentence alone, if longer).")] = 120,
     latest: Latest = None,
 ) -> None:
     """Print the sentences the summarizer chooses, at most N words.

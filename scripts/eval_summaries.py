@@ -1,16 +1,24 @@
 #!/usr/bin/env python3
-"""ROUGE of the summarizer against human summaries, side by side with Lead, Lead-3 and TextRank.
+"""ROUGE of the summarizer on every development set, side by side with Lead, Lead-3 and TextRank.
 
-Each article of ../shared/eval/bbc_dev.jsonl is read by briefing's own plain-text
-reader and summarized with the reference summary's word count as the budget.
-Lead takes the first sentences that fit the same budget; Lead-3 the first three
-sentences; TextRank the highest-ranked sentences (PageRank over sentence
-similarity) that fit. ROUGE-1/2/L F1 with stemming (rouge-score).
+The sets (from ../shared/eval/; a set whose file is absent is skipped):
 
-The articles are split in two halves by position (even / odd lines) so that a
-change tuned on one half can be checked on the other.
+  BBC                BBC News articles (business, tech) with extractive human summaries,
+                     read by briefing's plain-text reader (paragraphs kept).
+  BBC, 1 paragraph   the same articles as one paragraph, no structure to lean on.
+  CNN/DM             CNN/Daily Mail articles (one paragraph, captions run into the text)
+                     with their abstractive highlights.
+  CNN/DM, tight      Newsroom-like: the same articles against their first highlight only,
+                     so the budget is that sentence's length (8-25 words, most 10-14),
+                     usually shorter than the article's first sentence.
 
-    .venv/bin/python scripts/eval_summaries.py [../shared/eval/bbc_dev.jsonl] [--limit N]
+Every method gets the same budget, the reference's word count. Lead takes the first
+sentences that fit it, and at least the first sentence (so it is never empty); Lead-3
+the first three sentences whatever their length; TextRank (Mihalcea & Tarau 2004) the
+highest-ranked sentences that fit. ROUGE-1/2/L F1 x100 with stemming (rouge-score).
+Articles are split by line parity: tune on the even lines, check on the odd ones.
+
+    .venv/bin/python scripts/eval_summaries.py [--limit N] [--sets bbc,bbc1,cnndm,tight]
 """
 
 from __future__ import annotations
@@ -18,13 +26,24 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "bbc_dev.jsonl"
+EVAL = ROOT.parent / "shared" / "eval"
 METRICS = ("rouge1", "rouge2", "rougeL")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One article to summarize, the reference to score against, and the word budget."""
+
+    article: object  # briefing.models.Article
+    reference: str
+    budget: int
 
 
 def load(path: Path, limit: int | None = None) -> list[dict]:
@@ -32,31 +51,66 @@ def load(path: Path, limit: int | None = None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
-def read_article(row: dict):
-    from briefing.ingest import text
+def read_article(text: str, row: dict):
+    from briefing.ingest import text as plain_text
 
-    return text.parse(row["article"], source=row.get("id", "bbc"), title=row.get("title"))
+    return plain_text.parse(text, source=row.get("id", "eval"), title=row.get("title"))
+
+
+def one_paragraph(text: str) -> str:
+    return " ".join(text.split())
+
+
+def first_sentence(text: str) -> str:
+    from briefing.writing.sentences import split_sentences
+
+    return split_sentences(one_paragraph(text))[0]
+
+
+def bbc_cases(rows: list[dict]) -> list[Case]:
+    return [Case(read_article(r["article"], r), r["summary"], len(r["summary"].split())) for r in rows]
+
+
+def bbc_one_paragraph_cases(rows: list[dict]) -> list[Case]:
+    return [Case(read_article(one_paragraph(r["article"]), r), r["summary"], len(r["summary"].split())) for r in rows]
+
+
+def cnndm_cases(rows: list[dict]) -> list[Case]:
+    return [Case(read_article(r["article"], r), r["summary"], len(r["summary"].split())) for r in rows]
+
+
+def tight_cases(rows: list[dict]) -> list[Case]:
+    cases = []
+    for r in rows:
+        reference = first_sentence(r["summary"])
+        cases.append(Case(read_article(one_paragraph(r["article"]), r), reference, len(reference.split())))
+    return cases
+
+
+# name: (key for --sets, file, how its rows become cases)
+SETS: dict[str, tuple[str, str, Callable[[list[dict]], list[Case]]]] = {
+    "BBC": ("bbc", "bbc_dev.jsonl", bbc_cases),
+    "BBC, 1 paragraph": ("bbc1", "bbc_dev.jsonl", bbc_one_paragraph_cases),
+    "CNN/DM": ("cnndm", "cnndm_dev.jsonl", cnndm_cases),
+    "CNN/DM, tight": ("tight", "cnndm_dev.jsonl", tight_cases),
+}
 
 
 def sentences_of(article) -> list[str]:
-    from briefing.writing.summarize import split_sentences
+    from briefing.writing.sentences import split_sentences
 
     return [s for sec in article.sections for p in sec.paragraphs for s in split_sentences(p, article.language)]
 
 
-def within_budget(sentences: list[str], budget: int) -> list[str]:
+def lead(article, budget: int) -> str:
     chosen, used = [], 0
-    for sentence in sentences:
+    for sentence in sentences_of(article):
         n = len(sentence.split())
-        if used + n > budget:
+        if chosen and used + n > budget:
             break
         chosen.append(sentence)
         used += n
-    return chosen
-
-
-def lead(article, budget: int) -> str:
-    return " ".join(within_budget(sentences_of(article), budget))
+    return " ".join(chosen)
 
 
 def lead3(article, budget: int) -> str:
@@ -65,8 +119,6 @@ def lead3(article, budget: int) -> str:
 
 def textrank(article, budget: int) -> str:
     """Mihalcea & Tarau (2004): PageRank over a graph weighted by sentence word overlap."""
-    import re
-
     sents = sentences_of(article)
     words = [set(re.findall(r"[a-z0-9]+", s.lower())) for s in sents]
     n = len(sents)
@@ -97,22 +149,22 @@ def ours(article, budget: int) -> str:
     return " ".join(s for sec in digest.sections for s in sec.sentences)
 
 
-METHODS: dict[str, Callable] = {"briefing": ours, "Lead": lead, "Lead-3": lead3, "TextRank": textrank}
+METHODS: dict[str, Callable] = {"Lead-3": lead3, "Lead": lead, "TextRank": textrank, "briefing": ours}
 
 
-def evaluate(rows: list[dict], methods: dict[str, Callable] = METHODS) -> dict[str, dict[str, list[float]]]:
-    """Per method and metric, the F1 of every article (in the order of `rows`)."""
+def evaluate(cases: list[Case], methods: dict[str, Callable] = METHODS) -> dict[str, dict[str, list[float]]]:
+    """Per method and metric, the F1 of every case (in order); "empty" counts empty summaries."""
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
-    scores = {name: {m: [] for m in METRICS} for name in methods}
-    for row in rows:
-        article = read_article(row)
-        budget = len(row["summary"].split())
+    scores = {name: {**{m: [] for m in METRICS}, "empty": []} for name in methods}
+    for case in cases:
         for name, method in methods.items():
-            result = scorer.score(row["summary"], method(article, budget))
+            summary = method(case.article, case.budget)
+            result = scorer.score(case.reference, summary)
             for m in METRICS:
                 scores[name][m].append(result[m].fmeasure)
+            scores[name]["empty"].append(float(not summary.strip()))
     return scores
 
 
@@ -120,34 +172,45 @@ def mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def table(scores: dict, picks: list[int] | None = None) -> str:
-    lines = [f"{'method':10} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8}"]
-    for name, per_metric in scores.items():
-        cells = []
-        for m in METRICS:
-            values = per_metric[m] if picks is None else [per_metric[m][i] for i in picks]
-            cells.append(f"{100 * mean(values):8.2f}")
-        lines.append(f"{name:10} " + " ".join(cells))
+def cell(per_metric: dict[str, list[float]], picks: list[int]) -> str:
+    text = " / ".join(f"{100 * mean([per_metric[m][i] for i in picks]):.1f}" for m in METRICS)
+    empty = int(sum(per_metric["empty"][i] for i in picks))
+    return text + (f" ({empty} empty)" if empty else "")
+
+
+def table(results: dict[str, tuple[int, dict]], half: str) -> str:
+    """A Markdown table: a row per set, a column per method, "R-1 / R-2 / R-L" in each cell."""
+    methods = list(METHODS)
+    lines = ["| set (articles) | " + " | ".join(methods) + " |", "| --- |" + " --- |" * len(methods)]
+    for name, (n, scores) in results.items():
+        picks = {"all": list(range(n)), "even": list(range(0, n, 2)), "odd": list(range(1, n, 2))}[half]
+        lines.append(f"| {name} ({len(picks)}) | " + " | ".join(cell(scores[m], picks) for m in methods) + " |")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles of each file")
+    parser.add_argument("--sets", default=",".join(key for key, _, _ in SETS.values()),
+                        help="which sets, by key: " + ", ".join(key for key, _, _ in SETS.values()))
+    parser.add_argument("--eval-dir", type=Path, default=EVAL, help="where the .jsonl files are")
     args = parser.parse_args()
-    if not args.data.is_file():
-        sys.exit(f"{args.data}: not found")
-    rows = load(args.data, args.limit)
-    scores = evaluate(rows)
-    n = len(rows)
-    print(f"ROUGE F1 x100, stemmed, budget = reference word count; {n} articles from {args.data.name}\n")
-    print("all articles")
-    print(table(scores))
-    print(f"\neven lines ({len(range(0, n, 2))})")
-    print(table(scores, list(range(0, n, 2))))
-    print(f"\nodd lines ({len(range(1, n, 2))})")
-    print(table(scores, list(range(1, n, 2))))
+    wanted = set(args.sets.split(","))
+    results: dict[str, tuple[int, dict]] = {}
+    for name, (key, filename, make_cases) in SETS.items():
+        path = args.eval_dir / filename
+        if key not in wanted:
+            continue
+        if not path.is_file():
+            print(f"{name}: {path} not found, skipped", file=sys.stderr)
+            continue
+        cases = make_cases(load(path, args.limit))
+        results[name] = (len(cases), evaluate(cases))
+    if not results:
+        sys.exit("no evaluation set found")
+    print("ROUGE-1 / ROUGE-2 / ROUGE-L F1 x100, stemmed; budget = the reference's word count\n")
+    for half, label in (("all", "all articles"), ("even", "even lines (tuned on)"), ("odd", "odd lines (held out)")):
+        print(f"{label}\n\n{table(results, half)}\n")
 
 
 if __name__ == "__main__":

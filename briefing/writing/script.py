@@ -8,6 +8,7 @@ Script holds exactly what the voice will say.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date as Date
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from ..errors import BriefingError
 from ..models import Digest, Script, Segment
 from .speech import speakable
-from .summarize import split_sentences
+from .sentences import spoken_sentences
 
 TEMPLATE_NAMES = ("intro.j2", "article.j2", "section.j2", "outro.j2")
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -40,6 +41,26 @@ def _join_and(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + (", and " if len(items) > 2 else " and ") + items[-1]
 
 
+# Words that say nothing of a name: sharing them ("the", "your") is not repeating it.
+_FUNCTION_WORDS = frozenset(
+    "a an and at by for from in is it it's of on or our that's the this to we with you you're you've your".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    words = (w.lower().replace("’", "'") for w in re.findall(r"[\w'’]+", str(text)))
+    return {w.removesuffix("'s").rstrip("s") for w in words if w not in _FUNCTION_WORDS}
+
+
+def _unlike(options: Sequence[str], *names: str) -> str:
+    """The first of `options` that shares no word with `names` (else the one sharing fewest).
+
+    Lets a template say "your briefing" unless the show is called "The Briefing".
+    """
+    taken = set().union(*(_content_words(n) for n in names)) if names else set()
+    return min(options, key=lambda option: len(_content_words(option) & taken))
+
+
 def environment(templates: str | Path | None = None):
     """A sandboxed Jinja2 environment: user templates cannot reach Python internals."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
@@ -62,6 +83,7 @@ def environment(templates: str | Path | None = None):
     )
     env.filters["sentence"] = _as_sentence
     env.filters["join_and"] = _join_and
+    env.filters["unlike"] = _unlike
     return env
 
 
@@ -82,7 +104,7 @@ def _render(env, name: str, **context) -> list[str]:
 def _speakable_sentences(lines: Sequence[str], language: str) -> tuple[str, ...]:
     out: list[str] = []
     for line in lines:
-        for sentence in split_sentences(line, language):
+        for sentence in spoken_sentences(line, language):
             spoken = speakable(sentence, language=language)
             if any(ch.isalnum() for ch in spoken):
                 out.append(spoken)

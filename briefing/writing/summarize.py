@@ -1,11 +1,13 @@
 """Extractive, section-aware summarizing within a word budget.
 
-Each section keeps its opening sentence, then the best sentences by position
-(news puts the point first) and centrality (sentences that share the article's
-vocabulary, and resemble many other sentences, carry its story), without
-repeating itself, and in their original order. A quotation stays
-whole, with who said it; a sentence that opens by pointing back ("He", "However,")
-is only taken with the sentence it points to.
+The article's best sentence (normally its lead) is always said, even when it alone is
+longer than the budget: a summary is never empty. Each section keeps its opening sentence,
+then the best sentences by position (news puts the point first) and centrality (sentences
+that share the article's vocabulary, and resemble many other sentences, carry its story)
+fill the budget, without repeating itself, and in their original order. A quotation stays
+whole, with who said it; a sentence that opens by pointing back ("He", "However,") is only
+taken with the sentence it points to; a section that would only ask a question or tease
+also gets a statement. Sentences are whole ones (see `sentences.py`), never fragments.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..models import Article, Digest, DigestSection
+from .sentences import split_sentences
 
 # A summary is a briefing, not a reading: at most this share of the article.
 MAX_SHARE_OF_ARTICLE = 0.5
@@ -53,71 +55,6 @@ _PRONOUN_ATTRIBUTION = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _segmenter(language: str):
-    import pysbd
-
-    try:
-        return pysbd.Segmenter(language=language, clean=False)
-    except ValueError:
-        return pysbd.Segmenter(language="en", clean=False)
-
-
-def split_sentences(paragraph: str, language: str = "en") -> list[str]:
-    """Sentences of a paragraph (pysbd), with a quotation split across sentences rejoined."""
-    return list(_split_sentences(paragraph, language))
-
-
-@lru_cache(maxsize=4096)
-def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
-    # Cached: the script splits again the sentences the summarizer chose, and pysbd is slow.
-    raw = [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
-    merged: list[str] = []
-    for sentence in raw:
-        if merged and _open_quote(merged[-1]):
-            merged[-1] = f"{merged[-1]} {sentence}"
-        else:
-            merged.append(sentence)
-    return tuple(piece for sentence in merged for piece in split_long_sentence(sentence))
-
-
-# Longer than this, a "sentence" is a run-on (or a quotation left open) that no voice says in
-# one breath, and that would make a take minutes long: it is cut at clauses, else at words.
-MAX_SENTENCE_WORDS = 60
-
-
-def split_long_sentence(sentence: str, limit: int = MAX_SENTENCE_WORDS) -> list[str]:
-    """A sentence of at most `limit` words as itself; a longer one cut where it pauses.
-
-    Clauses (after a comma, semicolon, colon or dash) are gathered into pieces of at
-    most `limit` words; a clause longer than that is cut every `limit` words.
-    """
-    words = sentence.split()
-    if len(words) <= limit:
-        return [sentence]
-    pieces: list[str] = []
-    current: list[str] = []
-    for clause in re.split(r"(?<=[,;:–—])\s+", sentence):
-        clause_words = clause.split()
-        if current and len(current) + len(clause_words) > limit:
-            pieces.append(" ".join(current))
-            current = []
-        while len(clause_words) > limit:
-            pieces.append(" ".join(clause_words[:limit]))
-            clause_words = clause_words[limit:]
-        current.extend(clause_words)
-    if current:
-        pieces.append(" ".join(current))
-    return pieces
-
-
-def _open_quote(text: str) -> bool:
-    """True while a quotation opened in `text` has not been closed."""
-    if text.count("“") > text.count("”"):
-        return True
-    return text.count('"') % 2 == 1
-
-
 def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()) if w not in _STOPWORDS and len(w) > 1]
 
@@ -149,6 +86,8 @@ class Weights:
     """How much each signal counts when a sentence is scored (see `score_sentences`)."""
 
     position: float = 0.55  # news puts the point first, in the article and in each section
+    decay: float = 0.7  # how fast the position prior falls within a section: 1 / (1 + decay * index)
+    lead_bonus: float = 1.2  # the article's first sentence: a news lead says who, what, when
     centroid: float = 0.9  # sharing the article's vocabulary: it is about the story
     graph: float = 1.0  # resembling many other sentences: the story keeps coming back to it
     redundancy: float = REDUNDANCY_THRESHOLD
@@ -180,6 +119,22 @@ def _needs_previous(sentence: str) -> bool:
     if _is_quotation(sentence):
         return bool(_PRONOUN_ATTRIBUTION.search(sentence)) or not _ATTRIBUTION.search(sentence)
     return False
+
+
+_TEASER = re.compile(
+    r"\b(raises?|raising|poses?|posing|leaves?|leaving) (\w+ ){0,3}(questions?|doubts?)\b"
+    r"|\bremains? to be seen\b|\bonly time will tell\b|\bwhat (happens|comes) next\b"
+    r"|\bhere(['’]s| is) (what|how|why|everything)\b|\b(is|are) yet to be (answered|decided|determined|known)\b"
+    r"|\bstay tuned\b|\bthe answer (may|might|could) surprise\b",
+    re.IGNORECASE,
+)
+
+
+def is_teaser(sentence: str) -> bool:
+    """A question, or a sentence that promises more than it says, which alone tells nothing."""
+    if sentence.rstrip(" \"'”’)").endswith("?"):
+        return True
+    return bool(_TEASER.search(sentence))
 
 
 def _is_quotation(sentence: str) -> bool:
@@ -218,7 +173,7 @@ def score_sentences(sentences: list[_Sentence], weights: Weights = DEFAULT_WEIGH
     graph = _graph_centrality([s.vector for s in sentences])
     scores = []
     for s, g in zip(sentences, graph):
-        position = 1.0 / (1.0 + 0.35 * s.index) + (0.6 if s.rank == 0 else 0.0) * (1.0 if s.section == 0 else 0.4)
+        position = 1.0 / (1.0 + weights.decay * s.index) + (weights.lead_bonus if s.rank == 0 else 0.0)
         value = weights.position * position + weights.centroid * _cosine(s.vector, centroid) + weights.graph * g
         if s.index > 0 and _needs_previous(s.text):
             value *= 0.5
@@ -229,7 +184,10 @@ def score_sentences(sentences: list[_Sentence], weights: Weights = DEFAULT_WEIGH
 
 
 def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) -> Digest:
-    """Choose sentences from each section so that the whole is at most `words` words."""
+    """Choose sentences from each section so that the whole is at most `words` words.
+
+    The one exception: when the best sentence alone is longer, it is said, and nothing else.
+    """
     budget = max(0, int(words))
     per_section = [
         [s for p in section.paragraphs for s in split_sentences(p, article.language)] for section in article.sections
@@ -254,13 +212,13 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
             group.append((si, i))
         return group
 
-    def take(place: tuple[int, int]) -> bool:
+    def take(place: tuple[int, int], *, even_over_budget: bool = False) -> bool:
         nonlocal used
         if place in chosen:
             return False
         group = with_antecedents(place)
         cost = sum(word_count(by_place[p].text) for p in group)
-        if used + cost > budget:
+        if used + cost > budget and not even_over_budget:
             return False
         if any(_cosine(by_place[place].vector, by_place[c].vector) > weights.redundancy for c in chosen):
             return False
@@ -268,12 +226,26 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
         used += cost
         return True
 
+    # Never empty: the article's best sentence (normally its lead) is said even when it alone
+    # is longer than the budget. A shorter sentence from further down that happens to fit
+    # would leave the listener without the story.
+    take(max(scores, key=scores.__getitem__), even_over_budget=True)
     # Every announced section says something: its opening (or else its best) sentence, in order.
     for si, sents in enumerate(per_section):
         if not sents:
             continue
         if not (weights.openers_first and take((si, 0))):
             take(max(((si, i) for i in range(len(sents))), key=scores.__getitem__))
+    # A section that would only ask a question or tease ("...raises questions about its
+    # future.") also says something: the first statement after it if that fits, else its best.
+    for si, sents in enumerate(per_section):
+        said = [i for i in range(len(sents)) if (si, i) in chosen]
+        if said and all(is_teaser(sents[i]) for i in said):
+            statements = [(si, i) for i in range(len(sents)) if i not in said and not is_teaser(sents[i])]
+            following = [p for p in statements if p[1] > said[0]][:1]
+            for place in following + sorted(statements, key=lambda p: -scores[p]):
+                if take(place):
+                    break
     for place in sorted(scores, key=lambda p: -scores[p]):
         if used >= budget:
             break

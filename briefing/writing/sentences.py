@@ -1,0 +1,172 @@
+"""Sentences of a paragraph: whole ones, never fragments a listener would hear as nonsense.
+
+pysbd splits; then what it split wrongly is joined back. A piece is not a sentence
+when it has fewer than three words ("com.", "1900."), opens in lowercase ("as it
+happens, rhymes with brew)."), has no verb-like word, or leaves a bracket or a
+quotation open: such a piece goes back to the sentence it was cut from.
+
+The summarizer chooses among whole sentences (a run-on of more than
+`MAX_WHOLE_SENTENCE_WORDS` is cut); the voice says them in pieces of at
+most `MAX_SENTENCE_WORDS` words (`spoken_sentences`), cut where a run-on pauses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Longer than this, a "sentence" is a run-on (or a quotation left open) that no voice says in
+# one breath, and that would make a take minutes long: it is cut at clauses, else at words.
+MAX_SENTENCE_WORDS = 60
+# Past this, a "sentence" is text without sentence ends (a list, a transcript, a scrape gone
+# wrong), which no summary can say whole: even the summarizer gets it cut where it pauses.
+MAX_WHOLE_SENTENCE_WORDS = 180
+MIN_SENTENCE_WORDS = 3
+# A bracket or quotation left open pulls in the following sentences, but only so far: past
+# this, the text is broken (a stray "(") and its sentences are better kept apart.
+MAX_JOINED_WORDS = 120
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+# Finite verbs and auxiliaries news prose is made of, and the endings most verb forms have.
+# Lenient on purpose (a plural noun passes): the test only has to catch pieces like
+# "Saturday." or "Getty Images." that pysbd cut off at an abbreviation's full stop.
+_VERBS = frozenset(
+    """am is are was were be been being has have had do does did will would can could may might must shall
+    should ought said say says told tell tells made make makes took take takes got get gets went go goes came
+    come comes gave give gives saw see sees knew know knows found find finds put puts set sets let lets ran run
+    runs won win wins lost lose loses left leave leaves kept keep keeps held hold holds began begin begins
+    brought bring brings thought think thinks felt feel feels became become becomes stood stand stands sat sit
+    paid pay pays sold sell sells built build builds bought buy buys met meet meets led lead leads fell fall
+    falls rose rise rises hit hits cut cuts spent spend spends sent send sends meant mean means heard hear
+    hears wrote write writes spoke speak speaks chose choose broke break breaks drove drive drew draw grew grow
+    grows threw throw fought fight caught catch taught teach struck strike shut quit read beat bet cost costs
+    spread shot slept sleep want wants need needs like likes look looks seem seems help helps show shows
+    try tries call calls ask asks work works play plays move moves live lives believe believes happen happens
+    welcome thank thanks""".split()
+)
+_VERB_ENDINGS = ("ed", "ing", "es", "s", "en", "n't")
+
+
+@lru_cache(maxsize=8)
+def _segmenter(language: str):
+    import pysbd
+
+    try:
+        return pysbd.Segmenter(language=language, clean=False)
+    except ValueError:
+        return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(paragraph: str, language: str = "en") -> list[str]:
+    """The whole sentences of a paragraph; pieces that are not sentences joined back.
+
+    Only a run-on of more than `MAX_WHOLE_SENTENCE_WORDS` words comes in pieces.
+    """
+    return list(_split_sentences(paragraph, language))
+
+
+def spoken_sentences(paragraph: str, language: str = "en") -> list[str]:
+    """The sentences a voice says one by one: whole sentences, a run-on cut where it pauses."""
+    return [piece for sentence in _split_sentences(paragraph, language) for piece in split_long_sentence(sentence)]
+
+
+@lru_cache(maxsize=4096)
+def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
+    # Cached: the script splits again the sentences the summarizer chose, and pysbd is slow.
+    pieces = [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
+    sentences = _join_fragments(_join_open(pieces))
+    return tuple(piece for s in sentences for piece in split_long_sentence(s, MAX_WHOLE_SENTENCE_WORDS))
+
+
+def _join_open(pieces: list[str]) -> list[str]:
+    """Join a piece that leaves a bracket or quotation open with the pieces that close it."""
+    joined: list[str] = []
+    i = 0
+    while i < len(pieces):
+        current = pieces[i]
+        i += 1
+        while i < len(pieces) and leaves_open(current) and len(current.split()) < MAX_JOINED_WORDS:
+            current = f"{current} {pieces[i]}"
+            i += 1
+        joined.append(current)
+    return joined
+
+
+def _join_fragments(pieces: list[str]) -> list[str]:
+    """Give each piece that is not a sentence back to the sentence before it (or after, if first)."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and (is_fragment(piece) or _ends_in_abbreviation(joined[-1])):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    if len(joined) > 1 and is_fragment(joined[0]):
+        joined[:2] = [f"{joined[0]} {joined[1]}"]
+    return joined
+
+
+# Lowercase abbreviations pysbd sometimes takes for a sentence's end ("born c. 1900").
+_ABBREVIATION_AT_END = re.compile(r"(?:^|\s)\(?(?:[a-z]|ca|approx|est|fig|figs|no|nos|vol|vols|pp|vs|cf)\.$")
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    return bool(_ABBREVIATION_AT_END.search(text))
+
+
+def leaves_open(text: str) -> bool:
+    """True while a bracket or a (double) quotation opened in `text` is not closed."""
+    if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
+        return True
+    if text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1
+
+
+def is_fragment(piece: str) -> bool:
+    """True for a piece that cannot be said as a sentence of its own.
+
+    Too short ("com.", "Saturday."), opening in lowercase (the rest of a sentence cut at a
+    dot), closing a bracket it did not open, or with no verb-like word at all.
+    """
+    words = _WORD.findall(piece)
+    if len(piece.split()) < MIN_SENTENCE_WORDS or not words:
+        return True
+    first = piece.lstrip("\"'“‘([ ")[:1]
+    # "iPhone sales rose." opens in lowercase and is a sentence: a brand has a capital inside.
+    if first.islower() and not any(ch.isupper() for ch in words[0][1:]):
+        return True
+    if piece.count(")") > piece.count("(") or piece.count("]") > piece.count("["):
+        return True
+    return not any(_verb_like(w) for w in words)
+
+
+def _verb_like(word: str) -> bool:
+    lower = word.lower().replace("’", "'")
+    if lower in _VERBS:
+        return True
+    return len(lower) > 3 and lower.endswith(_VERB_ENDINGS) or lower.endswith(("'s", "'re", "'ve", "'ll", "'d"))
+
+
+def split_long_sentence(sentence: str, limit: int = MAX_SENTENCE_WORDS) -> list[str]:
+    """A sentence of at most `limit` words as itself; a longer one cut where it pauses.
+
+    Clauses (after a comma, semicolon, colon or dash) are gathered into pieces of at
+    most `limit` words; a clause longer than that is cut every `limit` words.
+    """
+    words = sentence.split()
+    if len(words) <= limit:
+        return [sentence]
+    pieces: list[str] = []
+    current: list[str] = []
+    for clause in re.split(r"(?<=[,;:–—])\s+", sentence):
+        clause_words = clause.split()
+        if current and len(current) + len(clause_words) > limit:
+            pieces.append(" ".join(current))
+            current = []
+        while len(clause_words) > limit:
+            pieces.append(" ".join(clause_words[:limit]))
+            clause_words = clause_words[limit:]
+        current.extend(clause_words)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
