@@ -25,7 +25,7 @@ def timed_cues(timeline: Timeline) -> list[Cue]:
     timed = []
     for index, cue in enumerate(cues):
         limit = cues[index + 1].start if index + 1 < len(cues) else timeline.duration
-        timed.append(Cue(cue.start, max(cue.end, min(cue.end + CUE_TAIL, limit)), cue.text))
+        timed.append(Cue(cue.start, max(cue.end, min(cue.end + CUE_TAIL, limit)), cue.text, cue.speaker))
     return timed
 
 
@@ -41,11 +41,25 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()).replace("-->", "->")
 
 
+def _voice_tagged(cue: Cue) -> str:
+    """WebVTT's voice span, `<v Hannah>text`, when the cue has a speaker (the text is escaped then)."""
+    if not cue.speaker:
+        return _one_line(cue.text)
+    escaped = _one_line(cue.text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    name = " ".join(cue.speaker.replace(">", "").split())
+    return f"<v {name}>{escaped}"
+
+
+def _speaker_prefixed(cue: Cue) -> str:
+    """SRT has no voice tag; the usual convention is the speaker's name and a colon."""
+    return f"{cue.speaker}: {_one_line(cue.text)}" if cue.speaker else _one_line(cue.text)
+
+
 def webvtt(timeline: Timeline) -> str:
-    """A WebVTT transcript (`X.vtt`): one numbered cue per sentence."""
+    """A WebVTT transcript (`X.vtt`): one numbered cue per sentence, voice-tagged with its host."""
     lines = ["WEBVTT", ""]
     for n, cue in enumerate(timed_cues(timeline), 1):
-        lines += [str(n), f"{_timestamp(cue.start)} --> {_timestamp(cue.end)}", _one_line(cue.text), ""]
+        lines += [str(n), f"{_timestamp(cue.start)} --> {_timestamp(cue.end)}", _voice_tagged(cue), ""]
     return "\n".join(lines)
 
 
@@ -53,7 +67,7 @@ def srt(timeline: Timeline) -> str:
     """A SubRip transcript (`X.srt`): the same cues, with SRT's comma before the milliseconds."""
     lines = []
     for n, cue in enumerate(timed_cues(timeline), 1):
-        lines += [str(n), f"{_timestamp(cue.start, ',')} --> {_timestamp(cue.end, ',')}", _one_line(cue.text), ""]
+        lines += [str(n), f"{_timestamp(cue.start, ',')} --> {_timestamp(cue.end, ',')}", _speaker_prefixed(cue), ""]
     return "\n".join(lines)
 
 
@@ -62,7 +76,7 @@ def transcript_json(timeline: Timeline, speaker: str | None = None) -> str:
     segments = []
     for cue in timed_cues(timeline):
         segment = {"startTime": round(cue.start, 3), "endTime": round(cue.end, 3), "body": _one_line(cue.text)}
-        if speaker:
-            segment["speaker"] = speaker
+        if cue.speaker or speaker:
+            segment["speaker"] = cue.speaker or speaker
         segments.append(segment)
     return json.dumps({"version": TRANSCRIPT_VERSION, "segments": segments}, ensure_ascii=False, indent=2) + "\n"
