@@ -89,8 +89,8 @@ def rfc2822(moment: datetime) -> str:
 
 
 def render_feed(channel: Channel, episodes: list[CatalogEpisode], chapters: dict[str, list[Chapter]],
-                *, now: datetime | None = None) -> str:
-    """The whole feed.xml; `episodes` newest first, `chapters` by episode key."""
+                *, now: datetime | None = None, hosts: dict[str, list[str]] | None = None) -> str:
+    """The whole feed.xml; `episodes` newest first, `chapters` and `hosts` (names) by episode key."""
     from .templates import environment
 
     items = []
@@ -102,6 +102,7 @@ def render_feed(channel: Channel, episodes: list[CatalogEpisode], chapters: dict
             "pub_date": rfc2822(episode.published),
             "seconds": int(round(episode.duration)),
             "chapters": chapters.get(episode.key, []),
+            "hosts": (hosts or {}).get(episode.key, []),
         })
     last_build = max((e.updated for e in episodes), default=now or datetime.now(timezone.utc))
     return environment().get_template("feed.xml.j2").render(

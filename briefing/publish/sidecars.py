@@ -36,6 +36,7 @@ class Chapter:
 class TranscriptCue:
     start: float
     text: str
+    speaker: str | None = None  # from the WebVTT voice tag, <v Hannah>, in a show with several hosts
 
 
 @dataclass(frozen=True)
@@ -113,13 +114,31 @@ def read_transcript(vtt: Path | None, txt: Path | None) -> list[TranscriptCue]:
         for m in _VTT_CUE.finditer(text):
             hours = int(m.group(1) or 0)
             start = hours * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + int(m.group(4)) / 1000
-            cues.append(TranscriptCue(start, " ".join(m.group(5).split())))
+            cues.append(_voiced_cue(start, " ".join(m.group(5).split())))
         if cues:
             return cues
     if txt is not None and txt.is_file():
         paragraphs = txt.read_text(encoding="utf-8", errors="replace").split("\n\n")
         return [TranscriptCue(-1.0, " ".join(p.split())) for p in paragraphs if p.strip()]
     return []
+
+
+_VOICE_TAG = re.compile(r"^<v(?:\.[^\s>]*)?\s+([^>]+)>(.*?)(?:</v>)?$")
+
+
+def _voiced_cue(start: float, text: str) -> TranscriptCue:
+    """A cue whose text may open with a WebVTT voice tag: the speaker apart, the text unescaped."""
+    import html
+
+    m = _VOICE_TAG.match(text)
+    if m is None:
+        return TranscriptCue(start, text)
+    return TranscriptCue(start, html.unescape(m.group(2)).strip(), m.group(1).strip())
+
+
+def transcript_speakers(cues: list[TranscriptCue]) -> list[str]:
+    """The names heard in a transcript, in the order they first speak (the hosts)."""
+    return list(dict.fromkeys(c.speaker for c in cues if c.speaker))
 
 
 def describe(source: EpisodeSource) -> str:

@@ -31,7 +31,7 @@ from .catalog import Catalog, CatalogEpisode
 from .categories import parse_category
 from .feed import Channel, episode_guid, podcast_guid, render_feed
 from .page import render_page
-from .sidecars import SIDECAR_SUFFIXES, read_chapters, read_episode, read_transcript, describe
+from .sidecars import SIDECAR_SUFFIXES, read_chapters, read_episode, read_transcript, describe, transcript_speakers
 
 EPISODES_DIR = "episodes"
 DEFAULT_BASE_URL = "http://localhost:8000/"
@@ -129,7 +129,8 @@ def rebuild(site: Path, catalog: Catalog, settings: Settings | None = None, base
     transcripts = {e.key: read_transcript(folder / e.files["vtt"] if "vtt" in e.files else None,
                                           folder / e.files["txt"] if "txt" in e.files else None)
                    for e in episodes}
-    _write_atomically(site / "feed.xml", render_feed(channel, episodes, chapters))
+    hosts = {key: transcript_speakers(cues) for key, cues in transcripts.items()}  # podcast:person per episode
+    _write_atomically(site / "feed.xml", render_feed(channel, episodes, chapters, hosts=hosts))
     _write_atomically(site / "index.html", render_page(channel, episodes, chapters, transcripts))
     return site / "feed.xml"
 

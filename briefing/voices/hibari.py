@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import VoiceError
@@ -28,11 +29,24 @@ _G2P_LOCK = threading.Lock()
 
 
 def bundled_voices() -> list[str]:
+    """The voices inside the installed wheel, read from its registry without importing hibari
+    (its import, numpy's FFT or scipy's included, takes half a second or more: a run served
+    from the cache never needs it)."""
+    import json
+    from importlib.util import find_spec
+
     try:
-        from hibari.voices import VOICES
-    except ImportError:
+        spec = find_spec("hibari")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
         return []
-    return [name for name, info in VOICES.items() if info.get("bundled")]
+    try:
+        registry = Path(next(iter(spec.submodule_search_locations))) / "assets" / "voices.json"
+        voices = json.loads(registry.read_text(encoding="utf-8"))
+    except (OSError, ValueError, StopIteration):
+        return []
+    return [name for name, info in voices.items() if info.get("bundled")]
 
 
 def _check_voice(voice: str | None) -> str:
@@ -86,6 +100,16 @@ def preload(voice: str | None = None) -> threading.Thread | None:
     return thread
 
 
+def _version() -> str:
+    """The installed hibari-tts version: another release may sound different, so takes are keyed by it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("hibari-tts")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 @dataclass
 class HibariEngineVoice:
     name: str
@@ -112,9 +136,7 @@ class HibariEngineVoice:
         return WORDS_PER_MINUTE["hibari"] * self.speed
 
     def identity(self) -> dict:
-        from importlib.metadata import version
-
-        return {"engine": "hibari", "voice": self.name, "version": version("hibari-tts"),
+        return {"engine": "hibari", "voice": self.name, "version": _version(),
                 "speed": round(self.speed, 3), "seed": SEED}
 
     @staticmethod
