@@ -58,3 +58,26 @@ def test_takes_are_cached_by_what_the_voice_said(heart, tmp_path):
     assert cache.misses == 2 and cache.hits == 2
     assert [s.pcm for s in first[0].sentences] == [s.pcm for s in again[0].sentences]
     assert all(s.sample_rate == 24000 for s in again[0].sentences)
+
+
+def test_two_hosts_say_their_own_segments_and_each_others_quotations(heart):
+    """A segment is said by its speaker's voice; with quote voices, a quotation by the other host's."""
+    from datetime import date
+
+    from briefing.audio.mix import MIX_RATE
+
+    joe = get_voice("piper")
+    quoted = 'The mayor said "we will rebuild the bridge by spring" on Monday.'
+    script = Script("t", "s", date(2026, 1, 1), (
+        Segment("intro", "Introduction", ("Welcome to the show.",), "Hannah"),
+        Segment("section", "Bridge", ("The bridge closed last week.", quoted), "Joe"),
+    ))
+    cast = {"Hannah": heart, "Joe": joe}
+    takes = speak(script, heart, None, voices=cast)
+    assert takes[0].sentences[0].sample_rate == 24000  # hibari
+    assert takes[1].sentences[0].sample_rate == 22050  # Piper
+    crossed = speak(script, heart, None, voices=cast, quote_voices={"Joe": heart, "Hannah": joe})
+    mixed = crossed[1].sentences[1]
+    assert mixed.sample_rate == MIX_RATE and mixed.text == quoted  # pieces of two voices, joined; one cue
+    assert crossed[1].sentences[0].sample_rate == 22050  # no quotation: Joe alone
+    assert takes[1].sentences[1].sample_rate == 22050  # without quote voices, Joe says the quotation too
