@@ -57,11 +57,14 @@ def engines() -> list[EngineInfo]:
 
 
 def split_voice_spec(engine: str | None, voice: str | None) -> tuple[str, str | None]:
-    """`--voice hibari:heart` names its engine too: ("hibari", "heart"). A plain voice keeps `engine`."""
+    """`--voice hibari:heart` names its engine too: ("hibari", "heart"); a `.onnx` file is Piper's.
+    Any other voice keeps `engine`."""
     if voice and ":" in voice:
         prefix, _, name = voice.partition(":")
         if prefix.lower() in ENGINE_NAMES:
             return prefix.lower(), name or None
+    if voice and voice.lower().endswith(".onnx") and (engine or DEFAULT_ENGINE).lower() == "hibari":
+        return "piper", voice  # a voice file: only Piper reads those (hibari offers its bundled voice only)
     return (engine or DEFAULT_ENGINE).lower(), voice
 
 

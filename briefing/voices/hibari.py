@@ -20,6 +20,11 @@ DEFAULT_VOICE = "heart"
 SAMPLE_RATE = 24000
 SEED = 0  # fixes the noise component: a re-rendered sentence sounds exactly like its cached take
 MIN_SPEED, MAX_SPEED = 0.5, 2.0  # the range hibari's duration model was trained for
+# hibari leaves about 0.3 s of silence before a sentence and 0.5 s after it (Piper: 0.05 and 0.25);
+# with the mix's own pause between sentences that made 1.1 s gaps, and a slow, halting read. Takes
+# are cut to these margins around the speech, so both voices pause alike.
+LEAD_MARGIN, TAIL_MARGIN = 0.05, 0.20
+TRIM_VERSION = 1  # in the take's identity: cached takes from before a change are not reused
 
 _LOADED: dict[str, Any] = {}
 _LOAD_LOCK = threading.Lock()
@@ -137,7 +142,7 @@ class HibariEngineVoice:
 
     def identity(self) -> dict:
         return {"engine": "hibari", "voice": self.name, "version": _version(),
-                "speed": round(self.speed, 3), "seed": SEED}
+                "speed": round(self.speed, 3), "seed": SEED, "trim": TRIM_VERSION}
 
     @staticmethod
     def phoneme_markup(word: str, phonemes: str) -> str:
@@ -156,5 +161,13 @@ class HibariEngineVoice:
         parts = [p for p in parts if p.size]
         if not parts:
             return b""
-        audio = np.concatenate(parts)
+        audio = _trimmed(np.concatenate(parts), self.sample_rate)
         return (np.clip(audio, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+
+
+def _trimmed(audio, rate: int):
+    """The take with at most LEAD_MARGIN of silence before its speech and TAIL_MARGIN after."""
+    from ..audio.mix import speech_bounds
+
+    first, last = speech_bounds(audio)
+    return audio[max(0, first - int(LEAD_MARGIN * rate)):min(audio.size, last + int(TAIL_MARGIN * rate))]
