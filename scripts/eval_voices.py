@@ -64,7 +64,33 @@ def measure(episode: Path) -> dict:
     words = len(episode.with_suffix(".txt").read_text(encoding="utf-8").split())
     return {"wer": wer["wer"], "ref_words": wer["ref_words"], "audio_s": wer["audio_s"],
             "words_per_minute": words / (wer["audio_s"] / 60), "integrated_lufs": loudness.integrated,
-            "true_peak_dbtp": loudness.true_peak}
+            "true_peak_dbtp": loudness.true_peak, **turn_levels(episode)}
+
+
+def turn_levels(episode: Path) -> dict:
+    """In a two-host episode, the loudness of each host's turn (from the JSON transcript's speakers,
+    measured in the decoded MP3) and their spread: a level jump at a hand-over would show here."""
+    import numpy as np
+
+    from briefing.audio.ffmpeg import ffmpeg_exe
+    from briefing.audio.loudness import integrated_loudness
+
+    segments = json.loads(episode.with_suffix(".transcript.json").read_text(encoding="utf-8"))["segments"]
+    if not any(s.get("speaker") for s in segments):
+        return {}
+    turns: list[list] = []
+    for s in segments:
+        if turns and turns[-1][0] == s.get("speaker"):
+            turns[-1][2] = s["endTime"]
+        else:
+            turns.append([s.get("speaker"), s["startTime"], s["endTime"]])
+    rate = 44100
+    pcm = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(episode), "-f", "s16le", "-ac", "1", "-ar", str(rate),
+                          "pipe:1"], capture_output=True, check=True).stdout
+    audio = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+    levels = [integrated_loudness(audio[int(a * rate):int(b * rate)], rate) for _, a, b in turns]
+    return {"turns": len(turns), "turn_lufs": [round(v, 2) for v in levels],
+            "turn_spread_lu": max(levels) - min(levels)}
 
 
 def main() -> None:
@@ -102,6 +128,11 @@ def main() -> None:
               f"worst {max(r['wer'] for r in mine):.1%}); {wpm:.0f} words per minute with pauses; loudness "
               f"{min(r['integrated_lufs'] for r in mine):.1f} to {max(r['integrated_lufs'] for r in mine):.1f} LUFS, "
               f"true peak at most {max(r['true_peak_dbtp'] for r in mine):.1f} dBTP")
+    for r in rows:
+        if "turn_spread_lu" in r:
+            print(f"{r['voice']} ({r['article']}): {r['turns']} turns at "
+                  + ", ".join(f"{v:.1f}" for v in r["turn_lufs"])
+                  + f" LUFS: within {r['turn_spread_lu']:.2f} LU of each other")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2), encoding="utf-8")
 
