@@ -47,3 +47,13 @@ def test_more_hosts_than_named_is_one_clear_line(cli, tmp_path, short_article):
     assert result.returncode != 0
     assert result.stderr.decode().strip().splitlines() == [
         "briefing: error: hosts 3: give 1, or up to 2 ([[host]] tables in the show file name more)"]
+
+
+def test_episode_options_with_hosts_survive_a_trip_through_json():
+    """A worker in another process makes the same two-host episode from the plain value."""
+    import json
+
+    from briefing.models import EpisodeOptions
+
+    options = EpisodeOptions(hosts=DEFAULT_HOSTS, pronunciations={"Hama": "HAH-mah"})
+    assert EpisodeOptions.from_dict(json.loads(json.dumps(options.to_dict()))) == options
