@@ -9,12 +9,13 @@ The names below are imported on first use, so `import briefing` stays cheap.
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["make_episode", "make_script", "render_script", "EpisodeOptions", "read", "summarize", "speakable", "BriefingError"]
+__all__ = ["make_episode", "make_script", "render_script", "say", "EpisodeOptions", "read", "summarize", "speakable", "BriefingError"]
 
 _LAZY = {
     "make_episode": ("briefing.pipeline", "make_episode"),
     "make_script": ("briefing.pipeline", "make_script"),
     "render_script": ("briefing.pipeline", "render_script"),
+    "say": ("briefing.pipeline", "say"),
     "EpisodeOptions": ("briefing.models", "EpisodeOptions"),
     "read": ("briefing.pipeline", "read"),
     "summarize": ("briefing.writing.summarize", "summarize"),

@@ -104,8 +104,11 @@ Latest = Annotated[Optional[int], typer.Option("--latest", help="From a feed, re
 def make(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("--output", "-o", help="The MP3 to write; sidecars share its stem.")],
-    engine: Annotated[Optional[str], typer.Option(help="piper (offline, default) or gtts (online).")] = None,
-    voice: Annotated[Optional[str], typer.Option(help="A Piper .onnx voice file, or a gTTS language.")] = None,
+    engine: Annotated[Optional[str], typer.Option(help="hibari (offline, default), piper (offline) or gtts (online).")] = None,
+    voice: Annotated[Optional[str], typer.Option(
+        help="A voice of the engine (hibari: heart; piper: joe or a .onnx file; gtts: a language), or engine:voice.")] = None,
+    hosts: Annotated[Optional[int], typer.Option(
+        help="2: two hosts take turns (the show file's [[host]] names and voices; default Hannah and Joe).")] = None,
     minutes: Annotated[Optional[float], typer.Option(help="Target listening time.")] = None,
     title: Annotated[Optional[str], typer.Option(help="Episode title (default: the article's).")] = None,
     show: Annotated[Optional[str], typer.Option(help="Show name, said in the intro and tagged.")] = None,
@@ -118,7 +121,8 @@ def make(
     loudness: Annotated[float, typer.Option(help="Integrated loudness target in LUFS (podcasts: -16).")] = -16.0,
     cover: Annotated[Optional[Path], typer.Option(help="Cover image (default: one drawn with the show and date).")] = None,
     quote_voice: Annotated[Optional[str], typer.Option(
-        help="Voice for quotations: a second Piper .onnx, or 'pitch:N' (the main voice N semitones up/down).")] = None,
+        help="Voice for quotations: engine:voice (e.g. piper:joe), a Piper .onnx, or 'pitch:N' (Piper N semitones "
+             "up/down). With two hosts, any value: the other host reads them.")] = None,
     no_music: Annotated[bool, typer.Option("--no-music", help="No stings, no bed under the intro.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     latest: Latest = None,
@@ -139,6 +143,7 @@ def make(
             bitrate=bitrate or settings.bitrate, cache=not no_cache, templates=templates,
             speed=speed, lang=lang, tld=tld, reporter=reporter, latest=latest,
             loudness=loudness, cover=cover, quote_voice=quote_voice, music=not no_music,
+            hosts=settings.cast(hosts), pronunciations=settings.pronunciations,
         )
     finally:
         if progress is not None:
@@ -156,6 +161,7 @@ def script(
     show: Annotated[Optional[str], typer.Option(help="Show name.")] = None,
     templates: Annotated[Optional[Path], typer.Option(help="A folder of .j2 templates.")] = None,
     engine: Annotated[Optional[str], typer.Option(help="Budget for this engine's speaking rate.")] = None,
+    hosts: Annotated[Optional[int], typer.Option(help="2: written for two hosts; every turn names its speaker.")] = None,
     latest: Latest = None,
 ) -> None:
     """Print the spoken script, without any audio (no voice is loaded).
@@ -166,7 +172,8 @@ def script(
 
     settings = _settings()
     result = make_script(inputs, minutes=minutes or settings.minutes, show=show or settings.show, title=title,
-                         templates=templates, engine=engine or settings.engine, latest=latest)
+                         templates=templates, engine=engine or settings.engine, latest=latest,
+                         hosts=settings.cast(hosts))
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -240,6 +247,26 @@ def summarize(
     for item in read([source], latest=latest):
         chosen = summarize_article(item, words)
         print("\n".join(s for section in chosen.sections for s in section.sentences))
+
+
+@app.command()
+def say(
+    text: Annotated[str, typer.Argument(help="The line to say (the show's speech rules and pronunciations apply).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The WAV file to write.")],
+    engine: Annotated[Optional[str], typer.Option(help="hibari (default), piper or gtts.")] = None,
+    voice: Annotated[Optional[str], typer.Option(help="A voice of the engine, or engine:voice (e.g. piper:joe).")] = None,
+    speed: Annotated[float, typer.Option(help="Speaking rate (1.0 is the voice's own).")] = 1.0,
+) -> None:
+    """Say one line into a WAV file: to try a pronunciation or a voice quickly.
+
+    Example: briefing say "Rebels took Hama." -o hama.wav --voice piper:joe
+    """
+    from .pipeline import say as say_line
+
+    settings = _settings()
+    written = say_line(text, output, engine=engine or settings.engine, voice=voice or settings.voice or None,
+                       speed=speed, pronunciations=settings.pronunciations)
+    print(written)
 
 
 @app.command()

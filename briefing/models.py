@@ -69,9 +69,10 @@ class Segment:
     what the listener hears, exactly, and what the transcript shows.
     """
 
-    kind: str  # "intro" | "article" | "section" | "outro"
+    kind: str  # "intro" | "article" | "section" | "handover" | "outro"
     title: str | None
     sentences: tuple[str, ...]
+    speaker: str | None = None  # the host who says it, in a show with several hosts
 
     @property
     def text(self) -> str:
@@ -88,6 +89,7 @@ class Script:
     segments: tuple[Segment, ...]
     sources: tuple[str, ...] = ()
     language: str = "en"
+    hosts: tuple[str, ...] = ()  # the hosts' names, first the one who opens, when there are several
 
     @property
     def text(self) -> str:
@@ -99,10 +101,14 @@ class Script:
         return sum(len(s.text.split()) for s in self.segments)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "title": self.title,
-            "segments": [{"kind": s.kind, "title": s.title, "text": s.text} for s in self.segments],
+            "segments": [{"kind": s.kind, "title": s.title, "text": s.text,
+                          **({"speaker": s.speaker} if s.speaker else {})} for s in self.segments],
         }
+        if self.hosts:
+            data["hosts"] = list(self.hosts)
+        return data
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,7 @@ class Cue:
     start: float
     end: float
     text: str
+    speaker: str | None = None  # the host heard, in a show with several hosts
 
 
 @dataclass(frozen=True)
@@ -148,6 +155,7 @@ class TimelineEntry:
     start: float
     end: float
     cues: tuple[Cue, ...] = ()
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +178,8 @@ class Timeline:
             "duration": self.duration,
             "entries": [
                 {"kind": e.kind, "title": e.title, "start": e.start, "end": e.end,
-                 "cues": [[c.start, c.end, c.text] for c in e.cues]}
+                 "cues": [[c.start, c.end, c.text, *([c.speaker] if c.speaker else [])] for c in e.cues],
+                 **({"speaker": e.speaker} if e.speaker else {})}
                 for e in self.entries
             ],
         }
@@ -179,7 +188,8 @@ class Timeline:
     def from_dict(cls, data: dict[str, Any]) -> "Timeline":
         return cls(
             tuple(TimelineEntry(e["kind"], e["title"], e["start"], e["end"],
-                                tuple(Cue(a, b, text) for a, b, text in e["cues"])) for e in data["entries"]),
+                                tuple(Cue(*cue) for cue in e["cues"]), e.get("speaker"))
+                  for e in data["entries"]),
             data["duration"],
         )
 
@@ -211,12 +221,17 @@ class EpisodeOptions:
     day: date | None = None
     latest: int | None = None
     # the voice
-    engine: str = "piper"
+    engine: str = "hibari"
     voice: str | None = None
     speed: float = 1.0
     lang: str | None = None
     tld: str | None = None
     quote_voice: str | None = None
+    # Several hosts: (name, "engine:voice") pairs, the first opens and closes the show. Empty or
+    # one pair: a single voice (engine and voice above).
+    hosts: tuple[tuple[str, str], ...] = ()
+    # Word -> how it is said: a respelling ("HAH-mah") or phonemes between slashes ("/ɑˈsɑd/").
+    pronunciations: dict[str, str] = field(default_factory=dict)
     # the mix and the file
     bitrate: int = 96
     loudness: float = -16.0
@@ -234,6 +249,7 @@ class EpisodeOptions:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "EpisodeOptions":
         data = dict(data)
+        data["hosts"] = tuple(tuple(pair) for pair in data.get("hosts") or ())
         if data.get("day"):
             data["day"] = date.fromisoformat(data["day"])
         return cls(**data)

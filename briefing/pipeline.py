@@ -70,12 +70,27 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     with stage("ingest"):
         articles = read(inputs, title=options.title, latest=options.latest)
     reporter.stage(f"summarizing {len(articles)} article{'s' * (len(articles) != 1)}")
-    wpm = WORDS_PER_MINUTE.get(options.engine, 170.0) * options.speed
+    engines = [engine for engine, _ in voice_specs(options)]
+    wpm = sum(WORDS_PER_MINUTE.get(e, 170.0) for e in engines) / len(engines) * options.speed
     with stage("summarize"):
         digests = digest(articles, minutes=options.minutes, words_per_minute=wpm)
     with stage("script"):
         return write_script(digests, show=options.show, title=options.title, day=options.day,
-                            templates=options.templates)
+                            templates=options.templates, hosts=host_names(options))
+
+
+def host_names(options: EpisodeOptions) -> tuple[str, ...]:
+    """The hosts' names when the show has several, else ()."""
+    return tuple(name for name, _ in options.hosts) if len(options.hosts) > 1 else ()
+
+
+def voice_specs(options: EpisodeOptions) -> list[tuple[str, str | None]]:
+    """(engine, voice) of every voice the episode speaks with: each host's, or the one voice."""
+    from .voices import split_voice_spec
+
+    if len(options.hosts) > 1:
+        return [split_voice_spec(None, spec) for _, spec in options.hosts]
+    return [split_voice_spec(options.engine, options.voice)]
 
 
 def make_episode(inputs: Sequence[str], output: str | Path, options: EpisodeOptions | None = None, *,
@@ -110,10 +125,15 @@ def prepare_episode(output: Path, options: EpisodeOptions) -> Prepared:
     check_target(options.loudness)
     # A user's image is checked (and prepared) now, so a bad one fails before any synthesis.
     art = cover_jpeg(options.cover, show=options.show, day=Date.today()) if options.cover is not None else None
-    if (options.engine or "piper").lower() == "piper":
-        from .voices.piper import preload
+    for engine, voice in voice_specs(options):  # models load while the article is read and the script written
+        if engine == "piper":
+            from .voices.piper import preload
 
-        preload(options.voice)  # the model loads while the article is read and the script written
+            preload(voice)
+        elif engine == "hibari":
+            from .voices.hibari import preload as preload_hibari
+
+            preload_hibari(voice)
     return Prepared(cover=art)
 
 
@@ -142,19 +162,27 @@ def render_script(script: Script, output: str | Path, options: EpisodeOptions | 
     output = Path(output)
     if prepared is None:
         prepared = prepare_episode(output, options)
-    engine = options.engine
-    loaded = get_voice(engine, options.voice, speed=options.speed,
-                       lang=options.lang or (script.language if engine == "gtts" else None), tld=options.tld)
-    check_voice_language(loaded, script.language)
-    quoting = None
-    if options.quote_voice:
+    cast = {}
+    for (name, _), (engine, voice) in zip(options.hosts if len(options.hosts) > 1 else [(None, None)],
+                                          voice_specs(options)):
+        cast[name] = get_voice(engine, voice, speed=options.speed, tld=options.tld,
+                               lang=options.lang or (script.language if engine == "gtts" else None))
+        check_voice_language(cast[name], script.language)
+    loaded = next(iter(cast.values()))
+    voices = {name: voice for name, voice in cast.items() if name is not None}
+    quoting, quote_voices = None, {}
+    if options.quote_voice and voices:
+        # Two hosts: a quotation in one host's story is read by the other host.
+        names = list(voices)
+        quote_voices = {name: voices[names[(i + 1) % len(names)]] for i, name in enumerate(names)}
+    elif options.quote_voice:
         from .voices import get_quote_voice
 
         quoting = get_quote_voice(options.quote_voice, loaded, speed=options.speed)
     takes = TakeCache() if options.cache else None
     sentences = sum(len(s.sentences) for s in script.segments)
-    reporter.stage(f"speaking {sentences} sentences with {loaded.engine} ({loaded.name}), "
-                   "mixing and encoding as it goes")
+    speakers = ", ".join(f"{v.engine} ({v.name})" for v in cast.values())
+    reporter.stage(f"speaking {sentences} sentences with {speakers}, mixing and encoding as it goes")
     audio = output.with_name(f".{output.name}.{os.getpid()}.audio.part")
     art = prepared.cover
     with ThreadPoolExecutor(max_workers=1) as background:
@@ -164,7 +192,9 @@ def render_script(script: Script, output: str | Path, options: EpisodeOptions | 
             with stage("render"):
                 rendered = render_to_mp3(script, loaded, audio, cache=takes, quote_voice=quoting,
                                          progress=reporter.step, bitrate=options.bitrate,
-                                         loudness=options.loudness, music=options.music)
+                                         loudness=options.loudness, music=options.music,
+                                         voices=voices, quote_voices=quote_voices,
+                                         pronunciations=options.pronunciations)
             reporter.stage(f"writing {output}")
             with stage("export"):
                 episode = Episode(script=script, audio=None, timeline=rendered.timeline, sample_rate=MIX_RATE)
@@ -172,6 +202,34 @@ def render_script(script: Script, output: str | Path, options: EpisodeOptions | 
                               loudness=options.loudness, cover=drawn.result(), encoded=audio)
         finally:
             audio.unlink(missing_ok=True)
+
+
+def say(text: str, output: str | Path, options: EpisodeOptions | None = None, **overrides) -> Path:
+    """One line of text, made speakable and said by the voice (with the show's pronunciations),
+    to a WAV file: to try a pronunciation or a voice quickly. Returns the path written.
+    """
+    import wave
+
+    from .audio.export import check_writable, staged
+    from .voices import get_voice
+    from .writing.pronounce import pronounced
+    from .writing.speech import speakable
+
+    options = _options(options, overrides)
+    output = Path(output)
+    if not text.strip():
+        raise InputError("nothing to say: give the text to speak")
+    check_writable(output)
+    engine, voice_name = voice_specs(options)[0]
+    voice = get_voice(engine, voice_name, speed=options.speed, lang=options.lang or "en", tld=options.tld)
+    pcm = voice.synthesize(pronounced(speakable(text.strip()), options.pronunciations, voice))
+    with staged(output) as tmp:
+        with wave.open(str(tmp), "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(voice.sample_rate)
+            wav.writeframes(pcm)
+    return output
 
 
 def _options(options: EpisodeOptions | None, overrides: dict) -> EpisodeOptions:

@@ -53,6 +53,8 @@ def test_voices_lists_offline_default(cli):
     assert result.returncode == 0
     out = result.stdout.decode()
     assert "piper" in out and "offline" in out and "gtts" in out and "en_US-joe-medium" in out
+    hibari_line = next(line for line in out.splitlines() if line.startswith("hibari"))
+    assert "offline" in hibari_line and "default" in hibari_line and "- heart" in out
 
 
 def test_version_prints_the_installed_version(cli):

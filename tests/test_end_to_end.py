@@ -1,4 +1,4 @@
-"""A short article rendered with real Piper speech into a real MP3, checked as a listener's app would."""
+"""A short article rendered with the default voice's real speech into a real MP3, checked as a listener's app would."""
 
 import numpy as np
 import pytest

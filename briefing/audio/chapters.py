@@ -32,6 +32,8 @@ def chapters_from(timeline: Timeline) -> list[Chapter]:
     starts: list[tuple[float, str]] = []
     for index, entry in enumerate(timeline.entries):
         title = (entry.title or DEFAULT_TITLES.get(entry.kind) or f"Part {index + 1}").strip()
+        if starts and title == starts[-1][1]:
+            continue  # a hand-over and the story it hands over to are one chapter
         start = 0.0 if not starts else max(entry.start, starts[-1][0])
         starts.append((start, title))
     return [Chapter(start, starts[i + 1][0] if i + 1 < len(starts) else timeline.duration, title)

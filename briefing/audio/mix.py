@@ -271,10 +271,11 @@ class Mixer:
             bed_start = max(0, head[0].size - int(BED_LEAD * MIX_RATE)) if head else 0
             block = block + bed_track(block.size, bed_start, voice, voice[-1][1], self.level + BED_LU)
         base = self.frames + offset
-        cues = tuple(Cue((base + a) / MIX_RATE, (base + b) / MIX_RATE, s.text) for (a, b), s in zip(spans, sentences))
+        cues = tuple(Cue((base + a) / MIX_RATE, (base + b) / MIX_RATE, s.text, segment.speaker)
+                     for (a, b), s in zip(spans, sentences))
         start = 0.0 if first_segment else (cues[0].start if cues else base / MIX_RATE)
         end = cues[-1].end if cues else (base + speech.size) / MIX_RATE
-        self.entries.append(TimelineEntry(segment.kind, segment.title, start, end, cues))
+        self.entries.append(TimelineEntry(segment.kind, segment.title, start, end, cues, segment.speaker))
         # Speech alone was limited when it was levelled; the sting and the bed add to it.
         self._emit(self._limited(block) if first_segment else block)
 
@@ -294,7 +295,8 @@ class Mixer:
             self._emit(self._limited(np.concatenate([self._silence(STING_GAP), sting])))
         if self.entries:
             last = self.entries[-1]
-            self.entries[-1] = TimelineEntry(last.kind, last.title, last.start, self.frames / MIX_RATE, last.cues)
+            self.entries[-1] = TimelineEntry(last.kind, last.title, last.start, self.frames / MIX_RATE, last.cues,
+                                             last.speaker)
         return Timeline(tuple(self.entries), self.frames / MIX_RATE)
 
 

@@ -45,7 +45,8 @@ def episode_key(script: Script, identities: list[dict], settings: dict) -> str:
             "v": MIX_VERSION,
             "voices": identities,
             "settings": settings,
-            "segments": [[s.kind, s.title, list(s.sentences)] for s in script.segments],
+            "segments": [[s.kind, s.title, list(s.sentences), *([s.speaker] if s.speaker else [])]
+                         for s in script.segments],
         },
         sort_keys=True, ensure_ascii=False,
     )
@@ -129,16 +130,24 @@ def _produce(segments, out: queue.Queue, stop: threading.Event) -> None:
 
 
 def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voice=None, progress=None,
-                  bitrate: int = 96, loudness: float | None = -16.0, music: bool = True) -> RenderedAudio:
-    """Speak, mix and encode `script` into `target` (a temporary name the caller owns)."""
+                  bitrate: int = 96, loudness: float | None = -16.0, music: bool = True,
+                  voices=None, quote_voices=None, pronunciations=None) -> RenderedAudio:
+    """Speak, mix and encode `script` into `target` (a temporary name the caller owns).
+
+    `voices` and `quote_voices` give the hosts' voices by name, `pronunciations` the show's
+    (see `briefing.voices.speak.render_segments`).
+    """
     from .encode import StreamingEncoder, finish_to_target
     from .loudness import encoder_gain
     from .mix import MIX_RATE, Mixer
     from ..voices.speak import render_segments
     from ..timing import stage
 
-    settings = {"bitrate": bitrate, "loudness": loudness, "music": music}
+    settings = {"bitrate": bitrate, "loudness": loudness, "music": music,
+                **({"pronunciations": dict(pronunciations)} if pronunciations else {})}
     identities = [voice.identity()] + ([quote_voice.identity()] if quote_voice else [])
+    identities += [{"host": name, **v.identity()} for name, v in sorted((voices or {}).items())]
+    identities += [{"quotes_of": name, **v.identity()} for name, v in sorted((quote_voices or {}).items())]
     episodes = EpisodeCache(cache.directory / "episodes") if cache is not None else None
     key = episode_key(script, identities, settings)
     if episodes is not None:
@@ -149,7 +158,8 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
                 progress(total, total, "cached")
             return hit
 
-    segments = render_segments(script, voice, cache, progress, quote_voice)
+    segments = render_segments(script, voice, cache, progress, quote_voice, voices=voices,
+                               quote_voices=quote_voices, pronunciations=pronunciations)
     handover: queue.Queue = queue.Queue(maxsize=QUEUE_SEGMENTS)
     stop = threading.Event()
     worker = threading.Thread(target=_produce, args=(segments, handover, stop), name="briefing-voice", daemon=True)

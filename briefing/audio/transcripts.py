@@ -16,7 +16,7 @@ next cue.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import replace, dataclass
 
 from ..models import Cue, Timeline
 
@@ -45,7 +45,7 @@ def timed_cues(timeline: Timeline) -> list[Cue]:
     timed = []
     for index, cue in enumerate(cues):
         limit = cues[index + 1].start if index + 1 < len(cues) else timeline.duration
-        timed.append(Cue(cue.start, max(cue.end, min(cue.end + CUE_TAIL, limit)), cue.text))
+        timed.append(Cue(cue.start, max(cue.end, min(cue.end + CUE_TAIL, limit)), cue.text, cue.speaker))
     return timed
 
 
@@ -140,14 +140,23 @@ def _vtt_text(line: str) -> str:
     return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _voice_name(speaker: str) -> str:
+    """A name as WebVTT's voice span can carry it (no '>', one line)."""
+    return " ".join(speaker.replace(">", "").split())
+
+
 def webvtt(timeline: Timeline) -> str:
-    """A WebVTT transcript (`X.vtt`): caption cues of at most two lines of 42 characters."""
+    """A WebVTT transcript (`X.vtt`): caption cues of at most two lines of 42 characters, each
+    voice-tagged with its host (`<v Hannah>`) in a show with several hosts."""
     lines = ["WEBVTT", ""]
     n = 0
     for cue in timed_cues(timeline):
         for start, end, text in caption_cues(cue, VTT_CARD):
             n += 1
-            lines += [str(n), f"{_timestamp(start)} --> {_timestamp(end)}", *map(_vtt_text, text), ""]
+            shown = [_vtt_text(line) for line in text]
+            if cue.speaker:
+                shown[0] = f"<v {_voice_name(cue.speaker)}>{shown[0]}"
+            lines += [str(n), f"{_timestamp(start)} --> {_timestamp(end)}", *shown, ""]
     return "\n".join(lines)
 
 
@@ -156,7 +165,9 @@ def srt(timeline: Timeline) -> str:
     lines = []
     n = 0
     for cue in timed_cues(timeline):
-        for start, end, text in caption_cues(cue, SRT_CARD):
+        # SRT has no voice tag: the speaker's name and a colon open the sentence's first card.
+        spoken = replace(cue, text=f"{cue.speaker}: {cue.text}") if cue.speaker else cue
+        for start, end, text in caption_cues(spoken, SRT_CARD):
             n += 1
             lines += [str(n), f"{_timestamp(start, ',')} --> {_timestamp(end, ',')}", *text, ""]
     return "\n".join(lines)
@@ -167,7 +178,7 @@ def transcript_json(timeline: Timeline, speaker: str | None = None) -> str:
     segments = []
     for cue in timed_cues(timeline):
         segment = {"startTime": round(cue.start, 3), "endTime": round(cue.end, 3), "body": _one_line(cue.text)}
-        if speaker:
-            segment["speaker"] = speaker
+        if cue.speaker or speaker:
+            segment["speaker"] = cue.speaker or speaker
         segments.append(segment)
     return json.dumps({"version": TRANSCRIPT_VERSION, "segments": segments}, ensure_ascii=False, indent=2) + "\n"

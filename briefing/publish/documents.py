@@ -17,7 +17,7 @@ from .catalog import CATALOG_NAME, Catalog, CatalogEpisode
 from .feed import Channel, render_feed
 from .notes import read_notes
 from .page import render_page
-from .sidecars import read_chapters, read_transcript
+from .sidecars import read_chapters, read_transcript, transcript_speakers
 
 CHANNEL_KEY = "channel"  # catalog site-table entry: the channel as last published (JSON)
 
@@ -38,7 +38,8 @@ def render_documents(sidecars: Path | Callable[[CatalogEpisode, str], Path | Non
     notes = {e.key: read_notes(sidecar(e, "notes")) for e in episodes}
     transcripts = {e.key: read_transcript(sidecar(e, "transcript"), sidecar(e, "vtt"), sidecar(e, "txt"))
                    for e in episodes}
-    return (render_feed(channel, episodes, chapters, notes),
+    hosts = {key: transcript_speakers(cues) for key, cues in transcripts.items()}  # podcast:person
+    return (render_feed(channel, episodes, chapters, notes, hosts=hosts),
             render_page(channel, episodes, chapters, transcripts))
 
 

@@ -89,8 +89,10 @@ def rfc2822(moment: datetime) -> str:
 
 
 def render_feed(channel: Channel, episodes: list[CatalogEpisode], chapters: dict[str, list[Chapter]],
-                notes: dict[str, ShowNotes | None] | None = None, *, now: datetime | None = None) -> str:
-    """The whole feed.xml; `episodes` newest first, `chapters` and show `notes` by episode key.
+                notes: dict[str, ShowNotes | None] | None = None, *, now: datetime | None = None,
+                hosts: dict[str, list[str]] | None = None) -> str:
+    """The whole feed.xml; `episodes` newest first, `chapters`, show `notes` and `hosts` (names,
+    for podcast:person) by episode key.
 
     An episode's description is its show notes as text, and content:encoded the same as HTML;
     an episode published without notes (before they existed) keeps its recorded description.
@@ -111,6 +113,7 @@ def render_feed(channel: Channel, episodes: list[CatalogEpisode], chapters: dict
             "chapters": its_chapters,
             "description": notes_text(its_notes, episode.title) if its_notes else episode.description,
             "content_html": notes_html(shown, episode.title),
+            "hosts": (hosts or {}).get(episode.key, []),
         })
     last_build = max((e.updated for e in episodes), default=now or datetime.now(timezone.utc))
     return environment().get_template("feed.xml.j2").render(

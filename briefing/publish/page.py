@@ -38,6 +38,6 @@ def render_page(channel: Channel, episodes: list[CatalogEpisode], chapters: dict
             "chapters": [{"start": round(c.start, 3), "at": clock(c.start), "title": c.title}
                          for c in chapters.get(episode.key, [])],
             "transcript": [{"start": round(c.start, 3) if c.start >= 0 else None, "at": clock(c.start),
-                            "text": c.text} for c in transcripts.get(episode.key, [])],
+                            "text": c.text, "speaker": c.speaker} for c in transcripts.get(episode.key, [])],
         })
     return environment().get_template("index.html.j2").render(channel=channel, items=items)

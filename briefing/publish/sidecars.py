@@ -39,6 +39,7 @@ class Chapter:
 class TranscriptCue:
     start: float
     text: str
+    speaker: str | None = None  # from the WebVTT voice tag, <v Hannah>, in a show with several hosts
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def read_transcript(json_transcript: Path | None, vtt: Path | None, txt: Path | 
     if json_transcript is not None and json_transcript.is_file():
         try:
             data = json.loads(json_transcript.read_text(encoding="utf-8"))
-            cues = [TranscriptCue(float(s["startTime"]), " ".join(str(s["body"]).split()))
+            cues = [TranscriptCue(float(s["startTime"]), " ".join(str(s["body"]).split()), s.get("speaker") or None)
                     for s in data.get("segments", [])]
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             cues = []
@@ -126,7 +127,7 @@ def read_transcript(json_transcript: Path | None, vtt: Path | None, txt: Path | 
         for m in _VTT_CUE.finditer(text):
             hours = int(m.group(1) or 0)
             start = hours * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + int(m.group(4)) / 1000
-            cues.append(TranscriptCue(start, html.unescape(" ".join(m.group(5).split()))))
+            cues.append(_voiced_cue(start, " ".join(m.group(5).split())))
         if cues:
             return cues
     if txt is not None and txt.is_file():
@@ -144,6 +145,24 @@ def episode_notes(source: EpisodeSource) -> ShowNotes:
     """The episode's show notes: its notes sidecar, else derived from its chapters and source."""
     return (read_notes(source.sidecars.get("notes"))
             or derive_notes(read_chapters(source.sidecars.get("chapters")), source_links(source)))
+
+
+_VOICE_TAG = re.compile(r"^<v(?:\.[^\s>]*)?\s+([^>]+)>(.*?)(?:</v>)?$")
+
+
+def _voiced_cue(start: float, text: str) -> TranscriptCue:
+    """A cue whose text may open with a WebVTT voice tag: the speaker apart, the text unescaped."""
+    import html
+
+    m = _VOICE_TAG.match(text)
+    if m is None:
+        return TranscriptCue(start, html.unescape(text))
+    return TranscriptCue(start, html.unescape(m.group(2)).strip(), m.group(1).strip())
+
+
+def transcript_speakers(cues: list[TranscriptCue]) -> list[str]:
+    """The names heard in a transcript, in the order they first speak (the hosts)."""
+    return list(dict.fromkeys(c.speaker for c in cues if c.speaker))
 
 
 def describe(source: EpisodeSource) -> str:

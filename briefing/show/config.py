@@ -6,13 +6,17 @@ import json
 import os
 import re
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import BriefingError
 
 CONFIG_NAME = "briefing.toml"
+# The hosts of a two-voice show unless the show file names its own (`[[host]]` tables).
+DEFAULT_HOSTS = (("Hannah", "hibari:heart"), ("Joe", "piper:joe"))
+# Settings that live in tables of their own, not in [show].
+OWN_TABLES = ("host_voices", "pronunciations")
 
 
 @dataclass(frozen=True)
@@ -31,12 +35,22 @@ class Settings:
     public_url: str = ""
     site: str = ""  # where `publish` writes when no --site is given: a folder or s3://, gs://, az://
     image: str = ""
-    public_url: str | None = None  # the address listeners use, when fixed (a CDN, a proxy): links use it
     private: bool = False  # served only under listeners' tokens (briefing listeners add NAME)
-    engine: str = "piper"
+    engine: str = "hibari"
     voice: str = ""
     minutes: float = 3.0
     bitrate: int = 96
+    hosts: int = 1  # 2: a show with two hosts, the first two of host_voices
+    host_voices: tuple[tuple[str, str], ...] = DEFAULT_HOSTS  # [[host]] name = ..., voice = "engine:voice"
+    pronunciations: dict[str, str] = field(default_factory=dict)  # [pronunciations] Word = "said"
+
+    def cast(self, hosts: int | None = None) -> tuple[tuple[str, str], ...]:
+        """The (name, voice) pairs of a show with `hosts` hosts (default: the show file's); () for one."""
+        count = self.hosts if hosts is None else hosts
+        if count < 1 or count > len(self.host_voices):
+            raise BriefingError(f"hosts {count}: give 1, or up to {len(self.host_voices)} ([[host]] tables "
+                                "in the show file name more)")
+        return self.host_voices[:count] if count > 1 else ()
 
 
 def config_path() -> Path:
@@ -58,7 +72,7 @@ def find_settings(path: str | Path | None = None) -> Settings | None:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise BriefingError(f"{path}: not a valid show file ({exc})") from None
     table: dict[str, Any] = data.get("show", data)
-    known = {f.name: f.type for f in fields(Settings)}
+    known = {f.name: f.type for f in fields(Settings) if f.name not in OWN_TABLES}
     values = {k.replace("-", "_"): v for k, v in table.items() if k.replace("-", "_") in known}
     if "title" in table and "show" not in values:
         values["show"] = table["title"]
@@ -77,7 +91,33 @@ def find_settings(path: str | Path | None = None) -> Settings | None:
             continue
         if not isinstance(value, expected):
             raise BriefingError(f"{path}: {name} should be {expected.__name__}, not {value!r}")
+    values.update(_own_tables(data, path))
     return replace(Settings(), **values)
+
+
+def _own_tables(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """`[[host]]` (name, voice) and `[pronunciations]`, checked."""
+    from ..writing.pronounce import check_pronunciations
+
+    values: dict[str, Any] = {}
+    if "host" in data:
+        hosts = data["host"]
+        if not isinstance(hosts, list) or not all(isinstance(h, dict) for h in hosts):
+            raise BriefingError(f'{path}: host should be [[host]] tables with name = "..." and voice = "engine:voice"')
+        pairs = []
+        for number, host in enumerate(hosts, 1):
+            name, voice = host.get("name"), host.get("voice")
+            if not isinstance(name, str) or not name.strip() or not isinstance(voice, str) or ":" not in voice:
+                raise BriefingError(f'{path}: host {number} needs name = "..." and voice = "engine:voice" '
+                                    '(e.g. "hibari:heart" or "piper:joe")')
+            pairs.append((name.strip(), voice.strip()))
+        values["host_voices"] = tuple(pairs)
+    if "pronunciations" in data:
+        table = data["pronunciations"]
+        if not isinstance(table, dict):
+            raise BriefingError(f"{path}: pronunciations should be a table: [pronunciations] Word = \"said\"")
+        values["pronunciations"] = check_pronunciations(table, f"{path}: [pronunciations]")
+    return values
 
 
 # The show file keys `briefing init` writes, in order, with the Settings field each fills.
@@ -143,8 +183,14 @@ def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Pat
     lines += [f"{key} = {_toml_value(getattr(chosen, name))}" for key, name in SHOW_KEYS]
     shown = {name for _, name in SHOW_KEYS}
     for f in fields(Settings):  # keep other settings the file had (engine, minutes, ...)
-        if f.name not in shown and getattr(chosen, f.name) != getattr(Settings(), f.name):
+        if f.name not in shown and f.name not in OWN_TABLES and getattr(chosen, f.name) != getattr(Settings(), f.name):
             lines.append(f"{f.name} = {_toml_value(getattr(chosen, f.name))}")
+    if chosen.host_voices != DEFAULT_HOSTS:
+        for name, voice in chosen.host_voices:
+            lines += ["", "[[host]]", f"name = {_toml_value(name)}", f"voice = {_toml_value(voice)}"]
+    if chosen.pronunciations:
+        lines += ["", "[pronunciations]"]
+        lines += [f"{_toml_value(word)} = {_toml_value(said)}" for word, said in chosen.pronunciations.items()]
     try:
         from ..audio.export import staged
 

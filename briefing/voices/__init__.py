@@ -12,7 +12,8 @@ from typing import Protocol
 
 from ..errors import VoiceError
 
-DEFAULT_ENGINE = "piper"
+DEFAULT_ENGINE = "hibari"
+ENGINE_NAMES = ("hibari", "piper", "gtts")
 
 
 class Voice(Protocol):
@@ -37,24 +38,48 @@ class EngineInfo:
     voices: tuple[str, ...]
 
 
-# Measured speaking rates, pauses included (Piper: 3,858 words made 22.7 minutes), used to
-# turn --minutes into a word budget before any audio exists.
-WORDS_PER_MINUTE = {"piper": 165.0, "gtts": 150.0}
+# Measured speaking rates, pauses included, used to turn --minutes into a word budget before any
+# audio exists. Piper: 3,858 words made 22.7 minutes. hibari's heart speaks 4% slower than Piper's
+# joe on the same scripts (the seed article's episode: 111.3 s against 106.9 s for the same 272
+# words, sentence edges trimmed alike), hence 165 * 0.96.
+WORDS_PER_MINUTE = {"hibari": 158.0, "piper": 165.0, "gtts": 150.0}
 
 
 def engines() -> list[EngineInfo]:
     """The engines briefing knows, and whether each works without a network."""
+    from .hibari import bundled_voices as hibari_voices
     from .piper import bundled_voices
 
     return [
-        EngineInfo("piper", True, "Piper neural TTS, runs locally (default)", tuple(bundled_voices())),
+        EngineInfo("hibari", True, "hibari (distilled from Kokoro-82M), runs locally (default)",
+                   tuple(hibari_voices())),
+        EngineInfo("piper", True, "Piper neural TTS, runs locally", tuple(bundled_voices())),
         EngineInfo("gtts", False, "Google Translate TTS, needs the internet", ("any language code via --lang",)),
     ]
 
 
+def split_voice_spec(engine: str | None, voice: str | None) -> tuple[str, str | None]:
+    """`--voice hibari:heart` names its engine too: ("hibari", "heart"); a `.onnx` file is Piper's.
+    Any other voice keeps `engine`."""
+    if voice and ":" in voice:
+        prefix, _, name = voice.partition(":")
+        if prefix.lower() in ENGINE_NAMES:
+            return prefix.lower(), name or None
+    if voice and voice.lower().endswith(".onnx") and (engine or DEFAULT_ENGINE).lower() == "hibari":
+        return "piper", voice  # a voice file: only Piper reads those (hibari offers its bundled voice only)
+    return (engine or DEFAULT_ENGINE).lower(), voice
+
+
 def get_voice(engine: str = DEFAULT_ENGINE, voice: str | None = None, **settings) -> Voice:
-    """Load the voice of an engine. Raises VoiceError for an unknown engine or voice."""
-    engine = (engine or DEFAULT_ENGINE).lower()
+    """Load the voice of an engine. Raises VoiceError for an unknown engine or voice.
+
+    `voice` may be a spec "engine:voice" ("hibari:heart", "piper:joe"), which picks the engine.
+    """
+    engine, voice = split_voice_spec(engine, voice)
+    if engine == "hibari":
+        from .hibari import HibariEngineVoice
+
+        return HibariEngineVoice.load(voice, **settings)
     if engine == "piper":
         from .piper import PiperEngineVoice
 
@@ -63,14 +88,18 @@ def get_voice(engine: str = DEFAULT_ENGINE, voice: str | None = None, **settings
         from .gtts import GttsVoice
 
         return GttsVoice(voice, **settings)
-    raise VoiceError(f"unknown engine {engine!r}: choose piper or gtts")
+    raise VoiceError(f"unknown engine {engine!r}: choose {', '.join(ENGINE_NAMES)}")
 
 
 def get_quote_voice(spec: str, main: Voice, *, speed: float = 1.0) -> Voice:
     """The voice for quotations: `pitch:N` (the main Piper voice N semitones up or down),
-    a second Piper `.onnx` file, or for gTTS `tld:DOMAIN` (the same language, another accent).
+    a second Piper `.onnx` file, for gTTS `tld:DOMAIN` (the same language, another accent),
+    or with any engine a voice spec such as `piper:joe` or `hibari:heart`.
     """
     spec = spec.strip()
+    if spec.partition(":")[0].lower() in ENGINE_NAMES:
+        engine, name = split_voice_spec(None, spec)
+        return get_voice(engine, name, speed=speed)
     if main.engine == "piper":
         from .piper import PiperEngineVoice
 
@@ -89,4 +118,5 @@ def get_quote_voice(spec: str, main: Voice, *, speed: float = 1.0) -> Voice:
 
         return GttsVoice(main.lang, lang=main.lang, tld=spec.removeprefix("tld:"), speed=speed)
     raise VoiceError(f"--quote-voice {spec}: with {main.engine} give "
-                     + ("pitch:N or a .onnx file" if main.engine == "piper" else "tld:DOMAIN, e.g. tld:co.uk"))
+                     + {"piper": "pitch:N or a .onnx file", "gtts": "tld:DOMAIN, e.g. tld:co.uk"}.get(main.engine, "a voice spec")
+                     + " or another engine's voice, e.g. piper:joe")

@@ -132,7 +132,7 @@ class GttsVoice:
                 limit = MAX_CONNECT_ATTEMPTS if exc.connect else MAX_ATTEMPTS
                 if attempt >= limit:
                     raise NetworkError(f"gTTS: {exc} after {attempt} attempts; "
-                                       "use the offline default voice (--engine piper)") from None
+                                       "use an offline voice (--engine hibari or --engine piper)") from None
                 delay = exc.retry_after
                 if delay is None:
                     delay = min(20.0, 0.5 * 2 ** (attempt - 1)) * random.uniform(0.5, 1.0)

@@ -258,6 +258,11 @@ class PiperEngineVoice:
 
         return WORDS_PER_MINUTE["piper"] * self.speed
 
+    @staticmethod
+    def phoneme_markup(word: str, phonemes: str) -> str:
+        """How a pronunciation given as phonemes is written into the text Piper reads (espeak IPA)."""
+        return f"[[ {phonemes} ]]"
+
     def identity(self) -> dict:
         return {
             "engine": "piper",

@@ -2,14 +2,19 @@
 
 With a second voice for quotations, the quoted words of a sentence ("...", “...”) are
 rendered with it and the rest with the main voice; the pieces are joined into the
-sentence's one take (at 44.1 kHz), so the sentence keeps one cue and one timing.
+sentence's one take (at the mix rate), so the sentence keeps one cue and one timing.
+
+In a show with several hosts each segment is said by its speaker's voice (`voices`, by
+name), and a quotation in it by the voice `quote_voices` names for that speaker (the
+other host). The show's pronunciations are applied to the text each voice is given
+(`briefing.writing.pronounce`); the take keeps the sentence as written, for the transcript.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from ..errors import BriefingError, VoiceError
 from ..models import Script, Segment, SentenceTake, Take
@@ -37,7 +42,12 @@ def quote_pieces(sentence: str) -> list[tuple[str, bool]]:
     return [(text.strip(" ,;:"), quoted) for text, quoted in pieces if re.search(r"\w", text)]
 
 
-def _render(voice: Voice, identity: dict, text: str, cache: TakeCache | None) -> tuple[bytes, int]:
+def _render(voice: Voice, identity: dict, text: str, cache: TakeCache | None,
+            pronunciations: Mapping[str, str] | None = None) -> tuple[bytes, int]:
+    if pronunciations:
+        from ..writing.pronounce import pronounced
+
+        text = pronounced(text, pronunciations, voice)  # the cache is keyed by what the voice hears
     key = cache_key(identity, text)
     hit = cache.get(key) if cache else None
     if hit is not None:
@@ -90,29 +100,39 @@ def in_order(func: Callable, items, workers: int) -> Iterator:
 
 
 def render_segments(script: Script, voice: Voice, cache: TakeCache | None = None,
-                    progress: Progress | None = None, quote_voice: Voice | None = None,
+                    progress: Progress | None = None, quote_voice: Voice | None = None, *,
+                    voices: Mapping[str, Voice] | None = None, quote_voices: Mapping[str, Voice] | None = None,
+                    pronunciations: Mapping[str, str] | None = None,
                     ) -> Iterator[tuple[Segment, tuple[SentenceTake, ...]]]:
     """Render each segment's sentences, yielding a segment as soon as it is complete.
 
     Sentences are synthesized `voice.concurrency` at a time (Piper: two on two cores) and
     handed on in order. Reports (done, total, label) after each sentence. The pipeline mixes
-    and encodes a segment while the next one is being rendered.
+    and encodes a segment while the next one is being rendered. A segment whose speaker is
+    in `voices` is said by that voice, its quotations by `quote_voices[speaker]`.
     """
     total = sum(len(s.sentences) for s in script.segments)
-    identity = voice.identity()
-    quote_identity = quote_voice.identity() if quote_voice else None
+    voices = voices or {}
+    quote_voices = quote_voices or {}
+    every_voice = [voice, *voices.values(), *quote_voices.values(), *([quote_voice] if quote_voice else [])]
+    identities = {id(v): v.identity() for v in every_voice}
 
     def render(job: tuple[int, Segment, int, str]) -> SentenceTake:
         index, segment, number, sentence = job
         label = segment.title or segment.kind
-        pieces = quote_pieces(sentence) if quote_voice else []
+        speaking = voices.get(segment.speaker, voice)
+        quoting = quote_voices.get(segment.speaker, quote_voice)
+        pieces = quote_pieces(sentence) if quoting else []
+
+        def said(by: Voice, text: str) -> tuple[bytes, int]:
+            return _render(by, identities[id(by)], text, cache, pronunciations)
+
         try:
-            if quote_voice and any(quoted for _, quoted in pieces):
-                parts = [_render(quote_voice, quote_identity, text, cache) if quoted
-                         else _render(voice, identity, text, cache) for text, quoted in pieces]
+            if quoting and any(quoted for _, quoted in pieces):
+                parts = [said(quoting, text) if quoted else said(speaking, text) for text, quoted in pieces]
                 pcm, rate = _joined([p for p in parts if p[0]]) if any(p[0] for p in parts) else (b"", 0)
             else:
-                pcm, rate = _render(voice, identity, sentence, cache)
+                pcm, rate = said(speaking, sentence)
         except BriefingError as exc:
             raise type(exc)(f"segment {index + 1} ({label}), sentence {number}: {exc}") from None
         if not pcm:
@@ -122,9 +142,8 @@ def render_segments(script: Script, voice: Voice, cache: TakeCache | None = None
     jobs = [(index, segment, number, sentence)
             for index, segment in enumerate(script.segments)
             for number, sentence in enumerate(segment.sentences, 1)]
-    workers = getattr(voice, "concurrency", 1)  # engines that do not say run one sentence at a time
-    if quote_voice is not None:
-        workers = min(workers, getattr(quote_voice, "concurrency", 1))
+    # engines that do not say run one sentence at a time
+    workers = min(getattr(v, "concurrency", 1) for v in every_voice)
     takes = in_order(render, jobs, workers)
     done = 0
     try:
@@ -141,7 +160,7 @@ def render_segments(script: Script, voice: Voice, cache: TakeCache | None = None
 
 
 def speak(script: Script, voice: Voice, cache: TakeCache | None = None, progress: Progress | None = None,
-          quote_voice: Voice | None = None) -> tuple[Take, ...]:
-    """Render every sentence of every segment; the takes, in order."""
+          quote_voice: Voice | None = None, **cast) -> tuple[Take, ...]:
+    """Render every sentence of every segment; the takes, in order. `cast`: render_segments' keywords."""
     return tuple(Take(segment, sentences)
-                 for segment, sentences in render_segments(script, voice, cache, progress, quote_voice))
+                 for segment, sentences in render_segments(script, voice, cache, progress, quote_voice, **cast))

@@ -61,18 +61,23 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
-def check_voice_language(voice, language: str) -> None:
-    """A Piper voice reads one language; refuse an article in another with a clear message.
+OFFLINE_ENGINES = {"piper": "Piper", "hibari": "hibari"}
 
-    gTTS is given the article's language, so only Piper voices are checked.
+
+def check_voice_language(voice, language: str) -> None:
+    """A Piper or hibari voice reads one language; refuse an article in another with a clear message.
+
+    gTTS is given the article's language, so only the offline voices are checked.
     """
     from ..errors import VoiceError
 
-    if getattr(voice, "engine", "") != "piper":
+    engine = getattr(voice, "engine", "")
+    if engine not in OFFLINE_ENGINES:
         return
     spoken = (getattr(voice, "language", "") or "").split("-")[0].lower()
     if spoken and spoken != language:
         raise VoiceError(
-            f"the article is in {language_name(language)} ({language}) but the Piper voice {voice.name} speaks "
-            f"{language_name(spoken)}; pass --voice with a {language} Piper voice (.onnx), or --engine gtts"
+            f"the article is in {language_name(language)} ({language}) but the {OFFLINE_ENGINES[engine]} voice "
+            f"{voice.name} speaks {language_name(spoken)}; pass --engine piper --voice with a {language} Piper "
+            "voice (.onnx), or --engine gtts"
         )

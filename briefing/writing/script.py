@@ -18,7 +18,7 @@ from ..models import Digest, Script, Segment
 from .speech import speakable
 from .sentences import spoken_sentences
 
-TEMPLATE_NAMES = ("intro.j2", "article.j2", "section.j2", "outro.j2")
+TEMPLATE_NAMES = ("intro.j2", "article.j2", "section.j2", "outro.j2", "hosts.j2", "handover.j2")
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -118,8 +118,16 @@ def write_script(
     title: str | None = None,
     day: Date | None = None,
     templates: str | Path | None = None,
+    hosts: Sequence[str] = (),
 ) -> Script:
-    """Write the spoken script for one or more digested articles."""
+    """Write the spoken script for one or more digested articles.
+
+    With two or more `hosts` (their names), the first opens, closes and announces the
+    stories; the stories (or, in a one-article episode, its sections) alternate between
+    the hosts, each introduced by a hand-over (`handover.j2`) from the host who spoke last.
+    Every segment then names its speaker.
+    """
+    hosts = tuple(hosts) if len(hosts) > 1 else ()
     if not digests:
         raise BriefingError("nothing to say: no articles")
     env = environment(templates)
@@ -131,19 +139,40 @@ def write_script(
         for d in digests
     ]
     segments: list[Segment] = []
+    opener = hosts[0] if hosts else None
     intro = _render(env, "intro.j2", show=show, date=spoken_date(day), title=title, articles=articles)
-    segments.append(Segment("intro", "Introduction", _speakable_sentences(intro, language)))
+    if hosts:
+        intro += _render(env, "hosts.j2", hosts=list(hosts))
+    segments.append(Segment("intro", "Introduction", _speakable_sentences(intro, language), opener))
+    cast = _Cast(env, hosts, language)
+    several = len(digests) > 1
     for ai, digest in enumerate(digests):
-        if len(digests) > 1:
+        last_story = ai == len(digests) - 1
+        if several:
             lines = _render(
                 env, "article.j2", title=digest.article.title, index=ai, count=len(digests),
-                first=ai == 0, last=ai == len(digests) - 1,
+                first=ai == 0, last=last_story,
             )
-            segments.append(Segment("article", digest.article.title, _speakable_sentences(lines, language)))
+            reader = cast.reader(ai)
+            if reader is not None and reader != opener:
+                # The opener announces the story and hands it over in one breath.
+                lines += cast.handover(to=reader, by=opener, topic=None, last=False)
+            segments.append(Segment("article", digest.article.title, _speakable_sentences(lines, language), opener))
+            cast.speaking = opener
         spoken = [s for s in digest.sections if s.sentences]
         headed = [s for s in spoken if s.heading]
-        for section in spoken:
+        for si, section in enumerate(spoken):
             position = headed.index(section) if section.heading else -1
+            title_here = section.heading or digest.article.title
+            reader = cast.reader(ai) if several else cast.reader(si)
+            handed_over = False
+            if reader is not None and reader != cast.speaking:
+                topic = section.heading  # a lead has none: "Joe, what's the story?"
+                lines = cast.handover(to=reader, by=cast.speaking, topic=topic,
+                                      last=last_story and si == len(spoken) - 1 and si > 0)
+                segments.append(Segment("handover", title_here, _speakable_sentences(lines, language),
+                                        cast.speaking))
+                handed_over = True
             lines = _render(
                 env,
                 "section.j2",
@@ -153,13 +182,16 @@ def write_script(
                 count=len(headed),
                 first=position == 0,
                 last=position == len(headed) - 1 and len(headed) > 1,
+                handed_over=handed_over,
             )
-            segments.append(
-                Segment("section", section.heading or digest.article.title, _speakable_sentences(lines, language))
-            )
+            segments.append(Segment("section", title_here, _speakable_sentences(lines, language), reader))
+            cast.speaking = reader
     outro = _render(env, "outro.j2", show=show, date=spoken_date(day), title=title,
                     sources=[d.article.source for d in digests])
-    segments.append(Segment("outro", "Closing", _speakable_sentences(outro, language)))
+    if hosts and cast.speaking != opener:
+        lines = cast.handover(to=opener, by=cast.speaking, topic=None, last=False)
+        segments.append(Segment("handover", "Closing", _speakable_sentences(lines, language), cast.speaking))
+    segments.append(Segment("outro", "Closing", _speakable_sentences(outro, language), opener))
     return Script(
         title=title,
         show=show,
@@ -167,4 +199,26 @@ def write_script(
         segments=tuple(s for s in segments if s.sentences),
         sources=tuple(d.article.source for d in digests),
         language=language,
+        hosts=hosts,
     )
+
+
+class _Cast:
+    """Who reads what in a show with several hosts, and the hand-overs between them."""
+
+    def __init__(self, env, hosts: tuple[str, ...], language: str):
+        self.env = env
+        self.hosts = hosts
+        self.language = language
+        self.speaking = hosts[0] if hosts else None
+        self.handovers = 0
+
+    def reader(self, unit: int) -> str | None:
+        """The host of the `unit`th story or section: the second host first, then in turn."""
+        return self.hosts[(unit + 1) % len(self.hosts)] if self.hosts else None
+
+    def handover(self, *, to: str, by: str | None, topic: str | None, last: bool, back: bool = False) -> list[str]:
+        lines = _render(self.env, "handover.j2", to=to, by=by, topic=(topic or "").strip().rstrip(".?!") or None,
+                        index=self.handovers, last=last, back=back or to == self.hosts[0])
+        self.handovers += 1
+        return lines

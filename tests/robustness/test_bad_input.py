@@ -111,7 +111,8 @@ def test_unwritable_output_fails_before_any_work(short_article, tmp_path, where)
 @pytest.mark.parametrize("option, value, mentions", [
     ("--engine", "espeak9000", "unknown engine"),
     ("--voice", "/nowhere/voice.onnx", "no such file"),
-    ("--voice", "nobody-speaks-this", "unknown piper voice"),
+    ("--voice", "nobody-speaks-this", "unknown hibari voice"),
+    ("--voice", "piper:nobody-speaks-this", "unknown piper voice"),
 ])
 def test_unknown_engine_or_voice(short_article, tmp_path, option, value, mentions):
     result = run_cli("make", str(short_article), "-o", str(tmp_path / "e.mp3"), option, value, timeout=60)

@@ -1,3 +1,5 @@
+import pytest
+
 from briefing.ingest import read_articles
 from briefing.writing.language import detect_language
 
@@ -17,13 +19,14 @@ def test_an_article_carries_its_language(tmp_path):
     assert read_articles(str(path))[0].language == "fr"
 
 
-def test_piper_refuses_an_article_its_voice_cannot_read(cli, tmp_path):
+@pytest.mark.parametrize("engine, named", [("hibari", "hibari voice heart"), ("piper", "Piper voice en_US-joe-medium")])
+def test_offline_voices_refuse_an_article_they_cannot_read(cli, tmp_path, engine, named):
     path = tmp_path / "tram.txt"
     path.write_text(FRENCH + "\n", encoding="utf-8")
-    result = cli("make", str(path), "-o", str(tmp_path / "tram.mp3"), "-q")
+    result = cli("make", str(path), "-o", str(tmp_path / "tram.mp3"), "-q", "--engine", engine)
     assert result.returncode != 0
     err = result.stderr.decode().strip().splitlines()
-    assert len(err) == 1 and "French" in err[0] and "--voice" in err[0], err
+    assert len(err) == 1 and "French" in err[0] and "--voice" in err[0] and named in err[0], err
     assert not list(tmp_path.glob("tram.mp3*"))
 
 
