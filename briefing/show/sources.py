@@ -98,6 +98,10 @@ def save_states(site: str | Path, fetches: Sequence[Fetch], now: datetime | None
     from ..publish.catalog import Catalog
 
     stamp = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
+    try:
+        Path(site).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"{site}: cannot create the site folder ({exc.strerror or exc})") from None
     with Catalog(site, create=True) as catalog, catalog.transaction() as conn:
         for fetch in fetches:
             if fetch.failed:  # keep the last good validators and items; record the failure
