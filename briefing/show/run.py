@@ -29,7 +29,7 @@ from ..models import EpisodeOptions, PlannedEpisode, RunPlan, SourceReport
 from ..pipeline import Reporter
 from .config import Settings, find_settings, load_sources, show_site
 
-RUN_LOCK_WAIT = 30.0  # s a second run of the same show waits for the first before refusing
+RUN_LOCK_WAIT = 30.0  # s a second run of the same show waits for the first; BRIEFING_RUN_LOCK_WAIT overrides
 WORK_DIR = ".briefing-work"  # beside the show file: episodes being made, cleared by each run
 PENDING = "run_rebuild_pending"  # catalog flag: recorded, but the feed not yet rebuilt
 
@@ -178,11 +178,18 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
 
 
 @contextmanager
-def show_lock(show_file: Path, wait: float = RUN_LOCK_WAIT) -> Iterator[None]:
+def show_lock(show_file: Path, wait: float | None = None) -> Iterator[None]:
     """One run of a show at a time (an flock beside the show file; the kernel frees it when the
     holder dies). A second run waits up to `wait` seconds, then refuses with one line."""
     import fcntl
 
+    import os
+
+    if wait is None:
+        try:
+            wait = float(os.environ.get("BRIEFING_RUN_LOCK_WAIT", RUN_LOCK_WAIT))
+        except ValueError:
+            wait = RUN_LOCK_WAIT
     lock = show_file.with_name(f".{show_file.name}.run.lock")
     try:
         handle = open(lock, "a+")  # noqa: SIM115 - held for the whole block
@@ -224,7 +231,7 @@ def _finish_interrupted(path: Path, settings: Settings) -> None:
 
 def run_show(show_file: str | Path, day: date | None = None, *, dry_run: bool = False,
              reporter: Reporter | None = None, on_fetched: Callable | None = None,
-             lock_wait: float = RUN_LOCK_WAIT, **overrides) -> RunResult:
+             lock_wait: float | None = None, **overrides) -> RunResult:
     """Plan the run and produce its episodes here. Example: briefing run --show briefing.toml"""
     path, settings = _show(show_file)
     with show_lock(path, lock_wait):
