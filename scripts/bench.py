@@ -225,6 +225,74 @@ def table(rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
+RUN_TOPICS = ("ferry", "market", "library", "bridge", "school", "harbor", "museum", "stadium", "orchard",
+              "railway", "hospital", "festival", "theatre", "airport", "garden", "brewery", "lighthouse", "canal")
+
+
+def bench_run() -> None:
+    """`briefing run` on 3 local feeds of 6 full-text items: fetch time, plan (fetch, select,
+    script), make (speak, mix, encode, publish) and total, with a cold take cache."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    def article(topic: str, n: int) -> str:
+        return " ".join(
+            f"<p>The {topic} in town number {n} drew {100 + i} visitors on Monday, officials said, and the "
+            f"council of that town promised more money for the {topic} next year if the numbers hold.</p>"
+            for i in range(6))
+
+    feeds = {}
+    for f in range(3):
+        items = "".join(
+            f"<item><title>News of the {RUN_TOPICS[f * 6 + i]} {f}</title><link>http://x.invalid/{f}/{i}</link>"
+            f"<guid>{f}-{i}</guid><description><![CDATA[{article(RUN_TOPICS[f * 6 + i], f)}]]></description></item>"
+            for i in range(6))
+        feeds[f"/{f}.xml"] = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {f}</title>'
+                              f"<link>http://x.invalid/</link><description>d</description>{items}</channel></rss>").encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = feeds.get(self.path, b"")
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-run-") as tmp:
+        os.environ["BRIEFING_CACHE_DIR"] = str(Path(tmp) / "cache")
+        show = Path(tmp) / "briefing.toml"
+        show.write_text('[show]\ntitle = "Bench Show"\nminutes = 3\n'
+                        + "".join(f'\n[[source]]\nurl = "{base}/{f}.xml"\n' for f in range(3)))
+        from briefing.models import Source
+        from briefing.show.run import plan_run, produce_episode
+        from briefing.show.sources import fetch_sources
+
+        started = time.perf_counter()
+        fetched = fetch_sources([Source(f"{base}/{f}.xml") for f in range(3)])
+        fetch_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        plan = plan_run(show, dry_run=False)
+        plan_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        produce_episode(plan, 0)
+        make_seconds = time.perf_counter() - started
+    server.shutdown()
+    items = sum(len(f.items) for f in fetched)
+    print(table([("run (s)", "value"), ("items fetched", str(items)),
+                 ("fetch only (3 feeds)", f"{fetch_seconds:.3f}"),
+                 ("plan: fetch + select + script", f"{plan_seconds:.3f}"),
+                 ("make: speak, mix, encode, publish", f"{make_seconds:.3f}"),
+                 ("total", f"{plan_seconds + make_seconds:.3f}"),
+                 ("stories told", str(len(plan.episodes[0].stories) if plan.episodes else 0))]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", help="write the figures to this JSON file")
@@ -233,7 +301,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--long-minutes", type=float, default=20.0)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--run", action="store_true",
+                        help="only `briefing run`: 3 local feeds of 6 items on a local HTTP server")
     args = parser.parse_args()
+    if args.run:
+        bench_run()
+        return
     if args.child:
         kind, spec = args.child[0], json.loads(args.child[1])
         children = {"make": child_make, "bare": child_bare, "voice": child_voice}

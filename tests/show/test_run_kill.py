@@ -23,10 +23,17 @@ WORDS = ("amber birch cedar delta ember fjord garnet harbor indigo juniper kelp 
          "tundra valley walnut").split()
 
 
-def story(n: int) -> str:
+FRAMES = ("The {0} committee met on Monday to discuss the new {1} plan for the {2} district.",
+          "Residents said the {0} project would change the way people travel to the {1} market.",
+          "The council promised to publish a report on the {0} and {1} works before the end of the year.",
+          "Officials from the {0} office said the cost of the {1} scheme had not yet been agreed.")
+
+
+def story(n: int) -> tuple[str, str]:
+    """An English article of its own: distinct words, so no two stories share a fingerprint."""
     rng = random.Random(n)
-    title = f"Story {n}: " + " ".join(rng.choice(WORDS).capitalize() for _ in range(3))
-    sentences = [" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(4)]
+    title = f"Story {n}: The " + " ".join(rng.choice(WORDS).capitalize() for _ in range(2)) + " Plan"
+    sentences = [frame.format(*(rng.choice(WORDS) for _ in range(3))) for frame in FRAMES]
     return f"{title}\n\n" + " ".join(sentences) + "\n", title
 
 
@@ -69,7 +76,7 @@ def test_run_killed_at_random_points_never_tells_a_story_twice(tmp_path):
         (articles / f"story-{n:02d}.txt").write_text(text)
         titles.append(title)
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 6.0))
+        time.sleep(rng.uniform(0.3, 4.0))
         process.send_signal(signal.SIGKILL)
         process.wait()
         check_site(site)
