@@ -235,11 +235,19 @@ def bench_run() -> None:
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+    import random
+
+    words = ("amber birch cedar delta ember fjord garnet indigo juniper kelp lagoon meadow nectar ochre pebble "
+             "quartz russet saffron thistle umber velvet willow yarrow zephyr anchor beacon canyon dune falcon "
+             "glacier heron island jetty kestrel lantern marsh prairie quarry reef summit tundra valley").split()
+
     def article(topic: str, n: int) -> str:
+        """Distinct stories: each sentence names its own things, so no two share a fingerprint."""
+        rng = random.Random(topic)
         return " ".join(
-            f"<p>The {topic} in town number {n} drew {100 + i} visitors on Monday, officials said, and the "
-            f"council of that town promised more money for the {topic} next year if the numbers hold.</p>"
-            for i in range(6))
+            f"<p>The {topic} near {rng.choice(words)} {rng.choice(words)} drew visitors from the "
+            f"{rng.choice(words)} quarter on Monday, and the {rng.choice(words)} council promised money for "
+            f"its {rng.choice(words)} and {rng.choice(words)} works next year.</p>" for i in range(6))
 
     feeds = {}
     for f in range(3):

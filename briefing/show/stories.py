@@ -24,6 +24,7 @@ from .memory import SAME_TEXT, article_text, similarity
 LEAD_WORDS = 60
 SAME_ENTITIES = 0.4  # Jaccard of the leads' named entities
 SAME_LEAD_WORDS = 0.2  # Jaccard of the leads' content words
+MIN_SHARED_ENTITIES = 3
 MIN_STORY_WORDS = 70  # a story shorter than this in the summary says too little
 ANNOUNCEMENT_WORDS = 15  # "Next story: ... Reported by A and B."
 _TOKEN = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
@@ -65,7 +66,10 @@ def same_story(a: tuple[Item, Mention], b: tuple[Item, Mention]) -> bool:
     if similarity(mention_a.fingerprint, mention_b.fingerprint) >= SAME_TEXT:
         return True
     lead_a, lead_b = _lead(item_a), _lead(item_b)
-    return (_jaccard(_entities(lead_a), _entities(lead_b)) >= SAME_ENTITIES
+    entities_a, entities_b = _entities(lead_a), _entities(lead_b)
+    # At least MIN_SHARED_ENTITIES in common: "Monday" alone does not make two stories one.
+    return (len(entities_a & entities_b) >= MIN_SHARED_ENTITIES
+            and _jaccard(entities_a, entities_b) >= SAME_ENTITIES
             and _jaccard(_words(lead_a), _words(lead_b)) >= SAME_LEAD_WORDS)
 
 
