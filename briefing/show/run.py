@@ -17,6 +17,7 @@ kill between the catalog's commit and the feed's rebuild is rebuilt by the next 
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -83,21 +84,35 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     memory = Memory.load(site)
     reports: dict[str, SourceReport] = {}
 
-    fetches = fetch_sources(sources, load_states(site))
-    candidates, seen = [], set()
-    for fetch in fetches:
-        new = 0
+    language = settings.language.split("-")[0].lower()
+    found: dict[str, list] = {}
+    guard = threading.Lock()
+
+    def sift(fetch) -> None:
+        """As each source arrives: keep its items no episode covered, within the age limit, in
+        the show's language; say how the source went."""
+        new = []
         for item in fetch.items:
-            mention = mention_of(item.source, item.source_url, item.article.title, item.link, item.guid, item.article)
-            if mention.url in seen or not is_fresh(item, day, settings.max_age_days) or memory.covered(mention):
+            if not is_fresh(item, day, settings.max_age_days) or item.article.language.split("-")[0] != language:
                 continue
-            seen.add(mention.url)
-            candidates.append((item, mention))
-            new += 1
-        report = SourceReport(fetch.name, fetch.source.url, fetch.status, len(fetch.items), new)
-        reports[fetch.source.url] = report
-        if on_fetched is not None:
-            on_fetched(report)
+            mention = mention_of(item.source, item.source_url, item.article.title, item.link, item.guid,
+                                 item.article)
+            if not memory.covered(mention):
+                new.append((item, mention))
+        report = SourceReport(fetch.name, fetch.source.url, fetch.status, len(fetch.items), len(new))
+        with guard:
+            found[fetch.source.url] = new
+            reports[fetch.source.url] = report
+            if on_fetched is not None:
+                on_fetched(report)
+
+    fetches = fetch_sources(sources, load_states(site), on_fetched=sift)
+    candidates, seen = [], set()
+    for source in sources:  # in the show file's order; one URL carried twice counts once
+        for item, mention in found.get(source.url, []):
+            if mention.url not in seen:
+                seen.add(mention.url)
+                candidates.append((item, mention))
     if not dry_run:
         save_states(site, fetches)
     if all(f.failed for f in fetches):

@@ -7,8 +7,8 @@
   telling is read; every source is credited.
 - **Ranking.** The more sources carry a story the higher it goes; then the newer; then the
   higher in its feed.
-- **Choosing.** As many of the best stories as the show's minutes hold, each at least
-  `MIN_STORY_WORDS` of summary; what does not fit stays for a later run until it is older
+- **Choosing.** As many of the best stories as the show's minutes hold, each given
+  `MIN_STORY_WORDS` of summary (or half a shorter article); what does not fit stays for a later run until it is older
   than the show's `max_age_days`.
 """
 
@@ -112,7 +112,15 @@ def is_fresh(item: Item, day: date, max_age_days: float) -> bool:
 
 
 def choose(stories: Sequence[Story], *, minutes: float, words_per_minute: float, overhead_words: int) -> list[Story]:
-    """The best stories the minutes hold, each given at least MIN_STORY_WORDS of summary."""
+    """The best stories the minutes hold, in rank order. A story costs its announcement and the
+    summary it will get: MIN_STORY_WORDS, or half of a shorter article (the summarizer never
+    reads more than half). The first story is always told."""
     budget = minutes * words_per_minute - overhead_words
-    room = max(1, int(budget // (MIN_STORY_WORDS + ANNOUNCEMENT_WORDS)))
-    return list(stories[:room])
+    chosen: list[Story] = []
+    for story in stories:
+        cost = ANNOUNCEMENT_WORDS + min(MIN_STORY_WORDS, max(1, story.article.word_count // 2))
+        if chosen and cost > budget:
+            break
+        chosen.append(story)
+        budget -= cost
+    return chosen
