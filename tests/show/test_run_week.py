@@ -64,11 +64,12 @@ def week(tmp_path_factory):
     days = {}
     with NewsServer() as server:
         show = show_file(folder, server.base)
-        for n in (1, 2, 3):
-            set_day(server, n)
+        # Day 2 twice: in the morning, and again later that day after one more story appeared.
+        for n, late in ((1, False), (2, False), (2.5, True), (3, False)):
+            set_day(server, int(n), late)
             before = len(server.not_modified)
             started = time.monotonic()
-            result = run_cli("run", "--show", str(show), "--date", f"2026-11-2{2 + n}", env=ENV, timeout=300)
+            result = run_cli("run", "--show", str(show), "--date", f"2026-11-2{2 + int(n)}", env=ENV, timeout=300)
             listing = run_cli("sources", "--show", str(show), env=ENV, timeout=60)
             days[n] = {"result": result, "seconds": time.monotonic() - started,
                        "not_modified": server.not_modified[before:], "sources": listing,
@@ -117,14 +118,26 @@ def test_day_three_has_nothing_new_and_asks_with_conditional_gets(week):
     assert day["result"].returncode == 0, day["result"].stderr.decode()
     assert day["result"].stdout.decode().strip().splitlines()[-1] == "nothing new"
     assert sorted(day["not_modified"]) == ["/a/feed.xml", "/b/feed.xml", "/c/feed.xml"]
-    assert day["covered"] == week["days"][2]["covered"]
+    assert day["covered"] == week["days"][2.5]["covered"]
 
 
 def test_nothing_is_covered_twice_and_the_feed_lists_each_episode_once(week):
     titles = [t for _, t in covered(week["site"])]
-    assert len(titles) == len(set(titles)) == 5
+    assert len(titles) == len(set(titles)) == 6
     episodes = feed_items(week["site"])
-    assert len(episodes) == 2 and len(set(episodes)) == 2
+    assert len(episodes) == 3 and len(set(episodes)) == 3
+
+
+def test_a_second_run_the_same_day_makes_a_second_episode_with_only_the_new_story(week):
+    day = week["days"][2.5]
+    assert day["result"].returncode == 0, day["result"].stderr.decode()
+    later = [t for key, t in day["covered"] if key == "2026-11-24-harbor-weekly-2"]
+    assert later == ["Swing Bridge at Kell Quay Reopens After Storm Damage"]
+    from briefing.publish import list_episodes
+
+    numbered = {e.key: e.number for e in list_episodes(week["site"])}
+    assert numbered == {"2026-11-23-harbor-weekly": 1, "2026-11-24-harbor-weekly": 2,
+                        "2026-11-24-harbor-weekly-2": 3}
 
 
 def test_sources_lists_each_source_with_its_last_fetch(week):
@@ -132,5 +145,5 @@ def test_sources_lists_each_source_with_its_last_fetch(week):
     assert listing.returncode == 0, listing.stderr.decode()
     lines = listing.stdout.decode().splitlines()
     assert len(lines) == 3
-    assert "Harbor Gazette" in lines[0] and "not modified" in lines[0] and "4 items" in lines[0]
+    assert "Harbor Gazette" in lines[0] and "not modified" in lines[0] and "5 items" in lines[0]
     assert "Coast Courier" in lines[1]
