@@ -252,6 +252,11 @@ def run_show(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     with show_lock(path, lock_wait):
         if not dry_run:
             _finish_interrupted(path, settings)
+            options = episode_options(settings, day or date.today(), **overrides)
+            if (options.engine or "piper").lower() == "piper":
+                from ..voices.piper import preload
+
+                preload(options.voice)  # the voice loads while the sources are fetched, as `make` does
         plan = plan_run(path, day, dry_run=dry_run, reporter=reporter, on_fetched=on_fetched, **overrides)
         if dry_run or not plan.episodes:
             return RunResult(plan)
