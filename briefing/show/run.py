@@ -106,7 +106,7 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
             if on_fetched is not None:
                 on_fetched(report)
 
-    fetches = fetch_sources(sources, load_states(site), on_fetched=sift)
+    fetches = fetch_sources(sources, load_states(site), on_fetched=sift, day=day)
     candidates, seen = [], set()
     for source in sources:  # in the show file's order; one URL carried twice counts once
         for item, mention in found.get(source.url, []):

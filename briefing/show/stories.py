@@ -106,8 +106,9 @@ def group_stories(items: Sequence[tuple[Item, Mention]], day: date) -> list[Stor
 
 
 def is_fresh(item: Item, day: date, max_age_days: float) -> bool:
-    """Published within the show's age limit of `day` (and not after it); undated items are fresh."""
-    published = item.article.published
+    """Published within the show's age limit of `day` (and not after it). An undated item is
+    as old as the run that first saw it."""
+    published = item.article.published or item.first_seen
     return published is None or 0 <= (day - published).days <= max_age_days
 
 

@@ -94,3 +94,15 @@ def test_old_items_are_past_the_age_limit(show, tmp_path):
     show.write_text('[show]\ntitle = "Harbor Weekly"\n\n[[source]]\nurl = "dated"\n')
     assert plan_run(show, date(2026, 11, 25), dry_run=True).episodes == ()
     assert len(plan_run(show, date(2026, 11, 2), dry_run=True).episodes) == 1
+
+
+def test_undated_items_age_from_the_run_that_first_saw_them(show):
+    plan_run(show, date(2026, 11, 20))  # a real plan: the sources' fetch state says first seen on the 20th
+    assert plan_run(show, date(2026, 11, 21), dry_run=True).episodes
+    assert plan_run(show, date(2026, 11, 25), dry_run=True).episodes == ()
+
+
+@pytest.mark.parametrize("command", [["run"], ["sources"], ["sources", "add"], ["sources", "remove"], ["schedule"]])
+def test_every_show_command_has_an_example(command):
+    result = run_cli(*command, "--help", timeout=60)
+    assert result.returncode == 0 and "Example: briefing " in result.stdout.decode()
