@@ -26,6 +26,7 @@ SIDECAR_SUFFIXES: dict[str, str] = {
     "notes": ".notes.json",
     "jpg": ".jpg",
     "png": ".png",
+    "notes": ".notes.json",  # the self-running show's notes: stories, starts, sources (show/notes.py)
 }
 
 

@@ -23,8 +23,10 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -253,13 +255,17 @@ def _episode_digest(source) -> str:
 
 
 def publish(mp3: str | Path, site: str | Path, *, base_url: str | None = None, public_url: str | None = None,
-            settings: Settings | None = None) -> Published:
+            settings: Settings | None = None,
+            also: Callable[[Catalog, sqlite3.Connection], None] | None = None) -> Published:
     """Store MP3 + sidecars in SITE/episodes, record the episode, rebuild page and feed.
 
     SITE is a folder or a bucket URL (s3://bucket/prefix, gs://..., az://...). `public_url` is
     the address listeners reach the site at, which the feed's links start with (`base_url` is
     its older name). `settings` is the show file's content (None when there is none: the site
-    keeps what it last published with). Example: briefing publish today.mp3 --site s3://podcasts/harbor
+    keeps what it last published with). `also` runs inside the catalog change that records the
+    episode (the self-running show marks its stories covered there: both or neither; on a
+    conflicting writer the whole change, `also` included, is applied again to the newer catalog).
+    Example: briefing publish today.mp3 --site s3://podcasts/harbor
     """
     source = read_episode(mp3)
     store = open_store(site)
@@ -270,10 +276,11 @@ def publish(mp3: str | Path, site: str | Path, *, base_url: str | None = None, p
         parse_category(settings.category)  # refuse a bad category before touching the site
         _local_show_image(settings)
     with store.lock():
-        return _publish_locked(source, store, address=address, settings=settings)
+        return _publish_locked(source, store, address=address, settings=settings, also=also)
 
 
-def _publish_locked(source, store: Store, *, address: str | None, settings: Settings | None) -> Published:
+def _publish_locked(source, store: Store, *, address: str | None, settings: Settings | None,
+                    also: Callable[[Catalog, sqlite3.Connection], None] | None = None) -> Published:
     stem = slug(source.mp3.stem)
     key = stem if stem.startswith(source.day.isoformat()) else f"{source.day.isoformat()}-{stem}"
     named = f"{key}-{_episode_digest(source)}"
@@ -321,6 +328,8 @@ def _publish_locked(source, store: Store, *, address: str | None, settings: Sett
         channel = _channel(store, _show_settings(catalog, settings), catalog.get("base_url"),
                            catalog.get("podcast_guid"))
         catalog.put(conn, CHANNEL_KEY, channel_json(channel))
+        if also is not None:
+            also(catalog, conn)
         return episode, previous
 
     (episode, previous), written = update_catalog(store, record, create=True, first=state)

@@ -119,13 +119,16 @@ def write_script(
     day: Date | None = None,
     templates: str | Path | None = None,
     hosts: Sequence[str] = (),
+    credits: Sequence[Sequence[str]] | None = None,
 ) -> Script:
     """Write the spoken script for one or more digested articles.
 
     With two or more `hosts` (their names), the first opens, closes and announces the
     stories; the stories (or, in a one-article episode, its sections) alternate between
     the hosts, each introduced by a hand-over (`handover.j2`) from the host who spoke last.
-    Every segment then names its speaker.
+    Every segment then names its speaker. `credits` (the self-running show) names the sources
+    that reported each article: every article is then announced, even a single one, and
+    credited ("Reported by A and B.").
     """
     hosts = tuple(hosts) if len(hosts) > 1 else ()
     if not digests:
@@ -148,10 +151,11 @@ def write_script(
     several = len(digests) > 1
     for ai, digest in enumerate(digests):
         last_story = ai == len(digests) - 1
-        if several:
+        if several or credits is not None:
             lines = _render(
                 env, "article.j2", title=digest.article.title, index=ai, count=len(digests),
-                first=ai == 0, last=last_story,
+                first=ai == 0, last=last_story and several,
+                credits=list(credits[ai]) if credits is not None else [],
             )
             reader = cast.reader(ai)
             if reader is not None and reader != opener:
