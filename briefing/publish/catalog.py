@@ -266,6 +266,28 @@ def update_catalog(store: Store, change: Callable[[Catalog, sqlite3.Connection],
                             f"({CHANGE_ATTEMPTS} tries); try again") from None
 
 
+@contextmanager
+def read_catalog(site: str | Path | Store) -> Iterator[Catalog | None]:
+    """A snapshot of the site's catalog (a folder or a bucket) to read; None before the first publish."""
+    from ..storage import open_store
+
+    store = open_store(site)
+    state = fetch_catalog(store)
+    if state.data is None:
+        yield None
+        return
+    with open_copy(store, state) as catalog:
+        yield catalog
+
+
+def change_catalog(site: str | Path | Store, change: Callable[[Catalog, sqlite3.Connection], T], *,
+                   create: bool = True) -> T:
+    """`with_catalog` for a site given as a folder or a URL."""
+    from ..storage import open_store
+
+    return with_catalog(open_store(site), change, create=create)
+
+
 def with_catalog(store: Store, change: Callable[[Catalog, sqlite3.Connection], T], *,
                  create: bool = False) -> T:
     """Apply `change(catalog, connection)` to the site's catalog as one transaction, retried

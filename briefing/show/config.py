@@ -154,8 +154,11 @@ def load_sources(path: str | Path | None = None) -> tuple:
     return tuple(sources)
 
 
-def show_site(path: str | Path, settings: Settings) -> Path:
-    """The folder `run` publishes into: the show file's `site`, relative to the show file."""
+def show_site(path: str | Path, settings: Settings) -> Path | str:
+    """Where `run` publishes: the show file's `site`, a folder relative to the show file, or a
+    bucket URL (s3://, gs://, az://) as it is."""
+    if ":/" in settings.site:
+        return settings.site
     path = Path(path)
     site = Path(settings.site or "site")
     return site if site.is_absolute() else path.parent / site

@@ -84,11 +84,11 @@ class Memory:
 
     @classmethod
     def load(cls, site: str | Path) -> "Memory":
-        from ..publish.catalog import CATALOG_NAME, Catalog
+        from ..publish.catalog import read_catalog
 
-        if not (Path(site) / CATALOG_NAME).is_file():
-            return cls()
-        with Catalog(site) as catalog:
+        with read_catalog(site) as catalog:
+            if catalog is None:
+                return cls()
             rows = catalog.connection.execute("SELECT url, guid, fingerprint FROM covered").fetchall()
         return cls({r["url"] for r in rows}, {r["guid"] for r in rows}, [r["fingerprint"] for r in rows])
 
@@ -117,9 +117,11 @@ def mark_covered(conn: sqlite3.Connection, episode: str, stories) -> None:
 
 def covered_stories(site: str | Path) -> list[tuple[str, str]]:
     """(episode key, story title) for every story the site covered, in the order covered."""
-    from ..publish.catalog import Catalog
+    from ..publish.catalog import read_catalog
 
-    with Catalog(site) as catalog:
+    with read_catalog(site) as catalog:
+        if catalog is None:
+            return []
         rows = catalog.connection.execute(
             "SELECT episode, story FROM covered GROUP BY episode, story ORDER BY min(rowid)").fetchall()
     return [(r["episode"], r["story"]) for r in rows]

@@ -135,15 +135,15 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
                    sources=tuple(reports[s.url] for s in sources))
 
 
-def next_key(site: Path, day: date, show: str) -> str:
+def next_key(site: Path | str, day: date, show: str) -> str:
     """The episode's key in the site: DATE-SHOW, then DATE-SHOW-2, ... for later runs that day."""
-    from ..publish.catalog import CATALOG_NAME, Catalog
+    from ..publish.catalog import read_catalog
     from ..publish.site import slug
 
     base = f"{day.isoformat()}-{slug(show)}"
     taken: set[str] = set()
-    if (site / CATALOG_NAME).is_file():
-        with Catalog(site) as catalog:
+    with read_catalog(site) as catalog:
+        if catalog is not None:
             taken = {r["key"] for r in catalog.connection.execute(
                 "SELECT key FROM episodes WHERE key LIKE ?", (base + "%",))}
     key, number = base, 1
@@ -160,21 +160,20 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
     Idempotent: an episode whose key the site already holds is not made again.
     """
     from ..pipeline import render_script
-    from ..publish.catalog import Catalog
+    from ..publish.catalog import change_catalog, read_catalog
     from ..publish.site import publish
     from .memory import mark_covered
     from .notes import write_notes
 
     planned = plan.episodes[index]
-    site = Path(plan.site)
+    site = plan.site  # a folder or a bucket URL
     settings = find_settings(plan.show_file)
     work = work or Path(plan.show_file).parent / WORK_DIR / planned.key
     work.mkdir(parents=True, exist_ok=True)
     try:
-        if (site / "catalog.sqlite").is_file():
-            with Catalog(site) as catalog:
-                if catalog.find(planned.key) is not None:
-                    return catalog.get("base_url") + "feed.xml"
+        with read_catalog(site) as catalog:
+            if catalog is not None and catalog.find(planned.key) is not None:
+                return catalog.get("base_url") + "feed.xml"
         mp3 = work / f"{planned.key}.mp3"
         render_script(planned.script, mp3, plan.options, reporter=reporter)
         write_notes(mp3, planned.stories)
@@ -185,8 +184,7 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
 
         (reporter or Reporter()).stage(f"publishing into {site}")
         published = publish(mp3, site, settings=settings, also=record)
-        with Catalog(site) as catalog, catalog.transaction() as conn:
-            conn.execute("DELETE FROM site WHERE name = ?", (PENDING,))
+        change_catalog(site, _clear_pending)
         return published.feed_url
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -228,20 +226,22 @@ def show_lock(show_file: Path, wait: float | None = None) -> Iterator[None]:
 
 def _finish_interrupted(path: Path, settings: Settings) -> None:
     """Undo what a killed run left half done: its work files, a feed not rebuilt after the catalog."""
-    from ..publish.catalog import CATALOG_NAME, Catalog
+    from ..publish.catalog import change_catalog, read_catalog
     from ..publish.site import rebuild, site_lock
 
     shutil.rmtree(path.parent / WORK_DIR, ignore_errors=True)
     site = show_site(path, settings)
-    if not (site / CATALOG_NAME).is_file():
-        return
-    with Catalog(site) as catalog:
-        if catalog.get(PENDING) is None:
+    with read_catalog(site) as catalog:
+        if catalog is None or catalog.get(PENDING) is None:
             return
-        with site_lock(site):
+    with site_lock(site):
+        with read_catalog(site) as catalog:
             rebuild(site, catalog, settings)
-        with catalog.transaction() as conn:
-            conn.execute("DELETE FROM site WHERE name = ?", (PENDING,))
+    change_catalog(site, _clear_pending)
+
+
+def _clear_pending(catalog, conn) -> None:
+    conn.execute("DELETE FROM site WHERE name = ?", (PENDING,))
 
 
 def run_show(show_file: str | Path, day: date | None = None, *, dry_run: bool = False,

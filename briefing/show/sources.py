@@ -102,11 +102,11 @@ def _seen(fetch: Fetch, state: SourceState | None, day: date) -> Fetch:
 
 def load_states(site: str | Path) -> dict[str, SourceState]:
     """Each source's last fetch, by URL (empty before the first run)."""
-    from ..publish.catalog import CATALOG_NAME, Catalog
+    from ..publish.catalog import read_catalog
 
-    if not (Path(site) / CATALOG_NAME).is_file():
-        return {}
-    with Catalog(site) as catalog:
+    with read_catalog(site) as catalog:
+        if catalog is None:
+            return {}
         rows = catalog.connection.execute("SELECT * FROM sources").fetchall()
     return {r["url"]: SourceState(**{k: r[k] for k in r.keys()}) for r in rows}
 
@@ -114,26 +114,33 @@ def load_states(site: str | Path) -> dict[str, SourceState]:
 def save_states(site: str | Path, fetches: Sequence[Fetch], now: datetime | None = None) -> None:
     """Remember this run's fetches: status and counts for `briefing sources`; validators and
     items of a successful fetch for the next conditional GET. One transaction."""
-    from ..publish.catalog import Catalog
+    from ..publish.catalog import change_catalog
+    from ..storage import open_store
 
     stamp = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
-    try:
-        Path(site).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BriefingError(f"{site}: cannot create the site folder ({exc.strerror or exc})") from None
-    with Catalog(site, create=True) as catalog, catalog.transaction() as conn:
-        for fetch in fetches:
-            if fetch.failed:  # keep the last good validators and items; record the failure
-                conn.execute(
-                    "INSERT INTO sources (url, name, fetched, status, items) VALUES (?, ?, ?, ?, 0) "
-                    "ON CONFLICT(url) DO UPDATE SET fetched = excluded.fetched, status = excluded.status, "
-                    "items = 0", (fetch.source.url, fetch.name, stamp, fetch.status))
-            else:
-                conn.execute(
-                    "INSERT OR REPLACE INTO sources (url, name, fetched, status, items, etag, last_modified, body) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (fetch.source.url, fetch.name, stamp, fetch.status, len(fetch.items), fetch.etag,
-                     fetch.last_modified, _items_json(fetch)))
+    store = open_store(site)
+    if store.local:
+        try:
+            store.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BriefingError(f"{site}: cannot create the site folder ({exc.strerror or exc})") from None
+    change_catalog(store, lambda catalog, conn: _record_fetches(conn, fetches, stamp))
+
+
+def _record_fetches(conn, fetches: Sequence[Fetch], stamp: str) -> None:
+    """One row per source: status and counts; a good fetch's validators and items too."""
+    for fetch in fetches:
+        if fetch.failed:  # keep the last good validators and items; record the failure
+            conn.execute(
+                "INSERT INTO sources (url, name, fetched, status, items) VALUES (?, ?, ?, ?, 0) "
+                "ON CONFLICT(url) DO UPDATE SET fetched = excluded.fetched, status = excluded.status, "
+                "items = 0", (fetch.source.url, fetch.name, stamp, fetch.status))
+        else:
+            conn.execute(
+                "INSERT OR REPLACE INTO sources (url, name, fetched, status, items, etag, last_modified, body) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (fetch.source.url, fetch.name, stamp, fetch.status, len(fetch.items), fetch.etag,
+                 fetch.last_modified, _items_json(fetch)))
 
 
 def fetch_sources(sources: Sequence[Source], states: dict[str, SourceState] | None = None, *,
