@@ -35,7 +35,7 @@ def test_run_publishes_into_a_bucket_and_remembers_there(s3_server, tmp_path):
     assert first.returncode == 0, first.stderr.decode()
     assert first.stdout.decode().strip().splitlines()[-1] == public + "feed.xml"
     root = check_listener_view(public)
-    assert [i.findtext("title") for i in root.iter("item")][0].endswith("Pier in Alder Reopens After a Year of Repairs")
+    assert "Pier in Alder" in [i.findtext("title") for i in root.iter("item")][0]
     assert not (tmp_path / "s3:").exists() and not list(tmp_path.glob("s3*"))
     again = run_cli("run", "--show", str(show), "--date", "2026-11-25", env=s3_server.env)
     assert again.returncode == 0, again.stderr.decode()
