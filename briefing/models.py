@@ -246,3 +246,29 @@ class EpisodeFiles:
     mp3: str
     sidecars: dict[str, str] = field(default_factory=dict)
     duration: float = 0.0
+
+
+@dataclass(frozen=True)
+class Listener:
+    """One listener of a show's personal briefings (`[[listener]]` in the show file).
+
+    A story is theirs when one of `topics` (keywords) appears in its title or lead, or it
+    comes from one of `sources` (by name). `minutes` decides how many stories they get (the
+    show's minutes when None); the stories themselves are summarized once, at their own
+    length, so that everyone who gets a story hears the same, once-spoken segment.
+    """
+
+    name: str
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    minutes: float | None = None
+    top_story: bool = True  # the show's top story too, whatever it is about
+
+
+@dataclass(frozen=True)
+class PersonalEpisode:
+    """One listener's episode of a run: their script, and the stories (by title) it carries."""
+
+    listener: Listener
+    script: Script
+    stories: tuple[str, ...]
