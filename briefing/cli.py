@@ -345,6 +345,116 @@ def serve(
     serve_site(site, host=host, port=port)
 
 
+Broker = Annotated[Optional[str], typer.Option(
+    "--broker", help="The Celery broker, a Redis URL (default: the show file's [cluster] broker, or $BRIEFING_BROKER).")]
+
+
+@app.command()
+def run(
+    shows: Annotated[list[Path], typer.Argument(help="Show files (briefing.toml); several with --broker.")],
+    broker: Broker = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Run as on this day, YYYY-MM-DD.")] = None,
+    no_wait: Annotated[bool, typer.Option("--no-wait", help="With --broker: print the job ids and return.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Run shows: each listener's personal briefing, here or (with --broker) on the cluster's workers.
+
+    Example: briefing run shows/*.toml --broker redis://localhost:6379/0
+    """
+    day = _day(date)
+    say = (lambda message: None) if quiet or State["quiet"] else (
+        lambda message: print(f"briefing: {message}", file=sys.stderr, flush=True))
+    from .cluster.work import cluster_settings
+
+    if broker is None and not any(cluster_settings(s).get("broker") for s in shows if s.is_file()) \
+            and not os.environ.get("BRIEFING_BROKER"):
+        from .show.briefings import run_personal
+
+        for show in shows:
+            result = run_personal(show, day, progress=say)
+            say(f"{show}: {len(result.produced)} episodes, {result.spoken} of {result.segments} segments spoken")
+            for produced in result.produced:
+                print(f"{produced.listener}\t{produced.feed}")
+        return
+    from .cluster.submit import resolve_broker, submit, wait
+
+    url = resolve_broker(broker, shows)
+    submitted = submit(shows, url, day)
+    if no_wait:
+        for job in submitted:
+            print(f"{job.id}\t{job.show}")
+        return
+    finished = wait([job.id for job in submitted], url, progress=lambda job: say(job.line()))
+    failed = [job for job in finished if job.state == "failed"]
+    for job in finished:
+        print(f"{job.id}\t{job.state}\t{job.show}")
+    if failed:
+        from .errors import BriefingError
+
+        raise BriefingError(f"{len(failed)} of {len(finished)} jobs failed: {failed[0].error}")
+
+
+def _day(text: Optional[str]):
+    from datetime import date as Date
+
+    if text is None:
+        return Date.today()
+    try:
+        return Date.fromisoformat(text)
+    except ValueError:
+        from .errors import InputError
+
+        raise InputError(f"--date {text}: give YYYY-MM-DD") from None
+
+
+@app.command()
+def worker(
+    broker: Broker = None,
+    concurrency: Annotated[Optional[int], typer.Option(
+        "--concurrency", help="Processes (default: the cores divided by the voice's threads per sentence).")] = None,
+    cache: Annotated[Optional[str], typer.Option(
+        "--cache", help="The shared take cache: a folder or s3://bucket/prefix (default: $BRIEFING_CACHE_DIR).")] = None,
+) -> None:
+    """Start a Celery worker that speaks segments and makes and publishes episodes.
+
+    Example: briefing worker --broker redis://localhost:6379/0 --concurrency 1
+    """
+    from .cluster.submit import resolve_broker, run_worker
+
+    if cache:
+        os.environ["BRIEFING_CACHE_DIR"] = cache
+    run_worker(resolve_broker(broker), concurrency, loglevel="INFO" if not State["quiet"] else "WARNING")
+
+
+@app.command()
+def jobs(
+    broker: Broker = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many, newest first.")] = 50,
+) -> None:
+    """List the cluster's jobs, newest first: running, failed (with the error) and finished.
+
+    Example: briefing jobs --broker redis://localhost:6379/0
+    """
+    from .cluster.submit import list_jobs, resolve_broker
+
+    for job in list_jobs(resolve_broker(broker), limit):
+        print(job.line())
+
+
+@app.command()
+def scheduler(
+    shows: Annotated[list[Path], typer.Argument(help="Show files, each with a [show] schedule = \"HH:MM\".")],
+    broker: Broker = None,
+) -> None:
+    """Run Celery beat: every show submitted daily at its schedule time.
+
+    Example: briefing scheduler --broker redis://localhost:6379/0 shows/*.toml
+    """
+    from .cluster.submit import resolve_broker, run_scheduler
+
+    run_scheduler(resolve_broker(broker, shows), shows)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app; turn every user error into one line and an exit code."""
     from .errors import BriefingError
