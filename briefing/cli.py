@@ -276,6 +276,8 @@ def init(
     base_url: Annotated[Optional[str], typer.Option(help="Where the site is served, e.g. http://192.168.1.20:8000/")] = None,
     image: Annotated[Optional[str], typer.Option(help="The show's square cover: a .jpg/.png file or a URL.")] = None,
     path: Annotated[Optional[Path], typer.Option(help="The show file to write (default: ./briefing.toml).")] = None,
+    source: Annotated[Optional[list[str]], typer.Option(
+        "--source", help="A source for `briefing run`: a feed, page, file or folder (repeatable).")] = None,
 ) -> None:
     """Write the show file (briefing.toml): its current values or defaults, overridden by flags.
 
@@ -286,6 +288,14 @@ def init(
     written, _ = init_settings(path, show=title, description=description, author=author, email=email,
                                language=language, category=category, explicit=explicit, base_url=base_url,
                                image=image)
+    if source:
+        from .show.config import load_sources
+        from .show.edit import add_source
+
+        known = {s.url for s in load_sources(written)}
+        for url in source:
+            if url not in known:
+                add_source(url, path=written)
     print(written)
 
 
@@ -349,62 +359,207 @@ Broker = Annotated[Optional[str], typer.Option(
     "--broker", help="The Celery broker, a Redis URL (default: the show file's [cluster] broker, or $BRIEFING_BROKER).")]
 
 
+ShowFile = Annotated[Optional[Path], typer.Option(
+    "--show", help="The show file (default: ./briefing.toml, or $BRIEFING_CONFIG).")]
+
+
+def _show_file(show_file: Path | None) -> Path:
+    from .show.config import config_path
+
+    return show_file or config_path()
+
+
 @app.command()
 def run(
-    shows: Annotated[list[Path], typer.Argument(help="Show files (briefing.toml); several with --broker.")],
+    shows: Annotated[Optional[list[Path]], typer.Argument(
+        help="Show files; several at once with --broker (default: --show, or ./briefing.toml).")] = None,
+    show_file: ShowFile = None,
     broker: Broker = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Run as on this day, YYYY-MM-DD.")] = None,
     no_wait: Annotated[bool, typer.Option("--no-wait", help="With --broker: print the job ids and return.")] = False,
+    day: Annotated[Optional[str], typer.Option(
+        "--date", help="Run as on this day (YYYY-MM-DD): episode date, what is new, age limits.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the stories it would cover; change nothing.")] = False,
+    minutes: Annotated[Optional[float], typer.Option(help="Target listening time (default: the show file's).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
-    """Run shows: each listener's personal briefing, here or (with --broker) on the cluster's workers.
+    """Fetch every source, pick what is new, make one episode (or one per listener) and publish it.
 
+    The last line is the feed's URL, or `nothing new`. With --broker (or the show file's
+    [cluster] broker) the shows run on the cluster's workers, with a progress line per show.
+
+    Example: briefing run --show briefing.toml
     Example: briefing run shows/*.toml --broker redis://localhost:6379/0
     """
-    day = _day(date)
-    say = (lambda message: None) if quiet or State["quiet"] else (
-        lambda message: print(f"briefing: {message}", file=sys.stderr, flush=True))
+    from datetime import date as Date
+
+    from .errors import BriefingError
+    from .show.run import run_show
+
+    when = None
+    if day is not None:
+        try:
+            when = Date.fromisoformat(day)
+        except ValueError:
+            raise BriefingError(f"--date {day}: give a day as YYYY-MM-DD") from None
+    reporter, progress = _reporter(quiet)
+    loud = not (quiet or State["quiet"])
+
+    def fetched(report) -> None:
+        if report.failed:  # a warning is said even with --quiet
+            print(f"briefing: warning: skipped {report.name} ({report.url}): {report.status}", file=sys.stderr)
+        elif loud:
+            print(f"briefing: fetched {report.name}: {report.status}, {report.items} items, {report.new} new",
+                  file=sys.stderr, flush=True)
+
+    files = list(shows or []) + ([show_file] if show_file else [])
+    files = files or [_show_file(None)]
+    if not dry_run and _on_cluster(broker, files):
+        return _run_on_cluster(files, broker, when, no_wait=no_wait, loud=loud)
+    if len(files) > 1:
+        raise BriefingError("several show files run together on the cluster: give --broker")
+    try:
+        result = run_show(files[0], when, dry_run=dry_run, reporter=reporter, on_fetched=fetched,
+                          minutes=minutes)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if dry_run:
+        for planned in result.plan.episodes:
+            for title, sources, words in _planned_stories(planned):
+                print(f"{title} | {', '.join(sources)} | {words} words")
+    if not result.plan.episodes:
+        print("nothing new")
+    elif result.published:
+        print(result.published[-1])
+
+
+def _on_cluster(broker: Optional[str], files: list[Path]) -> bool:
     from .cluster.work import cluster_settings
 
-    if broker is None and not any(cluster_settings(s).get("broker") for s in shows if s.is_file()) \
-            and not os.environ.get("BRIEFING_BROKER"):
-        from .show.briefings import run_personal
+    return bool(broker or os.environ.get("BRIEFING_BROKER")
+                or any(f.is_file() and cluster_settings(f).get("broker") for f in files))
 
-        for show in shows:
-            result = run_personal(show, day, progress=say)
-            say(f"{show}: {len(result.produced)} episodes, {result.spoken} of {result.segments} segments spoken")
-            for produced in result.produced:
-                print(f"{produced.listener}\t{produced.feed}")
-        return
+
+def _run_on_cluster(files: list[Path], broker: Optional[str], day, *, no_wait: bool, loud: bool) -> None:
+    """Submit every show to the workers; wait with a progress line per show (or print the job ids)."""
+    from datetime import date as Date
+
     from .cluster.submit import resolve_broker, submit, wait
+    from .errors import BriefingError
 
-    url = resolve_broker(broker, shows)
-    submitted = submit(shows, url, day)
+    url = resolve_broker(broker, files)
+    submitted = submit(files, url, day or Date.today())
     if no_wait:
         for job in submitted:
             print(f"{job.id}\t{job.show}")
         return
-    finished = wait([job.id for job in submitted], url, progress=lambda job: say(job.line()))
-    failed = [job for job in finished if job.state == "failed"]
+    say = (lambda job: print(f"briefing: {job.line()}", file=sys.stderr, flush=True)) if loud else None
+    finished = wait([job.id for job in submitted], url, progress=say)
     for job in finished:
         print(f"{job.id}\t{job.state}\t{job.show}")
+    failed = [job for job in finished if job.state == "failed"]
     if failed:
-        from .errors import BriefingError
-
         raise BriefingError(f"{len(failed)} of {len(finished)} jobs failed: {failed[0].error}")
 
 
-def _day(text: Optional[str]):
-    from datetime import date as Date
+def _planned_stories(planned):
+    """(title, sources, words) per story of a planned episode, from its script's segments."""
+    words: list[int] = []
+    for segment in planned.script.segments:
+        if segment.kind == "article":
+            words.append(0)
+        elif segment.kind == "section" and words:
+            words[-1] += len(segment.text.split())
+    return [(title, list(dict.fromkeys(m.source for m in mentions)), count)
+            for (title, mentions), count in zip(planned.stories, words)]
 
-    if text is None:
-        return Date.today()
-    try:
-        return Date.fromisoformat(text)
-    except ValueError:
-        from .errors import InputError
 
-        raise InputError(f"--date {text}: give YYYY-MM-DD") from None
+sources_app = typer.Typer(no_args_is_help=False, invoke_without_command=True, rich_markup_mode=None)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback(invoke_without_command=True)
+def sources_list(ctx: typer.Context, show_file: ShowFile = None) -> None:
+    """List the show's sources: name, URL, and the time, status and item count of their last fetch.
+
+    Example: briefing sources --show briefing.toml
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from .show.config import load_settings, load_sources, show_site
+    from .show.sources import load_states
+
+    path = _show_file(show_file)
+    states = load_states(show_site(path, load_settings(path)))
+    for number, source in enumerate(load_sources(path), 1):
+        state = states.get(source.url)
+        name = source.name or (state.name if state else "")
+        last = f"{state.fetched}  {state.status}  {state.items} items" if state else "never fetched"
+        print(f"{number:>3}  {name or '-'}  {source.url}  {last}")
+
+
+@sources_app.command("add")
+def sources_add(
+    url: Annotated[str, typer.Argument(help="A feed or page URL, or a local file or folder of articles.")],
+    name: Annotated[Optional[str], typer.Option(help="How episodes credit it (default: the feed's title).")] = None,
+    latest: Annotated[Optional[int], typer.Option(help="At most this many items per fetch (default 10).")] = None,
+    show_file: ShowFile = None,
+) -> None:
+    """Add a source to the show file, keeping its comments and layout.
+
+    Example: briefing sources add https://example.org/news/feed.xml --name "Example News"
+    """
+    from .show.edit import add_source
+
+    added = add_source(url, name=name, latest=latest, path=_show_file(show_file))
+    print(f"added {added.url}")
+
+
+@sources_app.command("remove")
+def sources_remove(
+    which: Annotated[str, typer.Argument(help="The source's number (as `briefing sources` lists it), URL or name.")],
+    show_file: ShowFile = None,
+) -> None:
+    """Remove a source from the show file.
+
+    Example: briefing sources remove 2
+    """
+    from .show.edit import remove_source
+
+    removed = remove_source(which, path=_show_file(show_file))
+    print(f"removed {removed.url}")
+
+
+@app.command()
+def schedule(
+    show_file: ShowFile = None,
+    systemd: Annotated[bool, typer.Option("--systemd", help="Write a systemd user service and timer here.")] = False,
+    install: Annotated[bool, typer.Option("--install", help="Write them into ~/.config/systemd/user/.")] = False,
+    folder: Annotated[Path, typer.Option("--dir", help="Where --systemd writes the units.")] = Path("."),
+) -> None:
+    """Print the crontab line that runs the show at its schedule, or write systemd units.
+
+    Example: briefing schedule --systemd --install
+    """
+    from .errors import BriefingError
+    from .show.config import load_settings
+    from .show.schedule import crontab_line, units, user_unit_dir, write_units
+
+    path = _show_file(show_file)
+    if not path.is_file():
+        raise BriefingError(f"{path}: no show file (write one with `briefing init`)")
+    settings = load_settings(path)
+    if not settings.schedule:
+        raise BriefingError(f"{path}: no schedule in [show]; add e.g. schedule = \"06:30\"")
+    if not (systemd or install):
+        print(crontab_line(path, settings.schedule))
+        return
+    found = units(path, settings.show, settings.schedule)
+    written = write_units(found, user_unit_dir() if install else folder)
+    for item in written:
+        print(item)
+    if install:
+        print(f"now run: systemctl --user daemon-reload && systemctl --user enable --now {found.name}.timer")
 
 
 @app.command()

@@ -99,10 +99,25 @@ class Script:
         return sum(len(s.text.split()) for s in self.segments)
 
     def to_dict(self) -> dict[str, Any]:
+        """What `briefing script --json` prints; with the show, date and sentences, enough to
+        rebuild the Script (`from_dict`) in another process."""
         return {
             "title": self.title,
-            "segments": [{"kind": s.kind, "title": s.title, "text": s.text} for s in self.segments],
+            "segments": [{"kind": s.kind, "title": s.title, "text": s.text, "sentences": list(s.sentences)}
+                         for s in self.segments],
+            "show": self.show,
+            "date": self.date.isoformat(),
+            "sources": list(self.sources),
+            "language": self.language,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Script":
+        return cls(
+            title=data["title"], show=data["show"], date=date.fromisoformat(data["date"]),
+            segments=tuple(Segment(s["kind"], s["title"], tuple(s["sentences"])) for s in data["segments"]),
+            sources=tuple(data.get("sources", ())), language=data.get("language", "en"),
+        )
 
 
 @dataclass(frozen=True)
@@ -248,6 +263,133 @@ class EpisodeFiles:
     duration: float = 0.0
 
 
+# The self-running show:
+#
+#   show file --fetch--> Items --select--> Stories --write--> Script(s) in a RunPlan
+#             --render, publish--> site (the stories marked covered with the episode)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One `[[source]]` of the show file: a feed, a web page, or a local file or folder."""
+
+    url: str
+    name: str | None = None  # how the episode credits it; default: the feed's own title
+    latest: int = 10  # at most this many items per fetch
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a source carries: a feed item, a page, a file. `position` is its place in the
+    feed (0 = the feed's first), `guid` the feed's id for it (else its link)."""
+
+    source: str  # the source's name, as credited
+    source_url: str
+    link: str
+    guid: str
+    article: Article
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """How one source told a story, as the site's memory keeps it: whom to credit, where to
+    read more, and how to recognise the story again (canonical URL, guid, text fingerprint)."""
+
+    source: str
+    title: str
+    url: str  # canonical: tracking parameters stripped
+    guid: str  # scoped by the source's URL, so two feeds' "1" differ
+    fingerprint: str  # hex MinHash of the text's word shingles (show/memory.py)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "title": self.title, "url": self.url, "guid": self.guid,
+                "fingerprint": self.fingerprint}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Mention":
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event, told by one or more sources: the fullest telling is read, every source credited."""
+
+    title: str
+    article: Article  # the fullest text among the mentions
+    mentions: tuple[Mention, ...]
+    score: float = 0.0
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.source for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """How one source's fetch went in this run."""
+
+    name: str
+    url: str
+    status: str  # "ok", "not modified", or why it failed ("the server answered 500 ...")
+    items: int = 0
+    new: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.status not in ("ok", "not modified")
+
+
+@dataclass(frozen=True)
+class PlannedEpisode:
+    """One episode a run will make: its site key, its script, the stories it covers (in order)."""
+
+    key: str
+    script: Script
+    stories: tuple[tuple[str, tuple[Mention, ...]], ...]  # (title, mentions) per story, as announced
+    listener: str | None = None  # a personal briefing: published to this listener's own feed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "script": self.script.to_dict(), "listener": self.listener,
+                "stories": [{"title": t, "mentions": [m.to_dict() for m in ms]} for t, ms in self.stories]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "PlannedEpisode":
+        return cls(data["key"], Script.from_dict(data["script"]),
+                   tuple((s["title"], tuple(Mention.from_dict(m) for m in s["mentions"])) for s in data["stories"]),
+                   data.get("listener"))
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What a run of the show will do, decided before any audio: fetched, selected, written.
+
+    A plain value (`to_dict`/`from_dict`): a worker on another machine produces the episodes
+    from it (`show.run.produce_episode(plan, index)`).
+    """
+
+    show_file: str
+    site: str
+    day: date
+    options: EpisodeOptions
+    episodes: tuple[PlannedEpisode, ...]
+    sources: tuple[SourceReport, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return {"show_file": self.show_file, "site": self.site, "day": self.day.isoformat(),
+                "options": self.options.to_dict(), "episodes": [e.to_dict() for e in self.episodes],
+                "sources": [asdict(s) for s in self.sources]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "RunPlan":
+        return cls(data["show_file"], data["site"], date.fromisoformat(data["day"]),
+                   EpisodeOptions.from_dict(data["options"]),
+                   tuple(PlannedEpisode.from_dict(e) for e in data["episodes"]),
+                   tuple(SourceReport(**s) for s in data.get("sources", ())))
+
+
 @dataclass(frozen=True)
 class Listener:
     """One listener of a show's personal briefings (`[[listener]]` in the show file).
@@ -264,11 +406,3 @@ class Listener:
     minutes: float | None = None
     top_story: bool = True  # the show's top story too, whatever it is about
 
-
-@dataclass(frozen=True)
-class PersonalEpisode:
-    """One listener's episode of a run: their script, and the stories (by title) it carries."""
-
-    listener: Listener
-    script: Script
-    stories: tuple[str, ...]

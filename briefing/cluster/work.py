@@ -1,8 +1,9 @@
 """What a show's run is made of, whichever executor runs it: a plan, its segments, its episodes.
 
 The cluster's tasks call only these, and these call only the stage functions a local run
-calls: nothing here orchestrates. A show with `[[listener]]` tables makes personal briefings
-(`show.personal`, `show.briefings`).
+(`show.run.run_show`) calls: `plan_run` (fetch, choose, write one script per episode, or per
+listener), `produce_episode` (render from the take cache, publish by key, mark covered).
+Nothing here orchestrates.
 """
 
 from __future__ import annotations
@@ -12,45 +13,43 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefingError
-from ..models import EpisodeOptions, Script
+from ..models import EpisodeOptions, RunPlan, Script
 
 
 def plan(show_file: str, day: Date) -> dict[str, Any]:
     """The run's plan as plain data (a worker elsewhere receives it)."""
-    from ..show.personal import load_listeners, plan_personal
+    from ..show.run import plan_run
 
-    if load_listeners(show_file):
-        return {"kind": "personal", "plan": plan_personal(show_file, day).to_dict()}
-    raise BriefingError(f"{show_file}: no [[listener]] tables (a show's single episode is made by `briefing run`)")
-
-
-def _personal(planned: dict[str, Any]):
-    from ..show.personal import PersonalPlan
-
-    return PersonalPlan.from_dict(planned["plan"])
+    return plan_run(show_file, day).to_dict()
 
 
 def scripts(planned: dict[str, Any]) -> tuple[list[Script], EpisodeOptions]:
-    personal = _personal(planned)
-    return personal.scripts(), personal.options
+    run = RunPlan.from_dict(planned)
+    return [episode.script for episode in run.episodes], run.options
 
 
 def episode_count(planned: dict[str, Any]) -> int:
-    return len(planned["plan"]["episodes"])
+    return len(planned["episodes"])
 
 
-def produce(planned: dict[str, Any], index: int) -> dict[str, Any]:
-    from ..show.briefings import produce_personal
+def produce(planned: dict[str, Any], index: int) -> str:
+    """Render and publish one episode; its feed's URL. Publishing twice is a no-op (by key)."""
+    from ..show.run import produce_episode
 
-    produced = produce_personal(_personal(planned), index)
-    return {"listener": produced.listener, "feed": produced.feed, "key": produced.episode_key,
-            "duration": produced.duration}
+    return produce_episode(RunPlan.from_dict(planned), index)
+
+
+def _show_data(show_file: str | Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(Path(show_file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise BriefingError(f"{show_file}: not a valid show file ({exc})") from None
 
 
 def schedule_of(show_file: str | Path) -> tuple[int, int] | None:
     """The show's daily `schedule = "HH:MM"` as (hour, minute), or None."""
-    from ..show.personal import _show_data
-
     value = _show_data(show_file).get("show", {}).get("schedule")
     if not value:
         return None
@@ -65,7 +64,5 @@ def schedule_of(show_file: str | Path) -> tuple[int, int] | None:
 
 def cluster_settings(show_file: str | Path) -> dict[str, Any]:
     """The show file's `[cluster]` table (broker, cache)."""
-    from ..show.personal import _show_data
-
     table = _show_data(show_file).get("cluster", {})
     return table if isinstance(table, dict) else {}

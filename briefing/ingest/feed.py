@@ -27,6 +27,17 @@ def parse(
     read_link: Callable[[str], Article] | None = None,
 ) -> list[Article]:
     """The feed's newest `latest` items (all when None), newest first as the feed lists them."""
+    return [article for _, _, article in parse_feed(data, source=source, latest=latest, read_link=read_link)[1]]
+
+
+def parse_feed(
+    data: bytes,
+    *,
+    source: str,
+    latest: int | None = None,
+    read_link: Callable[[str], Article] | None = None,
+) -> tuple[str, list[tuple[str, str, Article]]]:
+    """The feed's title and its newest `latest` items as (guid, link, Article), newest first."""
     import feedparser
 
     from .html import sections_from_fragment
@@ -37,7 +48,7 @@ def parse(
     entries = _newest_first(parsed.entries)
     if latest is not None:
         entries = entries[: max(0, latest)]
-    articles: list[Article] = []
+    articles: list[tuple[str, str, Article]] = []
     for entry in entries:
         title = _clean(entry.get("title")) or "Untitled"
         link = entry.get("link") or ""
@@ -52,18 +63,18 @@ def parse(
                 sections = page.sections
         if not sections:
             continue
-        articles.append(Article(
+        articles.append((entry.get("id") or link, link, Article(
             title=title,
             source=link or source,
             sections=tuple(Section(s.heading, s.paragraphs) for s in sections),
             published=_published(entry),
             byline=_clean(entry.get("author")) or None,
-        ))
+        )))
     if not articles and entries:
         raise InputError(f"{source}: the feed's items have no text")
     if not articles:
         raise InputError(f"{source}: the feed has no items")
-    return articles
+    return _clean(parsed.feed.get("title")), articles
 
 
 def _own_text(entry) -> str:

@@ -3,9 +3,13 @@ a bounded number of redirects, and a few retries for the faults that pass.
 
 A flaky network is retried (tenacity): connection errors, HTTP 429 (its Retry-After
 honoured, capped) and 5xx, and a body cut short, with exponential backoff and jitter.
-Every attempt has a connect and a read timeout and a deadline for the whole body, and
-the attempts together have a deadline too, so an unreachable or silent server ends in
-one clear error within about half a minute. The network is used only when a URL is given.
+The whole download, every attempt and pause included, has one deadline (15 s by default,
+BRIEFING_FETCH_DEADLINE overrides it): a read timeout alone is per read, and a server
+sending a byte a second would never trip it, so a watchdog shuts the connection when the
+deadline passes. The network is used only when a URL is given.
+
+A conditional GET (`headers={"If-None-Match": etag}`) may be answered 304: the result then
+has `status=304` and no data.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from ..errors import InputError, NetworkError
 
 CONNECT_TIMEOUT = 5.0
 TIMEOUT_SECONDS = 10.0  # between bytes; BRIEFING_FETCH_TIMEOUT overrides it
+DEADLINE_SECONDS = 15.0  # the whole download, retries included; BRIEFING_FETCH_DEADLINE overrides it
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 MAX_ATTEMPTS = 4
@@ -38,6 +43,9 @@ class Fetched:
     content_type: str  # e.g. "text/html", lower case, without parameters
     charset: str | None
     data: bytes
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 class _Transient(Exception):
@@ -69,23 +77,36 @@ def default_timeout() -> float:
         return TIMEOUT_SECONDS
 
 
+def default_deadline() -> float:
+    try:
+        return max(0.1, float(os.environ.get("BRIEFING_FETCH_DEADLINE", DEADLINE_SECONDS)))
+    except ValueError:
+        return DEADLINE_SECONDS
+
+
 def fetch(url: str, *, timeout: float | None = None, max_bytes: int = MAX_BYTES,
-          attempts: int = MAX_ATTEMPTS) -> Fetched:
-    """GET `url`, retrying transient faults; raise NetworkError with one readable line when it cannot be had."""
-    from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt, stop_after_delay
+          attempts: int = MAX_ATTEMPTS, deadline: float | None = None,
+          headers: dict[str, str] | None = None) -> Fetched:
+    """GET `url`, retrying transient faults within `deadline` seconds for the whole download;
+    raise NetworkError with one readable line when it cannot be had."""
+    from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt
 
     check_url(url)
     timeout = default_timeout() if timeout is None else timeout
-    # The attempts together: two silent servers' worth of waiting, plus the pauses between.
-    deadline = 2 * (timeout + CONNECT_TIMEOUT) + 5.0
+    deadline = default_deadline() if deadline is None else deadline
+    ends = time.monotonic() + deadline
+
+    def out_of_time(state) -> bool:
+        return time.monotonic() >= ends
+
     retrying = Retrying(
         retry=retry_if_exception_type(_Transient),
-        stop=stop_after_attempt(max(1, attempts)) | stop_after_delay(deadline),
-        wait=_backoff,
+        stop=stop_after_attempt(max(1, attempts)) | out_of_time,
+        wait=lambda state: min(_backoff(state), max(0.0, ends - time.monotonic())),
         reraise=False,
     )
     try:
-        return retrying(_attempt, url, timeout, max_bytes)
+        return retrying(_attempt, url, timeout, max_bytes, ends, deadline, headers or {})
     except RetryError as exc:
         last = exc.last_attempt.exception()
         tries = exc.last_attempt.attempt_number
@@ -103,20 +124,36 @@ def _backoff(state) -> float:
     return random.uniform(ceiling / 2, ceiling)
 
 
-def _attempt(url: str, timeout: float, max_bytes: int) -> Fetched:
+def _attempt(url: str, timeout: float, max_bytes: int, ends: float, deadline: float,
+             extra_headers: dict[str, str]) -> Fetched:
+    import threading
+
     import requests
 
+    remaining = ends - time.monotonic()
+    if remaining <= 0:
+        raise _Transient(f"not downloaded within {deadline:g} s")
     session = requests.Session()
     session.max_redirects = MAX_REDIRECTS
     headers = {"User-Agent": USER_AGENT,
                "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-                         "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"}
+                         "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5", **extra_headers}
     too_big = f"{url}: larger than {max_bytes // (1024 * 1024)} MB; not an article"
+    expired = threading.Event()
+    watchdog: threading.Timer | None = None
     try:
-        with session.get(url, headers=headers, timeout=(CONNECT_TIMEOUT, timeout), stream=True,
-                         allow_redirects=True) as response:
+        with session.get(url, headers=headers, timeout=(min(CONNECT_TIMEOUT, remaining), min(timeout, remaining)),
+                         stream=True, allow_redirects=True) as response:
+            # The read timeout is per read: a server dripping a byte at a time would never trip it.
+            # When the deadline passes, the watchdog shuts the socket and the read ends at once.
+            watchdog = threading.Timer(max(0.0, ends - time.monotonic()), _shut, (response, expired))
+            watchdog.daemon = True
+            watchdog.start()
             check_url(response.url)  # a redirect may not lead off http(s)
             status = response.status_code
+            if status == 304:
+                return Fetched(response.url, "", None, b"", status=304, etag=response.headers.get("ETag"),
+                               last_modified=response.headers.get("Last-Modified"))
             if status == 429 or status >= 500:
                 raise _Transient(f"the server answered {status} {response.reason or ''}".strip(),
                                  retry_after=_retry_after(response.headers.get("Retry-After")))
@@ -125,22 +162,26 @@ def _attempt(url: str, timeout: float, max_bytes: int) -> Fetched:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise InputError(too_big)
-            # The read timeout is per read: a server dripping a byte at a time needs a deadline too.
-            body_deadline = time.monotonic() + 3 * timeout
             chunks, size = [], 0
-            for chunk in response.iter_content(64 * 1024):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise InputError(too_big)
-                if time.monotonic() > body_deadline:
-                    raise _Transient(f"the page did not arrive within {3 * timeout:g} s")
-                chunks.append(chunk)
+            try:
+                for chunk in response.iter_content(64 * 1024):
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise InputError(too_big)
+                    chunks.append(chunk)
+            except requests.exceptions.RequestException:
+                if expired.is_set():
+                    raise _Transient(f"not downloaded within {deadline:g} s") from None
+                raise
+            if expired.is_set():
+                raise _Transient(f"not downloaded within {deadline:g} s")
             data = b"".join(chunks)
             encoded = response.headers.get("Content-Encoding", "identity").lower() not in {"", "identity"}
             if declared.isdigit() and not encoded and len(data) < int(declared):
                 raise _Transient(f"the page arrived truncated ({len(data)} of {declared} bytes)")
             content_type, charset = _media_type(response.headers.get("Content-Type", ""))
-            return Fetched(response.url, content_type, charset, data)
+            return Fetched(response.url, content_type, charset, data, status=status,
+                           etag=response.headers.get("ETag"), last_modified=response.headers.get("Last-Modified"))
     except requests.exceptions.TooManyRedirects:
         raise NetworkError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
     except requests.exceptions.InvalidSchema:
@@ -160,6 +201,23 @@ def _attempt(url: str, timeout: float, max_bytes: int) -> Fetched:
         raise _Transient(f"cannot connect ({reason})") from None
     except requests.exceptions.RequestException as exc:
         raise NetworkError(f"{url}: {_reason(exc)}") from None
+    finally:
+        if watchdog is not None:
+            watchdog.cancel()
+
+
+def _shut(response, expired) -> None:
+    """Shut the response's socket so a read blocked on it returns now (close alone does not wake it)."""
+    import socket
+
+    expired.set()
+    try:
+        connection = getattr(response.raw, "_connection", None) or getattr(response.raw, "connection", None)
+        sock = getattr(connection, "sock", None)
+        if sock is not None:
+            sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
 
 
 def _retry_after(value: str | None) -> float | None:

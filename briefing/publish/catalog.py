@@ -37,6 +37,30 @@ CREATE TABLE IF NOT EXISTS site (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+-- The self-running show's memory (show/memory.py): every item an episode covered.
+CREATE TABLE IF NOT EXISTS covered (
+    episode TEXT NOT NULL,                     -- the episode's key
+    story TEXT NOT NULL,                       -- the story's title as announced
+    source TEXT NOT NULL,                      -- the source's name
+    title TEXT NOT NULL,                       -- the item's own title
+    url TEXT NOT NULL,                         -- canonical: tracking parameters stripped
+    guid TEXT NOT NULL,                        -- scoped by the source's URL
+    fingerprint TEXT NOT NULL                  -- hex MinHash of the text's word shingles
+);
+CREATE INDEX IF NOT EXISTS covered_url ON covered (url);
+CREATE INDEX IF NOT EXISTS covered_guid ON covered (guid);
+-- Each source's last fetch (show/sources.py): what `briefing sources` shows, and the
+-- validators and items a conditional GET answered 304 falls back on.
+CREATE TABLE IF NOT EXISTS sources (
+    url TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    fetched TEXT NOT NULL,                     -- ISO 8601, UTC
+    status TEXT NOT NULL,                      -- "ok", "not modified", or why it failed
+    items INTEGER NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    body TEXT                                  -- JSON: the items of the last successful fetch
+);
 """
 
 

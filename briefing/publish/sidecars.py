@@ -23,6 +23,7 @@ SIDECAR_SUFFIXES: dict[str, str] = {
     "transcript": ".transcript.json",
     "jpg": ".jpg",
     "png": ".png",
+    "notes": ".notes.json",  # the self-running show's notes: stories, starts, sources (show/notes.py)
 }
 
 

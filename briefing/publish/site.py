@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import shutil
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
@@ -180,11 +181,14 @@ def _prepare_site(site: Path) -> None:
 
 
 def publish(mp3: str | Path, site: str | Path, *, base_url: str | None = None,
-            settings: Settings | None = None) -> Published:
+            settings: Settings | None = None,
+            also: Callable[[Catalog, sqlite3.Connection], None] | None = None) -> Published:
     """Copy MP3 + sidecars into SITE/episodes, record the episode, rebuild feed and page.
 
     `settings` is the show file's content (None when there is none: the site keeps what it
-    last published with). Example: briefing publish today.mp3 --site site
+    last published with). `also` runs inside the catalog transaction that records the
+    episode (the self-running show marks its stories covered there: both or neither).
+    Example: briefing publish today.mp3 --site site
     """
     source = read_episode(mp3)
     site = Path(site)
@@ -194,10 +198,11 @@ def publish(mp3: str | Path, site: str | Path, *, base_url: str | None = None,
         parse_category(settings.category)  # refuse a bad category before touching the site
     _prepare_site(site)
     with site_lock(site):
-        return _publish_locked(source, site, base_url=base_url, settings=settings)
+        return _publish_locked(source, site, base_url=base_url, settings=settings, also=also)
 
 
-def _publish_locked(source, site: Path, *, base_url: str | None, settings: Settings | None) -> Published:
+def _publish_locked(source, site: Path, *, base_url: str | None, settings: Settings | None,
+                    also: Callable[[Catalog, sqlite3.Connection], None] | None = None) -> Published:
     stem = slug(source.mp3.stem)
     key = stem if stem.startswith(source.day.isoformat()) else f"{source.day.isoformat()}-{stem}"
     folder = site / EPISODES_DIR
@@ -228,6 +233,8 @@ def _publish_locked(source, site: Path, *, base_url: str | None, settings: Setti
                 catalog.put(conn, "base_url", normalize_base_url(chosen or DEFAULT_BASE_URL))
             if catalog.get("podcast_guid") is None:
                 catalog.put(conn, "podcast_guid", podcast_guid(catalog.get("base_url") + "feed.xml"))
+            if also is not None:
+                also(catalog, conn)
         feed = rebuild(site, catalog, settings)
         feed_url = catalog.get("base_url") + "feed.xml"
     return Published(episode=episode, updated=updated, feed=feed, page=site / "index.html", feed_url=feed_url)

@@ -31,6 +31,10 @@ class Settings:
     voice: str = ""
     minutes: float = 3.0
     bitrate: int = 96
+    # the self-running show (`briefing run`)
+    site: str = ""  # where `run` publishes; relative to the show file
+    schedule: str = ""  # "06:30": every day at 06:30 local time (`briefing schedule`)
+    max_age_days: float = 2.0  # a story not yet told is dropped when older than this
 
 
 def config_path() -> Path:
@@ -67,6 +71,43 @@ def find_settings(path: str | Path | None = None) -> Settings | None:
         if not isinstance(value, expected):
             raise BriefingError(f"{path}: {name} should be {expected.__name__}, not {value!r}")
     return replace(Settings(), **values)
+
+
+def load_sources(path: str | Path | None = None) -> tuple:
+    """The show file's `[[source]]` tables, as Source values (none when there is no show file)."""
+    from ..models import Source
+
+    path = Path(path) if path else config_path()
+    if not path.is_file():
+        return ()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise BriefingError(f"{path}: not a valid show file ({exc})") from None
+    tables = data.get("source", [])
+    if not isinstance(tables, list):
+        raise BriefingError(f"{path}: write each source as a [[source]] table")
+    sources = []
+    for number, table in enumerate(tables, 1):
+        url = table.get("url") if isinstance(table, dict) else None
+        if not isinstance(url, str) or not url.strip():
+            raise BriefingError(f"{path}: source {number} has no url")
+        name, latest = table.get("name"), table.get("latest", 10)
+        if name is not None and not isinstance(name, str):
+            raise BriefingError(f"{path}: source {number}: name should be text, not {name!r}")
+        if isinstance(latest, bool) or not isinstance(latest, int) or latest < 1:
+            raise BriefingError(f"{path}: source {number}: latest should be a whole number above 0, not {latest!r}")
+        if "://" not in url and not Path(url).is_absolute():
+            url = str(path.parent / url)  # a local file or folder: relative to the show file
+        sources.append(Source(url=url.strip(), name=name or None, latest=latest))
+    return tuple(sources)
+
+
+def show_site(path: str | Path, settings: Settings) -> Path:
+    """The folder `run` publishes into: the show file's `site`, relative to the show file."""
+    path = Path(path)
+    site = Path(settings.site or "site")
+    return site if site.is_absolute() else path.parent / site
 
 
 # The show file keys `briefing init` writes, in order, with the Settings field each fills.
@@ -125,11 +166,29 @@ def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Pat
     for f in fields(Settings):  # keep other settings the file had (engine, minutes, ...)
         if f.name not in shown and getattr(chosen, f.name) != getattr(Settings(), f.name):
             lines.append(f"{f.name} = {_toml_value(getattr(chosen, f.name))}")
+    text = "\n".join(lines) + "\n"
+    # The sources stay as the user wrote them (init rewrites the [show] table only).
+    text += _source_tables(path)
     try:
         from ..audio.export import staged
 
         with staged(path) as tmp:
-            tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            tmp.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise BriefingError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path, chosen
+
+
+def _source_tables(path: Path) -> str:
+    """The show file's [[source]] tables, with their comments, as text (empty when none)."""
+    if not path.is_file():
+        return ""
+    import tomlkit
+
+    document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    if "source" not in document:
+        return ""
+    kept = tomlkit.document()
+    kept.add(tomlkit.nl())
+    kept["source"] = document["source"]
+    return tomlkit.dumps(kept)

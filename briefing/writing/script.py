@@ -96,8 +96,13 @@ def write_script(
     title: str | None = None,
     day: Date | None = None,
     templates: str | Path | None = None,
+    credits: Sequence[Sequence[str]] | None = None,
 ) -> Script:
-    """Write the spoken script for one or more digested articles."""
+    """Write the spoken script for one or more digested articles.
+
+    `credits` (the self-running show) names the sources that reported each article: every
+    article is then announced, even a single one, and credited ("Reported by A and B.").
+    """
     if not digests:
         raise BriefingError("nothing to say: no articles")
     env = environment(templates)
@@ -112,10 +117,11 @@ def write_script(
     intro = _render(env, "intro.j2", show=show, date=spoken_date(day), title=title, articles=articles)
     segments.append(Segment("intro", "Introduction", _speakable_sentences(intro, language)))
     for ai, digest in enumerate(digests):
-        if len(digests) > 1:
+        if len(digests) > 1 or credits is not None:
             lines = _render(
                 env, "article.j2", title=digest.article.title, index=ai, count=len(digests),
-                first=ai == 0, last=ai == len(digests) - 1,
+                first=ai == 0, last=ai == len(digests) - 1 and len(digests) > 1,
+                credits=list(credits[ai]) if credits is not None else [],
             )
             segments.append(Segment("article", digest.article.title, _speakable_sentences(lines, language)))
         spoken = [s for s in digest.sections if s.sentences]

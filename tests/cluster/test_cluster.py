@@ -32,14 +32,14 @@ def run_cli_env(cli, cache: Path, *args):
 
 
 def test_personal_briefings_on_two_workers_survive_a_killed_worker(tmp_path, broker, workers, cli):
-    from briefing.show.personal import plan_personal
+    from briefing.show.run import plan_run
     from briefing.voices.segments import distinct_segments
 
     cache = tmp_path / "shared-cache"
     workers.env["BRIEFING_CACHE_DIR"] = str(cache)
     show = write_personal_show(tmp_path / "show", listeners=30)
-    plan = plan_personal(show)
-    distinct = distinct_segments(plan.scripts())
+    plan = plan_run(show, dry_run=True)
+    distinct = distinct_segments([episode.script for episode in plan.episodes])
     first, _ = workers.start(2)
 
     submitted = run_cli_env(cli, cache, "run", str(show), "--broker", broker, "--no-wait")
@@ -60,6 +60,7 @@ def test_personal_briefings_on_two_workers_survive_a_killed_worker(tmp_path, bro
     assert finished.segments == len(distinct) == finished.segments_done
     site = tmp_path / "show" / "site"
     for episode, name in zip(plan.episodes, NAMES):
+        assert episode.listener == name
         titles = feed_items(site, name)
         assert titles == [episode.script.title], name  # exactly their episode, exactly once
 
@@ -84,11 +85,11 @@ def test_shows_submitted_at_once_publish_and_share_the_cache(tmp_path, broker, w
             assert len(feed_items(show.parent / "site", name)) == 1
 
     # A third show with the same stories: only its own intros and outro are new takes.
-    from briefing.show.personal import plan_personal
+    from briefing.show.run import plan_run
 
     three = write_personal_show(tmp_path / "three", listeners=3)
     three.write_text(three.read_text().replace("Harbor Daily", "Coast Morning"))
-    plan = plan_personal(three)
+    plan = plan_run(three, dry_run=True)
     own = sum(len(s.sentences) for e in plan.episodes for s in e.script.segments if s.kind in ("intro", "outro"))
     before = takes_in(cache)
     again = run_cli_env(cli, cache, "run", str(three), "--broker", broker)
@@ -102,7 +103,7 @@ def test_a_failed_job_is_listed_with_its_error(tmp_path, broker, workers, cli):
     show.write_text(show.read_text().replace('url = "stories"', 'url = "missing-folder"'))
     result = cli("run", str(show), "--broker", broker, timeout=120)
     assert result.returncode != 0
-    assert "failed" in result.stderr.decode() and "missing-folder" in result.stderr.decode()
-    assert "Traceback" not in result.stderr.decode()
+    error = result.stderr.decode()
+    assert "failed" in error and "every source failed" in error and "Traceback" not in error
     listed = cli("jobs", "--broker", broker).stdout.decode()
-    assert "failed" in listed and "error: plan:" in listed and "missing-folder" in listed
+    assert "failed" in listed and "error: plan: every source failed" in listed

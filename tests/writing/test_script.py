@@ -20,9 +20,13 @@ def test_cli_script_json_shape(cli, seed_article):
     result = cli("script", str(seed_article), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"title", "segments"}
+    assert set(data) == {"title", "segments", "show", "date", "sources", "language"}
     assert data["segments"][0]["kind"] == "intro"
-    assert all(set(s) == {"kind", "title", "text"} for s in data["segments"])
+    assert all(set(s) == {"kind", "title", "text", "sentences"} for s in data["segments"])
+    # Enough to rebuild the script in another process (a worker renders it there).
+    from briefing.models import Script
+
+    assert Script.from_dict(data).to_dict() == data
 
 
 def test_user_templates_override_the_builtin_ones(cli, short_article, tmp_path):

@@ -1,0 +1,88 @@
+"""Editing the show file's sources in place (tomlkit): the user's comments, order and
+layout stay as they were; only the `[[source]]` table added or removed changes.
+
+    briefing sources add https://example.org/feed.xml --name "Example News"
+    briefing sources remove 2
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import BriefingError
+from ..models import Source
+from .config import config_path
+
+
+def _load(path: Path):
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    try:
+        return tomlkit.parse(path.read_text(encoding="utf-8")) if path.is_file() else tomlkit.document()
+    except (OSError, UnicodeDecodeError, TOMLKitError) as exc:
+        raise BriefingError(f"{path}: not a valid show file ({exc})") from None
+
+
+def _save(path: Path, document) -> None:
+    import tomlkit
+
+    from ..audio.export import staged
+
+    try:
+        with staged(path) as tmp:
+            tmp.write_text(tomlkit.dumps(document), encoding="utf-8")
+    except OSError as exc:
+        raise BriefingError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _check_url(url: str) -> str:
+    url = url.strip()
+    if not url:
+        raise BriefingError("give the source's URL (a feed or a page) or a local file or folder")
+    if "://" in url and not url.lower().startswith(("http://", "https://")):
+        raise BriefingError(f"{url}: only http:// and https:// sources (or local files) can be read")
+    return url
+
+
+def add_source(url: str, *, name: str | None = None, latest: int | None = None,
+               path: str | Path | None = None) -> Source:
+    """Append a `[[source]]` to the show file (created if missing). Example: briefing sources add URL"""
+    import tomlkit
+
+    path = Path(path) if path else config_path()
+    url = _check_url(url)
+    if latest is not None and latest < 1:
+        raise BriefingError(f"--latest {latest}: must be at least 1")
+    document = _load(path)
+    sources = document.get("source")
+    if sources is None:
+        sources = tomlkit.aot()
+        document.append("source", sources)
+    if any(str(t.get("url")) == url for t in sources):
+        raise BriefingError(f"{url}: already a source of {path}")
+    table = tomlkit.table()
+    table["url"] = url
+    if name:
+        table["name"] = name
+    if latest is not None:
+        table["latest"] = latest
+    sources.append(table)
+    _save(path, document)
+    return Source(url=url, name=name or None, latest=latest or 10)
+
+
+def remove_source(which: str, *, path: str | Path | None = None) -> Source:
+    """Remove a source by its number (as `briefing sources` lists them), URL or name."""
+    path = Path(path) if path else config_path()
+    document = _load(path)
+    sources = document.get("source") or []
+    for index, table in enumerate(sources):
+        if which == str(index + 1) or which in (str(table.get("url")), str(table.get("name"))):
+            removed = Source(url=str(table["url"]), name=str(table["name"]) if "name" in table else None)
+            del sources[index]
+            if not len(sources):
+                del document["source"]
+            _save(path, document)
+            return removed
+    raise BriefingError(f"{path}: no source {which!r} (see `briefing sources`)")

@@ -1,0 +1,208 @@
+"""Fetching every source of a show at once: feeds, pages, local files and folders.
+
+All sources are fetched together (a bounded thread pool), each within the fetch deadline
+(`ingest/fetch.py`: 15 s for the whole download, retries included) and under the size cap
+and redirect rules `make` has. A feed is asked with a conditional GET (the ETag and
+Last-Modified of its last fetch): a feed that did not change costs one 304, and its items
+are those remembered from that fetch. A source that fails is reported with its reason and
+skipped; the others go on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..errors import BriefingError
+from ..models import Article, Item, Section, Source
+
+MAX_PARALLEL = 8
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom")
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What the catalog remembers of a source's last fetch."""
+
+    url: str
+    name: str
+    fetched: str
+    status: str
+    items: int
+    etag: str | None = None
+    last_modified: str | None = None
+    body: str | None = None  # JSON of the last successful fetch's items
+
+
+@dataclass
+class Fetch:
+    """One source's outcome in this run."""
+
+    source: Source
+    name: str
+    status: str
+    items: list[Item] = field(default_factory=list)
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status not in ("ok", "not modified")
+
+
+def article_to_dict(article: Article) -> dict:
+    return {"title": article.title, "source": article.source,
+            "published": article.published.isoformat() if article.published else None,
+            "byline": article.byline, "language": article.language,
+            "sections": [[s.heading, list(s.paragraphs)] for s in article.sections]}
+
+
+def article_from_dict(data: dict) -> Article:
+    return Article(title=data["title"], source=data["source"],
+                   sections=tuple(Section(h, tuple(p)) for h, p in data["sections"]),
+                   published=date.fromisoformat(data["published"]) if data.get("published") else None,
+                   byline=data.get("byline"), language=data.get("language", "en"))
+
+
+def _items_json(fetch: Fetch) -> str:
+    return json.dumps({"name": fetch.name, "items": [
+        {"link": i.link, "guid": i.guid, "position": i.position, "article": article_to_dict(i.article)}
+        for i in fetch.items]}, ensure_ascii=False)
+
+
+def _items_from_json(source: Source, text: str) -> tuple[str, list[Item]]:
+    data = json.loads(text)
+    items = [Item(source=data["name"], source_url=source.url, link=i["link"], guid=i["guid"],
+                  article=article_from_dict(i["article"]), position=i["position"]) for i in data["items"]]
+    return data["name"], items
+
+
+def load_states(site: str | Path) -> dict[str, SourceState]:
+    """Each source's last fetch, by URL (empty before the first run)."""
+    from ..publish.catalog import CATALOG_NAME, Catalog
+
+    if not (Path(site) / CATALOG_NAME).is_file():
+        return {}
+    with Catalog(site) as catalog:
+        rows = catalog.connection.execute("SELECT * FROM sources").fetchall()
+    return {r["url"]: SourceState(**{k: r[k] for k in r.keys()}) for r in rows}
+
+
+def save_states(site: str | Path, fetches: Sequence[Fetch], now: datetime | None = None) -> None:
+    """Remember this run's fetches: status and counts for `briefing sources`; validators and
+    items of a successful fetch for the next conditional GET. One transaction."""
+    from ..publish.catalog import Catalog
+
+    stamp = (now or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
+    try:
+        Path(site).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"{site}: cannot create the site folder ({exc.strerror or exc})") from None
+    with Catalog(site, create=True) as catalog, catalog.transaction() as conn:
+        for fetch in fetches:
+            if fetch.failed:  # keep the last good validators and items; record the failure
+                conn.execute(
+                    "INSERT INTO sources (url, name, fetched, status, items) VALUES (?, ?, ?, ?, 0) "
+                    "ON CONFLICT(url) DO UPDATE SET fetched = excluded.fetched, status = excluded.status, "
+                    "items = 0", (fetch.source.url, fetch.name, stamp, fetch.status))
+            else:
+                conn.execute(
+                    "INSERT OR REPLACE INTO sources (url, name, fetched, status, items, etag, last_modified, body) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (fetch.source.url, fetch.name, stamp, fetch.status, len(fetch.items), fetch.etag,
+                     fetch.last_modified, _items_json(fetch)))
+
+
+def fetch_sources(sources: Sequence[Source], states: dict[str, SourceState] | None = None, *,
+                  on_fetched=None) -> list[Fetch]:
+    """Fetch every source at once; `on_fetched(fetch)` is called as each one ends (any order).
+    The result is in the show file's order."""
+    states = states or {}
+    if not sources:
+        return []
+
+    def one(source: Source) -> Fetch:
+        result = fetch_source(source, states.get(source.url))
+        if on_fetched is not None:
+            on_fetched(result)
+        return result
+
+    with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(sources))) as pool:
+        return list(pool.map(one, sources))
+
+
+def fetch_source(source: Source, state: SourceState | None = None) -> Fetch:
+    """One source's items; a failure is a Fetch with the reason as its status, never an exception."""
+    name = source.name or (state.name if state else None) or source.url
+    try:
+        if source.url.lower().startswith(("http://", "https://")):
+            return _fetch_url(source, state)
+        return _read_local(source)
+    except BriefingError as exc:
+        reason = str(exc)
+        prefix = f"{source.url}: "
+        return Fetch(source, name, reason[len(prefix):] if reason.startswith(prefix) else reason)
+
+
+def _fetch_url(source: Source, state: SourceState | None) -> Fetch:
+    from ..ingest import _with_language, read_page
+    from ..ingest.fetch import fetch
+    from ..ingest.sniff import kind_of
+
+    headers = {}
+    if state is not None and state.body:
+        if state.etag:
+            headers["If-None-Match"] = state.etag
+        if state.last_modified:
+            headers["If-Modified-Since"] = state.last_modified
+    fetched = fetch(source.url, headers=headers)
+    if fetched.status == 304 and state is not None and state.body:
+        name, items = _items_from_json(source, state.body)
+        return Fetch(source, source.name or name, "not modified", items[: source.latest],
+                     etag=fetched.etag or state.etag, last_modified=fetched.last_modified or state.last_modified)
+    kind = kind_of(fetched.data, suffix="", content_type=fetched.content_type)
+    if kind == "feed":
+        from ..ingest.feed import parse_feed
+
+        title, entries = _feed_entries(fetched.data, source, read_page, parse_feed)
+        name = source.name or title or source.url
+        items = [Item(name, source.url, link, guid, _with_language(article), position)
+                 for position, (guid, link, article) in enumerate(entries)]
+    else:
+        from ..ingest import read_articles
+
+        article = read_articles(source.url)[0]
+        name = source.name or article.title
+        items = [Item(name, source.url, fetched.url, fetched.url, article, 0)]
+    return Fetch(source, name, "ok", items, etag=fetched.etag, last_modified=fetched.last_modified)
+
+
+def _feed_entries(data: bytes, source: Source, read_page, parse_feed):
+    from ..errors import InputError
+
+    try:
+        return parse_feed(data, source=source.url, latest=source.latest, read_link=read_page)
+    except InputError as exc:
+        if str(exc).endswith("the feed has no items"):
+            return "", []
+        raise
+
+
+def _read_local(source: Source) -> Fetch:
+    from ..ingest import read_articles
+
+    path = Path(source.url)
+    if not path.exists():
+        raise BriefingError(f"{source.url}: no such file or folder")
+    files = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES),
+                   key=lambda p: p.stat().st_mtime, reverse=True) if path.is_dir() else [path]
+    items: list[Item] = []
+    name = source.name or path.stem
+    for file in files[: source.latest]:
+        for article in read_articles(str(file), latest=source.latest):
+            items.append(Item(name, source.url, article.source, article.source, article, len(items)))
+    return Fetch(source, name, "ok", items[: source.latest])
