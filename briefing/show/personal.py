@@ -135,9 +135,8 @@ def listener_script(listener: Listener, stories: list[StorySegments], options: E
     env = environment(options.templates)
     language = stories[0].story.article.language
     title = f"{options.show} for {listener.name}: {day:%A} {day.day} {day:%B}"
-    articles = [{"title": s.story.title, "headings": []} for s in stories]
-    lines = _render(env, "intro.j2", show=options.show, date=spoken_date(day), title=title, articles=articles)
-    lines += _render(env, "listener.j2", listener=listener.name, count=len(stories))
+    lines = _render(env, "listener_intro.j2", show=options.show, date=spoken_date(day), listener=listener.name,
+                    titles=[s.story.title for s in stories])
     intro = Segment("intro", "Introduction", _speakable_sentences(lines, language))
     outro_lines = _render(env, "outro.j2", show=options.show, date=spoken_date(day), title=title,
                           sources=[source for s in stories for source in s.story.sources])
