@@ -4,6 +4,7 @@
     .venv/bin/python scripts/bench.py                 # seed article + 20-article briefing
     .venv/bin/python scripts/bench.py --json out.json # also write the figures as JSON
     .venv/bin/python scripts/bench.py --skip-long     # only the seed article
+    .venv/bin/python scripts/bench.py --cluster       # personal briefings, shows on workers (bench_cluster.py)
 
 Every measured run happens in a fresh child process, so model loading, caches and
 peak memory (ru_maxrss) belong to that run alone. Measured side by side in one run:
@@ -226,6 +227,14 @@ def table(rows: list[tuple[str, ...]]) -> str:
 
 
 def main() -> None:
+    if "--cluster" in sys.argv[1:]:
+        # Personal briefings against independent makes, shows on 1 and 2 workers, worker memory:
+        # scripts/bench_cluster.py (its own options follow --cluster).
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import bench_cluster
+
+        bench_cluster.main([a for a in sys.argv[1:] if a != "--cluster"])
+        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", help="write the figures to this JSON file")
     parser.add_argument("--skip-long", action="store_true", help="skip the 20-article briefing")
