@@ -73,21 +73,21 @@ def test_shows_submitted_at_once_publish_and_share_the_cache(tmp_path, broker, w
     cache = tmp_path / "shared-cache"
     workers.env["BRIEFING_CACHE_DIR"] = str(cache)
     workers.start(2)
-    one = write_personal_show(tmp_path / "one", listeners=3)
-    two = write_personal_show(tmp_path / "two", listeners=3)
+    one = write_personal_show(tmp_path / "one", listeners=2)
+    two = write_personal_show(tmp_path / "two", listeners=2)
     two.write_text(two.read_text().replace("Harbor Daily", "Valley Evening"))
 
     both = run_cli_env(cli, cache, "run", str(one), str(two), "--broker", broker)
     assert both.returncode == 0, both.stderr.decode() + workers.logs()
     assert both.stdout.decode().count("finished") == 2
     for show in (one, two):
-        for name in NAMES[:3]:
+        for name in NAMES[:2]:
             assert len(feed_items(show.parent / "site", name)) == 1
 
     # A third show with the same stories: only its own intros and outro are new takes.
     from briefing.show.run import plan_run
 
-    three = write_personal_show(tmp_path / "three", listeners=3)
+    three = write_personal_show(tmp_path / "three", listeners=2)
     three.write_text(three.read_text().replace("Harbor Daily", "Coast Morning"))
     plan = plan_run(three, dry_run=True)
     own = sum(len(s.sentences) for e in plan.episodes for s in e.script.segments if s.kind in ("intro", "outro"))
