@@ -23,6 +23,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    epilog="Exit codes: 0 done (also 'nothing new'), 1 error, 2 bad input or usage, 3 voice, 4 network, "
+           "70 internal error, 130 interrupted. NO_COLOR turns colour off; progress is plain lines "
+           "when stderr is not a terminal. Example: briefing make article.txt -o episode.mp3",
 )
 
 State = {"quiet": False}
@@ -40,7 +43,7 @@ def _reporter(quiet: bool):
 
     if quiet or State["quiet"]:
         return Reporter(), None
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and os.environ.get("TERM") != "dumb":
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -71,10 +74,23 @@ def _reporter(quiet: bool):
     return Reporter(stage=lambda m: print(f"briefing: {m}", file=sys.stderr, flush=True), step=plain_step), None
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"briefing {version('briefing')}")
+        except PackageNotFoundError:
+            print("briefing (not installed)")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def main_options(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but results and errors.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print briefing's version and exit.")] = False,
 ) -> None:
     State["quiet"] = quiet
 
@@ -274,6 +290,10 @@ def init(
     category: Annotated[Optional[str], typer.Option(help="An Apple Podcasts category, e.g. 'News/Daily News'.")] = None,
     explicit: Annotated[Optional[bool], typer.Option("--explicit/--no-explicit", help="Explicit content.")] = None,
     base_url: Annotated[Optional[str], typer.Option(help="Where the site is served, e.g. http://192.168.1.20:8000/")] = None,
+    public_url: Annotated[Optional[str], typer.Option(
+        help="The address listeners reach the site at (a CDN or bucket URL); the feed's links start with it.")] = None,
+    site: Annotated[Optional[str], typer.Option(
+        help="Where publish writes by default: a folder, or s3://bucket/prefix, gs://..., az://...")] = None,
     image: Annotated[Optional[str], typer.Option(help="The show's square cover: a .jpg/.png file or a URL.")] = None,
     path: Annotated[Optional[Path], typer.Option(help="The show file to write (default: ./briefing.toml).")] = None,
     source: Annotated[Optional[list[str]], typer.Option(
@@ -287,7 +307,7 @@ def init(
 
     written, _ = init_settings(path, show=title, description=description, author=author, email=email,
                                language=language, category=category, explicit=explicit, base_url=base_url,
-                               image=image)
+                               image=image, public_url=public_url, site=site)
     if source:
         from .show.config import load_sources
         from .show.edit import add_source
@@ -302,37 +322,56 @@ def init(
 @app.command()
 def publish(
     episode: Annotated[Path, typer.Argument(help="The episode's MP3; sidecars beside it come along.")],
-    site: Annotated[Path, typer.Option("--site", help="The site folder (created if missing).")],
-    base_url: Annotated[Optional[str], typer.Option(help="Where the site is served; the feed's links start with it.")] = None,
+    site: Annotated[Optional[str], typer.Option(
+        "--site", help="A folder (created if missing) or a bucket: s3://bucket/prefix, gs://..., az://... "
+                       "(default: the show file's site).")] = None,
+    public_url: Annotated[Optional[str], typer.Option(
+        help="Where listeners reach the site (e.g. https://cdn.example.org/show/); the feed's links start with it.")] = None,
+    base_url: Annotated[Optional[str], typer.Option(help="The older name of --public-url.")] = None,
 ) -> None:
-    """Publish an episode into a site: copy it, record it, rebuild feed.xml and index.html.
+    """Publish an episode into a site: store it, record it, rebuild index.html and feed.xml.
 
-    Example: briefing publish today.mp3 --site site --base-url http://192.168.1.20:8000/
+    Example: briefing publish today.mp3 --site s3://podcasts/harbor --public-url https://cdn.example.org/harbor/
     """
     from .show.config import find_settings
     from .publish import publish as publish_episode
 
-    result = publish_episode(episode, site, base_url=base_url, settings=find_settings())
+    settings = find_settings()
+    result = publish_episode(episode, _site(site, settings), public_url=public_url, base_url=base_url,
+                             settings=settings)
     verb = "updated" if result.updated else "added"
     if not State["quiet"]:
         print(f"briefing: {verb} episode {result.episode.number}: {result.episode.title}", file=sys.stderr)
     print(result.feed_url)
 
 
+def _site(site: str | None, settings) -> str:
+    """The site given, else the show file's; a user error when there is neither."""
+    from .errors import BriefingError
+
+    chosen = site or (settings.site if settings else "")
+    if not chosen:
+        raise BriefingError("no site: give --site FOLDER or --site s3://bucket/prefix, or set site in the show file")
+    return chosen
+
+
 @app.command()
 def episodes(
-    site: Annotated[Path, typer.Argument(help="The site folder.")],
+    site: Annotated[Optional[str], typer.Argument(
+        help="The site: a folder or a bucket URL (default: the show file's site).")] = None,
     remove: Annotated[Optional[str], typer.Option("--remove", help="Remove this episode (number, key or guid).")] = None,
 ) -> None:
     """List a site's episodes, newest first, or remove one.
 
-    Example: briefing episodes site --remove 2
+    Example: briefing episodes s3://podcasts/harbor --remove 2
     """
     from .show.config import find_settings
     from .publish import list_episodes, remove_episode
 
+    settings = find_settings()
+    site = _site(site, settings)
     if remove is not None:
-        gone = remove_episode(site, remove, settings=find_settings())
+        gone = remove_episode(site, remove, settings=settings)
         print(f"removed {gone.number} {gone.key}: {gone.title}")
         return
     for item in list_episodes(site):
@@ -342,7 +381,7 @@ def episodes(
 
 @app.command()
 def serve(
-    site: Annotated[Path, typer.Argument(help="The site folder.")],
+    site: Annotated[str, typer.Argument(help="The site folder.")],
     host: Annotated[str, typer.Option(help="127.0.0.1 (this computer only) or 0.0.0.0 (your network).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,
 ) -> None:
@@ -351,8 +390,15 @@ def serve(
     Example: briefing serve site --host 0.0.0.0 --port 8000
     """
     from .publish.server import serve as serve_site
+    from .storage import open_store
 
-    serve_site(site, host=host, port=port)
+    store = open_store(site)
+    if not store.local:
+        from .errors import BriefingError
+
+        raise BriefingError(f"{site}: serve works on a site folder; a bucket site is served by its storage "
+                            "(or the CDN in front of it), at its public URL")
+    serve_site(store.root, host=host, port=port)
 
 
 Broker = Annotated[Optional[str], typer.Option(

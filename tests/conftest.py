@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Support modules other test folders import (tests/storage/moto_s3.py: the S3-compatible server).
+sys.path.insert(0, str(Path(__file__).resolve().parent / "storage"))
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "eval" / "seed_article.txt"
 
@@ -61,3 +63,14 @@ def run_cli(*args: str, input: bytes | None = None, cwd: Path | None = None, env
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """A real S3-compatible server (moto_server) on 127.0.0.1 for the whole session; see
+    tests/storage/moto_s3.py. Its `env` holds the AWS_* variables a briefing process needs."""
+    pytest.importorskip("moto", reason="moto[server] (the test extra) is not installed")
+    from moto_s3 import S3Server
+
+    with S3Server(tmp_path_factory.mktemp("moto") / "moto.log") as server:
+        yield server

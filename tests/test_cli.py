@@ -53,3 +53,30 @@ def test_voices_lists_offline_default(cli):
     assert result.returncode == 0
     out = result.stdout.decode()
     assert "piper" in out and "offline" in out and "gtts" in out and "en_US-joe-medium" in out
+
+
+def test_version_prints_the_installed_version(cli):
+    from importlib.metadata import version
+
+    result = cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == f"briefing {version('briefing')}"
+
+
+def test_every_command_help_has_an_example(cli):
+    from briefing.cli import app
+
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        subcommands = getattr(command, "commands", None) or {}
+        for sub_name, sub in [(name, command)] + [(f"{name} {k}", v) for k, v in subcommands.items()]:
+            result = cli(*sub_name.split(), "--help")
+            assert result.returncode == 0, sub_name
+            assert "Example:" in result.stdout.decode(), f"`briefing {sub_name} --help` has no example"
+
+
+def test_help_documents_exit_codes(cli):
+    out = cli("--help").stdout.decode()
+    assert "Exit codes" in out and "NO_COLOR" in out

@@ -2,20 +2,31 @@
 
 The catalog is the site's memory: the feed and the page are rebuilt from it on every
 publish, so a republished episode keeps its number, guid and first publication time.
-Each change is one transaction: an interrupted publish leaves the previous catalog.
+
+The site may be a folder or a bucket (see briefing.storage), so a change is made the same way
+for both: fetch the file (remembering its version, or that there was none), apply the change
+to a temporary copy in one SQLite transaction, and put the copy back only if the stored file
+is still that version. When another publisher got there first, fetch again and apply the same
+change again (`with_catalog`). An interrupted change leaves the previous catalog in place.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import BriefingError
+from ..storage import Conflict, Store, Version
+
+T = TypeVar("T")
 
 CATALOG_NAME = "catalog.sqlite"
 SCHEMA_VERSION = 1
@@ -92,9 +103,11 @@ def _row_to_episode(row: sqlite3.Row) -> CatalogEpisode:
 class Catalog:
     """The episodes of one site. Use as a context manager: `with Catalog(site) as catalog:`."""
 
-    def __init__(self, site: str | Path, *, create: bool = False):
+    def __init__(self, site: str | Path, *, create: bool = False, path: str | Path | None = None):
+        """The catalog of the site folder SITE, or the catalog file at `path` (a working copy
+        of a stored catalog; SITE is then only what messages call the site)."""
         self.site = Path(site)
-        self.path = self.site / CATALOG_NAME
+        self.path = Path(path) if path is not None else self.site / CATALOG_NAME
         if not self.path.is_file() and not create:
             raise BriefingError(f"{self.site}: not a briefing site (no {CATALOG_NAME}); "
                                 f"publish an episode into it first")
@@ -165,3 +178,87 @@ class Catalog:
     def put(self, conn: sqlite3.Connection, name: str, value: str) -> None:
         conn.execute("INSERT INTO site (name, value) VALUES (?, ?) "
                      "ON CONFLICT(name) DO UPDATE SET value = excluded.value", (name, value))
+
+
+# ---- the catalog in a store (folder or bucket) -----------------------------------------------
+
+CATALOG_TYPE = "application/vnd.sqlite3"
+CATALOG_CACHE = "no-store"  # the site's own state, never a CDN's
+CHANGE_ATTEMPTS = 12  # conflicts in a row before giving up: only under a storm of publishers
+
+
+@dataclass(frozen=True)
+class CatalogState:
+    """The stored catalog as read (or written): its bytes and version; None for both: no catalog yet."""
+
+    data: bytes | None
+    version: Version | None
+
+
+def fetch_catalog(store: Store) -> CatalogState:
+    blob = store.get(CATALOG_NAME)
+    return CatalogState(blob.data, blob.version) if blob else CatalogState(None, None)
+
+
+@contextmanager
+def open_copy(store: Store, state: CatalogState, *, create: bool = False) -> Iterator[Catalog]:
+    """A Catalog on a temporary copy of `state`; the copy is removed when the block ends."""
+    if state.data is None and not create:
+        raise BriefingError(f"{store.location}: not a briefing site (no {CATALOG_NAME}); "
+                            f"publish an episode into it first")
+    handle, name = tempfile.mkstemp(prefix="briefing-catalog-", suffix=".sqlite")
+    try:
+        with os.fdopen(handle, "wb") as copy:
+            copy.write(state.data or b"")
+        catalog = Catalog(store.location, create=True, path=name)
+        try:
+            yield catalog
+        finally:
+            catalog.connection.close()
+    finally:
+        for leftover in (name, name + "-journal"):
+            Path(leftover).unlink(missing_ok=True)
+
+
+def update_catalog(store: Store, change: Callable[[Catalog, sqlite3.Connection], T], *,
+                   create: bool = False, first: CatalogState | None = None) -> tuple[T, CatalogState]:
+    """Apply `change` in one transaction and store the result conditionally; on a conflict,
+    fetch the catalog again and apply `change` again. Returns its result and what was stored.
+
+    `change` may run several times, each time on a fresh copy: it should only read and write
+    the catalog (side effects belong after this returns). `first` is a state already fetched.
+    A BriefingError from `change` (say, no such episode) ends it at once, storing nothing.
+    """
+    from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_random_exponential
+
+    states = iter([first] if first is not None else [])
+
+    def attempt() -> tuple[T, CatalogState]:
+        state = next(states, None) or fetch_catalog(store)
+        with open_copy(store, state, create=create) as catalog:
+            with catalog.transaction() as conn:
+                result = change(catalog, conn)
+            catalog.connection.close()
+            data = catalog.path.read_bytes()
+        version = store.put_if(CATALOG_NAME, data, state.version, content_type=CATALOG_TYPE,
+                               cache_control=CATALOG_CACHE)
+        return result, CatalogState(data, version)
+
+    # Jittered backoff, so publishers that collided do not collide again in step.
+    retrying = Retrying(retry=retry_if_exception_type(Conflict), stop=stop_after_attempt(CHANGE_ATTEMPTS),
+                        wait=wait_random_exponential(multiplier=0.05, max=2.0), reraise=True)
+    try:
+        return retrying(attempt)
+    except Conflict:
+        raise BriefingError(f"{store.location}: the catalog kept changing under this publish "
+                            f"({CHANGE_ATTEMPTS} tries); try again") from None
+
+
+def with_catalog(store: Store, change: Callable[[Catalog, sqlite3.Connection], T], *,
+                 create: bool = False) -> T:
+    """Apply `change(catalog, connection)` to the site's catalog as one transaction, retried
+    whole when another writer changed the catalog meanwhile. Returns what `change` returned.
+
+    Example: with_catalog(open_store("s3://podcasts/show"), lambda c, conn: c.put(conn, "k", "v"))
+    """
+    return update_catalog(store, change, create=create)[0]

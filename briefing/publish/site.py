@@ -1,52 +1,70 @@
-"""Publishing into a site folder: copy the episode's files, record it, rebuild feed and page.
+"""Publishing into a site, a folder or a bucket: store the episode's files, record it, rebuild feed and page.
 
-    DIR/
+    SITE/                   a folder, or a prefix in a bucket (s3://, gs://, az://; see briefing.storage)
       catalog.sqlite        the episodes (see catalog.py)
       feed.xml, index.html  rebuilt on every change, each replaced atomically
       cover.jpg             the show's image, when the show file names a local one
-      episodes/DATE-STEM.mp3 (+ .txt .vtt .srt .chapters.json .transcript.json .jpg)
+      episodes/DATE-STEM-HASH.mp3 (+ .txt .vtt .srt .chapters.json .transcript.json .jpg)
 
 An episode's identity is its key, DATE-STEM: the date tagged in the MP3 (TDRC) and the
 file's stem. Publishing a file with the same name and date again updates that episode
 (same number, guid and publication time); the same name on another day is a new one.
+Its files are named by the key and a short hash of their content, so a file name never
+changes its content: a CDN may cache media forever, and a republished episode gets new URLs.
+
+Order, so a reader never sees a feed pointing at a missing file: media and sidecars first,
+then the catalog (a conditional write, retried on conflict), then index.html, feed.xml last;
+files an episode no longer uses are deleted only after the feed without them is in place.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
-import shutil
-import time
+import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from ..show.config import Settings
 from ..errors import BriefingError
-from ..audio.export import staged
-from .catalog import Catalog, CatalogEpisode
+from ..show.config import Settings
+from ..storage import Store, open_store
+from .catalog import CATALOG_NAME, Catalog, CatalogEpisode, CatalogState, fetch_catalog, open_copy, update_catalog
 from .categories import parse_category
 from .feed import Channel, episode_guid, podcast_guid, render_feed
 from .page import render_page
-from .sidecars import SIDECAR_SUFFIXES, read_chapters, read_episode, read_transcript, describe
+from .sidecars import SIDECAR_SUFFIXES, describe, read_chapters, read_episode, read_transcript
 
 EPISODES_DIR = "episodes"
 DEFAULT_BASE_URL = "http://localhost:8000/"
 IMAGE_TYPES = {".jpg": ".jpg", ".jpeg": ".jpg", ".png": ".png"}
+# What a CDN in front of a bucket may cache: the feed and the page briefly (a new episode shows
+# up within minutes), files whose names carry their content's hash for a year.
+SHORT_CACHE = "public, max-age=300"
+IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
+# A file in episodes/ that no catalog entry names is a leftover of an interrupted publish, once
+# it is this old; younger ones may belong to a publish still on its way to the catalog.
+ORPHAN_AGE = timedelta(hours=1)
+# Rebuilds after which a feed is left as it is even if the catalog keeps changing: each change
+# is made by a publisher that writes the feed itself afterwards.
+SETTLE_ROUNDS = 5
 
 
 @dataclass(frozen=True)
 class Published:
-    """What publish did: the episode as recorded, and whether it replaced an earlier version."""
+    """What publish did: the episode as recorded, and whether it replaced an earlier version.
+
+    `feed` and `page` are paths for a folder site, "s3://bucket/prefix/feed.xml" for a bucket.
+    """
 
     episode: CatalogEpisode
     updated: bool
-    feed: Path
-    page: Path
+    feed: Path | str
+    page: Path | str
     feed_url: str
 
 
@@ -64,14 +82,17 @@ def normalize_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    with staged(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+def content_type(name: str) -> str:
+    """The type a reader gets for a file: the same `briefing serve` sends."""
+    from .server import media_type
+
+    if name == CATALOG_NAME:
+        return "application/vnd.sqlite3"
+    return media_type(name) or "application/octet-stream"
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
-    with staged(target) as tmp:
-        shutil.copyfile(source, tmp)
+def _where(store: Store, name: str) -> Path | str:
+    return store.root / name if store.local else f"{store.location}/{name}"
 
 
 def _show_settings(catalog: Catalog, settings: Settings | None) -> Settings:
@@ -85,19 +106,28 @@ def _show_settings(catalog: Catalog, settings: Settings | None) -> Settings:
     return Settings()
 
 
-def _channel(site: Path, settings: Settings, base_url: str, guid: str) -> Channel:
+def _local_show_image(settings: Settings | None) -> tuple[str, Path] | None:
+    """The show file's image when it is a file here: (its name in the site, its path). Checked
+    before the site is touched."""
+    image = settings.image.strip() if settings else ""
+    if not image or re.match(r"^https?://", image):
+        return None
+    suffix = IMAGE_TYPES.get(Path(image).suffix.lower())
+    if suffix is None or not Path(image).is_file():
+        raise BriefingError(f"show image {image}: give a square .jpg or .png file (or an http(s) URL)")
+    return "cover" + suffix, Path(image)
+
+
+def _channel(store: Store, settings: Settings, base_url: str, guid: str) -> Channel:
     category, subcategory = parse_category(settings.category)
     image_url = image_path = None
-    image = settings.image.strip()
-    if re.match(r"^https?://", image):
-        image_url = image
-    elif image:
-        suffix = IMAGE_TYPES.get(Path(image).suffix.lower())
-        if suffix is None or not Path(image).is_file():
-            raise BriefingError(f"show image {image}: give a square .jpg or .png file (or an http(s) URL)")
-        image_path = "cover" + suffix
-        _copy_atomically(Path(image), site / image_path)
-    elif (site / "cover.jpg").is_file():
+    local_image = _local_show_image(settings)
+    if re.match(r"^https?://", settings.image.strip()):
+        image_url = settings.image.strip()
+    elif local_image:
+        image_path, source = local_image
+        store.put(image_path, source, content_type=content_type(image_path), cache_control=SHORT_CACHE)
+    elif store.size("cover.jpg") is not None:
         image_path = "cover.jpg"
     if image_path:
         image_url = base_url + image_path
@@ -108,13 +138,41 @@ def _channel(site: Path, settings: Settings, base_url: str, guid: str) -> Channe
     )
 
 
-def rebuild(site: Path, catalog: Catalog, settings: Settings | None = None, base_url: str | None = None) -> Path:
-    """Write feed.xml and index.html from the catalog; each replaces the old one atomically."""
+def _read_sidecars(store: Store, episodes: list[CatalogEpisode]) -> tuple[dict, dict]:
+    """Chapters and transcripts of every episode, by key, read from the site's own files."""
+
+    def parse(folder: Path) -> tuple[dict, dict]:
+        chapters = {e.key: read_chapters(folder / e.files["chapters"]) if "chapters" in e.files else []
+                    for e in episodes}
+        transcripts = {e.key: read_transcript(folder / e.files["vtt"] if "vtt" in e.files else None,
+                                              folder / e.files["txt"] if "txt" in e.files else None)
+                       for e in episodes}
+        return chapters, transcripts
+
+    if store.local:
+        return parse(store.root / EPISODES_DIR)
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = [e.files[kind] for e in episodes for kind in ("chapters", "vtt", "txt") if kind in e.files]
+    with ThreadPoolExecutor(max_workers=8) as pool:  # one request each; obstore releases the GIL
+        blobs = dict(zip(names, pool.map(lambda n: store.get(f"{EPISODES_DIR}/{n}"), names)))
+    with tempfile.TemporaryDirectory(prefix="briefing-sidecars-") as folder:
+        for name, blob in blobs.items():
+            if blob is not None:
+                (Path(folder) / name).write_bytes(blob.data)
+        return parse(Path(folder))
+
+
+def rebuild(site: str | Path | Store, catalog: Catalog, settings: Settings | None = None,
+            base_url: str | None = None) -> Path | str:
+    """Write index.html, then feed.xml, from the catalog; each replaces the old one atomically."""
+    store = open_store(site)
     settings = _show_settings(catalog, settings)
-    base_url = normalize_base_url(base_url or catalog.get("base_url") or settings.base_url or DEFAULT_BASE_URL)
+    base_url = normalize_base_url(base_url or catalog.get("base_url") or settings.public_url
+                                  or settings.base_url or DEFAULT_BASE_URL)
     # The spec wants podcast:guid made once and kept "even if the feed URL changes".
     guid = catalog.get("podcast_guid") or podcast_guid(base_url + "feed.xml")
-    channel = _channel(site, settings, base_url, guid)
+    channel = _channel(store, settings, base_url, guid)
     episodes = catalog.episodes()
     if channel.image_url is None:
         # No show image configured: borrow the newest episode's cover, as Apple wants one.
@@ -124,142 +182,154 @@ def rebuild(site: Path, catalog: Catalog, settings: Settings | None = None, base
                 channel = replace(channel, image_url=base_url + f"{EPISODES_DIR}/{cover}",
                                   image_path=f"{EPISODES_DIR}/{cover}")
                 break
-    folder = site / EPISODES_DIR
-    chapters = {e.key: read_chapters(folder / e.files["chapters"]) if "chapters" in e.files else []
-                for e in episodes}
-    transcripts = {e.key: read_transcript(folder / e.files["vtt"] if "vtt" in e.files else None,
-                                          folder / e.files["txt"] if "txt" in e.files else None)
-                   for e in episodes}
-    _write_atomically(site / "feed.xml", render_feed(channel, episodes, chapters))
-    _write_atomically(site / "index.html", render_page(channel, episodes, chapters, transcripts))
-    return site / "feed.xml"
+    chapters, transcripts = _read_sidecars(store, episodes)
+    page = render_page(channel, episodes, chapters, transcripts)
+    feed = render_feed(channel, episodes, chapters)
+    store.put("index.html", page.encode("utf-8"), content_type=content_type("index.html"), cache_control=SHORT_CACHE)
+    store.put("feed.xml", feed.encode("utf-8"), content_type=content_type("feed.xml"), cache_control=SHORT_CACHE)
+    return _where(store, "feed.xml")
 
 
-LOCK_NAME = ".publish.lock"
-LOCK_WAIT = 120.0  # s a publish waits for another one to finish
+def _rebuild_settled(store: Store, state: CatalogState, settings: Settings | None) -> CatalogState:
+    """Rebuild from `state`, then again while the catalog moved on meanwhile: another publisher
+    may have written its feed from an older catalog after ours. Returns the state last built from."""
+    for _ in range(SETTLE_ROUNDS):
+        with open_copy(store, state) as catalog:
+            rebuild(store, catalog, settings)
+        if store.version(CATALOG_NAME) == state.version:
+            break
+        state = fetch_catalog(store)
+    return state
 
 
-@contextmanager
-def site_lock(site: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
-    """One change to a site at a time: two publishes at once would each rebuild the feed from
-    the catalog as it stood before the other's episode, and the last writer would drop one.
-
-    An flock on SITE/.publish.lock: the kernel releases it when the holder exits, even killed,
-    so a crash never leaves the site locked. Temporary files a killed run left are removed here.
-    """
-    import fcntl
-
-    try:
-        handle = open(site / LOCK_NAME, "a+")  # noqa: SIM115 - held for the whole block
-    except OSError as exc:
-        raise BriefingError(f"{site}: cannot lock the site ({exc.strerror or exc})") from None
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise BriefingError(f"{site}: another briefing is still publishing into it; "
-                                        "try again when it has finished") from None
-                time.sleep(0.05)
-        for leftover in [*site.glob(".*.part"), *(site / EPISODES_DIR).glob(".*.part")]:
-            leftover.unlink(missing_ok=True)
-        yield
-    finally:
-        handle.close()
+def site_lock(site: str | Path):
+    """One publish at a time into a site folder (see FolderStore.lock); a bucket needs none."""
+    return open_store(site).lock()
 
 
-def _prepare_site(site: Path) -> None:
-    if site.exists() and not site.is_dir():
-        raise BriefingError(f"{site}: exists and is not a folder")
-    try:
-        (site / EPISODES_DIR).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BriefingError(f"{site}: cannot create the site folder ({exc.strerror or exc})") from None
+def _episode_digest(source) -> str:
+    """A short hash of the episode's files: names change exactly when content does."""
+    digest = hashlib.sha256()
+    for kind, path in [("mp3", source.mp3), *sorted(source.sidecars.items())]:
+        digest.update(kind.encode() + b"\0")
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    return digest.hexdigest()[:8]
 
 
-def publish(mp3: str | Path, site: str | Path, *, base_url: str | None = None,
+def publish(mp3: str | Path, site: str | Path, *, base_url: str | None = None, public_url: str | None = None,
             settings: Settings | None = None,
             also: Callable[[Catalog, sqlite3.Connection], None] | None = None) -> Published:
-    """Copy MP3 + sidecars into SITE/episodes, record the episode, rebuild feed and page.
+    """Store MP3 + sidecars in SITE/episodes, record the episode, rebuild page and feed.
 
-    `settings` is the show file's content (None when there is none: the site keeps what it
-    last published with). `also` runs inside the catalog transaction that records the
+    SITE is a folder or a bucket URL (s3://bucket/prefix, gs://..., az://...). `public_url` is
+    the address listeners reach the site at, which the feed's links start with (`base_url` is
+    its older name). `settings` is the show file's content (None when there is none: the site
+    keeps what it last published with). `also` runs inside the catalog change that records the
     episode (the self-running show marks its stories covered there: both or neither).
-    Example: briefing publish today.mp3 --site site
+    Example: briefing publish today.mp3 --site s3://podcasts/harbor
     """
     source = read_episode(mp3)
-    site = Path(site)
-    if base_url is not None:
-        base_url = normalize_base_url(base_url)
+    store = open_store(site)
+    address = public_url or base_url
+    if address is not None:
+        address = normalize_base_url(address)
     if settings is not None:
         parse_category(settings.category)  # refuse a bad category before touching the site
-    _prepare_site(site)
-    with site_lock(site):
-        return _publish_locked(source, site, base_url=base_url, settings=settings, also=also)
+        _local_show_image(settings)
+    with store.lock():
+        return _publish_locked(source, store, address=address, settings=settings, also=also)
 
 
-def _publish_locked(source, site: Path, *, base_url: str | None, settings: Settings | None,
+def _publish_locked(source, store: Store, *, address: str | None, settings: Settings | None,
                     also: Callable[[Catalog, sqlite3.Connection], None] | None = None) -> Published:
     stem = slug(source.mp3.stem)
     key = stem if stem.startswith(source.day.isoformat()) else f"{source.day.isoformat()}-{stem}"
-    folder = site / EPISODES_DIR
-    files = {"mp3": f"{key}.mp3"}
-    files.update({kind: key + SIDECAR_SUFFIXES[kind] for kind in source.sidecars})
-    try:
-        _copy_atomically(source.mp3, folder / files["mp3"])
-        for kind, path in source.sidecars.items():
-            _copy_atomically(path, folder / files[kind])
-        # A sidecar the earlier version had and this one has not would be stale: remove it.
-        for kind, suffix in SIDECAR_SUFFIXES.items():
-            if kind not in source.sidecars:
-                (folder / (key + suffix)).unlink(missing_ok=True)
-    except OSError as exc:
-        raise BriefingError(f"cannot copy {source.mp3} into {folder}: {exc.strerror or exc}") from None
-    size = (folder / files["mp3"]).stat().st_size
-    with Catalog(site, create=True) as catalog:
-        updated = catalog.find(key) is not None
-        with catalog.transaction() as conn:
-            episode = catalog.upsert(conn, key=key, guid=episode_guid(key), title=source.title,
-                                     description=describe(source), duration=source.duration, size=size,
-                                     files=files, now=datetime.now(timezone.utc))
-            if settings is not None:
-                catalog.put(conn, "show", json.dumps(asdict(settings)))
-            # The flag, else the show file, else what the site had, else localhost.
-            chosen = base_url or (settings.base_url if settings else "")
-            if chosen or catalog.get("base_url") is None:
-                catalog.put(conn, "base_url", normalize_base_url(chosen or DEFAULT_BASE_URL))
-            if catalog.get("podcast_guid") is None:
-                catalog.put(conn, "podcast_guid", podcast_guid(catalog.get("base_url") + "feed.xml"))
-            if also is not None:
-                also(catalog, conn)
-        feed = rebuild(site, catalog, settings)
+    named = f"{key}-{_episode_digest(source)}"
+    files = {"mp3": f"{named}.mp3"}
+    files.update({kind: named + SIDECAR_SUFFIXES[kind] for kind in source.sidecars})
+    # The flag, else the show file, else what the site had, else (a folder only) localhost.
+    chosen = address or (settings.public_url or settings.base_url if settings else "")
+    state = fetch_catalog(store)
+    if not chosen and not store.local:
+        with open_copy(store, state, create=True) as catalog:
+            if catalog.get("base_url") is None:
+                raise BriefingError(f"{store.location}: a bucket has no address listeners could use; give the "
+                                    "public one with --public-url (or public_url in the show file), "
+                                    "e.g. https://cdn.example.org/show/")
+    for kind, path in [("mp3", source.mp3), *source.sidecars.items()]:
+        name = f"{EPISODES_DIR}/{files[kind]}"
+        # Same name, same content: a file already there (a re-run, or one killed after it) stays.
+        if store.size(name) != path.stat().st_size:
+            store.put(name, path, content_type=content_type(name), cache_control=IMMUTABLE_CACHE)
+    size = source.mp3.stat().st_size
+
+    def record(catalog: Catalog, conn) -> tuple[CatalogEpisode, CatalogEpisode | None]:
+        previous = catalog.find(key)
+        episode = catalog.upsert(conn, key=key, guid=episode_guid(key), title=source.title,
+                                 description=describe(source), duration=source.duration, size=size,
+                                 files=files, now=datetime.now(timezone.utc))
+        if settings is not None:
+            catalog.put(conn, "show", json.dumps(asdict(settings)))
+        if chosen or catalog.get("base_url") is None:
+            catalog.put(conn, "base_url", normalize_base_url(chosen or DEFAULT_BASE_URL))
+        if catalog.get("podcast_guid") is None:
+            catalog.put(conn, "podcast_guid", podcast_guid(catalog.get("base_url") + "feed.xml"))
+        if also is not None:
+            also(catalog, conn)
+        return episode, previous
+
+    (episode, previous), written = update_catalog(store, record, create=True, first=state)
+    settled = _rebuild_settled(store, written, settings)
+    # The feed without the earlier version's files is in place: now they can go.
+    for name in set(previous.files.values() if previous else ()) - set(files.values()):
+        store.delete(f"{EPISODES_DIR}/{name}")
+    _sweep_orphans(store, settled)
+    with open_copy(store, written) as catalog:
         feed_url = catalog.get("base_url") + "feed.xml"
-    return Published(episode=episode, updated=updated, feed=feed, page=site / "index.html", feed_url=feed_url)
+    return Published(episode=episode, updated=previous is not None, feed=_where(store, "feed.xml"),
+                     page=_where(store, "index.html"), feed_url=feed_url)
+
+
+def _sweep_orphans(store: Store, state: CatalogState) -> None:
+    """Delete old files in episodes/ that no episode names (left by publishes that were killed)."""
+    with open_copy(store, state) as catalog:
+        named = {f"{EPISODES_DIR}/{name}" for e in catalog.episodes() for name in e.files.values()}
+    cutoff = datetime.now(timezone.utc) - ORPHAN_AGE
+    for entry in list(store.list(EPISODES_DIR + "/")):
+        if entry.name not in named and entry.modified < cutoff:
+            store.delete(entry.name)
 
 
 def list_episodes(site: str | Path) -> list[CatalogEpisode]:
-    """The site's episodes, newest first. Example: briefing episodes site"""
-    with Catalog(site) as catalog:
+    """The site's episodes, newest first. Example: briefing episodes s3://podcasts/harbor"""
+    store = open_store(site)
+    with open_copy(store, fetch_catalog(store)) as catalog:
         return catalog.episodes()
 
 
 def remove_episode(site: str | Path, ident: str, *, settings: Settings | None = None) -> CatalogEpisode:
-    """Remove one episode (by number, key or guid) and its files; rebuild feed and page.
+    """Remove one episode (by number, key or guid) and its files; rebuild page and feed.
 
     Example: briefing episodes site --remove 2
     """
-    site = Path(site)
-    with Catalog(site) as catalog, site_lock(site):
+    store = open_store(site)
+    if store.size(CATALOG_NAME) is None:
+        with open_copy(store, CatalogState(None, None)):
+            pass  # raises: not a briefing site
+
+    def forget(catalog: Catalog, conn) -> CatalogEpisode:
         episode = catalog.find(ident)
         if episode is None:
-            raise BriefingError(f"{site}: no episode {ident!r} (see `briefing episodes {site}`)")
-        with catalog.transaction() as conn:
-            catalog.delete(conn, episode.key)
-        # Feed and page first, files after: interrupted, the site never lists a file that is gone.
-        rebuild(site, catalog, settings)
+            raise BriefingError(f"{store.location}: no episode {ident!r} (see `briefing episodes {store.location}`)")
+        catalog.delete(conn, episode.key)
+        return episode
+
+    with store.lock():
+        episode, written = update_catalog(store, forget)
+        # Page and feed first, files after: interrupted, the site never lists a file that is gone.
+        _rebuild_settled(store, written, settings)
         for name in episode.files.values():
-            (site / EPISODES_DIR / name).unlink(missing_ok=True)
+            store.delete(f"{EPISODES_DIR}/{name}")
     return episode

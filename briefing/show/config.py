@@ -25,14 +25,17 @@ class Settings:
     category: str = "News"
     explicit: bool = False
     locked: bool = False  # podcast:locked: ask directories not to let others import the feed
-    base_url: str = ""
+    base_url: str = ""  # the older name of public_url, still read
+    # Where listeners reach the site (the feed's links start with it), e.g. a CDN in front of
+    # the bucket; "" means base_url, else what the site last published with.
+    public_url: str = ""
+    site: str = ""  # where `publish` and `run` write: a folder (relative to the show file) or s3://, gs://, az://
     image: str = ""
     engine: str = "piper"
     voice: str = ""
     minutes: float = 3.0
     bitrate: int = 96
     # the self-running show (`briefing run`)
-    site: str = ""  # where `run` publishes; relative to the show file
     schedule: str = ""  # "06:30": every day at 06:30 local time (`briefing schedule`)
     max_age_days: float = 2.0  # a story not yet told is dropped when older than this
 
@@ -64,6 +67,9 @@ def find_settings(path: str | Path | None = None) -> Settings | None:
     if isinstance(image, str) and image and "://" not in image and not Path(image).is_absolute():
         # A relative image path means beside the show file, wherever briefing runs from.
         values["image"] = str(path.parent / image)
+    site = values.get("site")
+    if isinstance(site, str) and site and ":/" not in site and not Path(site).is_absolute():
+        values["site"] = str(path.parent / site)  # a folder beside the show file, like the image
     for name, value in values.items():
         expected = type(getattr(Settings(), name))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
@@ -136,6 +142,12 @@ def validate_show(settings: Settings) -> None:
         raise BriefingError(f"e-mail {settings.email!r}: not an e-mail address")
     if settings.base_url and not re.match(r"^https?://[^/\s]+", settings.base_url):
         raise BriefingError(f"base URL {settings.base_url!r}: give an http:// or https:// address")
+    if settings.public_url and not re.match(r"^https?://[^/\s]+", settings.public_url):
+        raise BriefingError(f"public URL {settings.public_url!r}: give an http:// or https:// address")
+    if settings.site:
+        from ..storage import open_store
+
+        open_store(settings.site)  # refuses an unknown kind of site now, not at the first publish
     if not settings.show.strip():
         raise BriefingError("title: the show needs a title")
 
@@ -159,6 +171,9 @@ def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Pat
             raise BriefingError(f"image {image}: give a square .jpg or .png file, or an http(s) URL")
         if overrides.get("image"):  # given on the command line: relative to here, stored relative to the file
             chosen = replace(chosen, image=os.path.relpath(Path(image).resolve(), path.parent.resolve()))
+    site = overrides.get("site")
+    if site and ":/" not in site:  # a folder given on the command line: stored relative to the file
+        chosen = replace(chosen, site=os.path.relpath(Path(site).resolve(), path.parent.resolve()))
     lines = ["# The show: briefing publish puts these in the feed. Edit freely, or run briefing init again.",
              "[show]"]
     lines += [f"{key} = {_toml_value(getattr(chosen, name))}" for key, name in SHOW_KEYS]

@@ -50,3 +50,22 @@ def test_a_segment_is_spoken_once_then_found_in_the_cache(tmp_path):
     assert again.key == first.key and again.synthesized == 0
     faster = speak_segment(STORY, EpisodeOptions(speed=1.25), "en", cache)
     assert faster.key != first.key and faster.synthesized == 1
+
+
+def test_the_take_cache_can_live_in_a_bucket_shared_by_processes(s3_server, monkeypatch):
+    """Two caches on the same s3:// URL (two workers, say) see each other's takes and segments."""
+    from briefing.voices.cache import TakeCache, cache_key
+
+    for name, value in s3_server.env.items():
+        monkeypatch.setenv(name, value)
+    url = f"s3://{s3_server.bucket(public=False)}/cache"
+    one, two = TakeCache(url), TakeCache(url)
+    key = cache_key({"engine": "x"}, "Ferries sailed again.")
+    assert two.get(key) is None and two.misses == 1
+    one.put(key, b"\x01\x00\x02\x00", 22050)
+    assert two.get(key) == (b"\x01\x00\x02\x00", 22050)
+    assert not two.has_segment("abc")
+    one.mark_segment("abc")
+    assert two.has_segment("abc")
+    # The encoded episodes and covers beside the takes stay in a local folder.
+    assert "://" not in str(one.directory)

@@ -1,0 +1,109 @@
+"""Killing `briefing publish` into a bucket (moto's S3 server) at random moments, and publishers
+writing to one bucket at once: a listener never fetches a feed that is broken or points at a
+file that is missing, and no publisher's episode is lost."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from bucket_site import check_listener_view, fetch
+from robust_support import copy_episode, run_cli, small_episode
+
+pytestmark = pytest.mark.slow
+
+KILLS = 20
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory):
+    return {name: small_episode(tmp_path_factory, name) for name in ("pier", "bells")}
+
+
+def _publish(mp3, site: str, public: str, env: dict) -> subprocess.Popen:
+    import os
+
+    return subprocess.Popen([sys.executable, "-m", "briefing", "-q", "publish", str(mp3), "--site", site,
+                             "--public-url", public], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **env})
+
+
+def _objects(server, bucket: str) -> dict[str, str]:
+    listing = server.client().list_objects_v2(Bucket=bucket).get("Contents", [])
+    return {item["Key"]: item["ETag"] for item in listing}
+
+
+def test_publish_into_a_bucket_survives_random_kills(s3_server, sources, tmp_path):
+    rng = random.Random(20261125)
+    bucket = s3_server.bucket()
+    site, public = f"s3://{bucket}/show", s3_server.public_url(bucket, "show")
+    for mp3 in sources.values():
+        assert run_cli("publish", str(mp3), "--site", site, "--public-url", public, env=s3_server.env).returncode == 0
+    # A whole publish of a new episode (every file uploaded) sets the range of kill times.
+    started = time.monotonic()
+    first = copy_episode(sources["pier"], tmp_path / "staging", "timed")
+    assert run_cli("publish", str(first), "--site", site, env=s3_server.env).returncode == 0
+    whole_run = time.monotonic() - started
+
+    killed = finished = mid_write = 0
+    for round_number in range(3 * KILLS):
+        if killed >= KILLS:
+            break
+        if rng.random() < 0.6:  # a new episode; else a republish
+            mp3 = copy_episode(sources[rng.choice(["pier", "bells"])], tmp_path / "staging", f"k{round_number}")
+        else:
+            mp3 = sources[rng.choice(["pier", "bells"])]
+        before = _objects(s3_server, bucket)
+        process = _publish(mp3, site, public, s3_server.env)
+        time.sleep(whole_run * rng.uniform(0.3, 1.1))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert process.returncode in (0, -signal.SIGKILL), process.stderr.read().decode()
+        process.stderr.close()
+        if process.returncode == 0:
+            finished += 1
+        else:
+            killed += 1
+            mid_write += _objects(s3_server, bucket) != before
+        check_listener_view(public)
+
+    assert killed >= KILLS, (killed, finished)
+    assert mid_write >= 5, "kills landed while the bucket was being written, not only at start-up"
+    # The next whole publish brings the feed level with the catalog.
+    assert run_cli("publish", str(sources["bells"]), "--site", site, env=s3_server.env).returncode == 0
+    listed = run_cli("episodes", site, env=s3_server.env).stdout.decode().splitlines()
+    root = check_listener_view(public)
+    assert len(root.findall("channel/item")) == len(listed)
+    print(f"bucket publish: {killed} kills survived ({mid_write} after the bucket was touched), "
+          f"{finished} runs finished before their kill; a whole publish took {whole_run:.2f} s")
+
+
+def test_publishers_at_once_lose_no_episode(s3_server, sources, tmp_path):
+    """Four publishes start together: the catalog's conditional write makes the later ones
+    apply their change again, and the feed lists all of them at the end."""
+    bucket = s3_server.bucket()
+    site, public = f"s3://{bucket}/show", s3_server.public_url(bucket, "show")
+    assert run_cli("publish", str(sources["pier"]), "--site", site, "--public-url", public,
+                   env=s3_server.env).returncode == 0
+    expected = 1
+    for attempt in range(2):
+        copies = [copy_episode(sources[name], tmp_path / f"c{attempt}{n}", f"at-once-{attempt}-{n}")
+                  for n, name in enumerate(["pier", "bells", "pier", "bells"])]
+        runs = [_publish(mp3, site, public, s3_server.env) for mp3 in copies]
+        for run in runs:
+            assert run.wait(timeout=120) == 0, run.stderr.read().decode()
+            run.stderr.close()
+        expected += len(copies)
+        root = check_listener_view(public)
+        assert len(root.findall("channel/item")) == expected
+        listed = run_cli("episodes", site, env=s3_server.env).stdout.decode().splitlines()
+        assert len(listed) == expected
+        assert len({line.split()[0] for line in listed}) == expected, "every episode has its own number"
+        page = fetch(public + "index.html").body.decode()
+        assert page.count("<audio") == expected
