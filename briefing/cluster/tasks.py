@@ -49,15 +49,19 @@ def register(app) -> None:
     @app.task(name="briefing.plan", base=JobTask, **RETRIES)
     def plan(job: str, show_file: str, day: str) -> str:
         from ..voices.cache import TakeCache
-        from ..voices.segments import distinct_segments, key_for
+        from ..voices.segments import distinct_segments, load_voices, segment_key
 
         planned = work.plan(show_file, Date.fromisoformat(day))
         scripts, options = work.scripts(planned)
         cache = TakeCache()
         needed = []
         segments = distinct_segments(scripts)
+        identities = {}  # per language: the voices' identities (their models are not loaded)
         for segment, language in segments:
-            key = key_for(segment, options, language)
+            if language not in identities:
+                voice, quoting = load_voices(options, language)
+                identities[language] = (voice.identity(), quoting.identity() if quoting else None)
+            key = segment_key(segment, identities[language][0], language, identities[language][1])
             if cache.has_segment(key):
                 jobs.segment_done(client(), job, key, spoken=False)
             else:

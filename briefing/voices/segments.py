@@ -47,12 +47,6 @@ def load_voices(options: EpisodeOptions, language: str):
     return voice, quoting
 
 
-def key_for(segment: Segment, options: EpisodeOptions, language: str) -> str:
-    """A segment's key under these options (loads the voice's identity, not its model)."""
-    voice, quoting = load_voices(options, language)
-    return segment_key(segment, voice.identity(), language, quoting.identity() if quoting else None)
-
-
 def speak_segment(segment: Segment, options: EpisodeOptions, language: str = "en", cache=None) -> SpokenSegment:
     """Speak one segment into the take cache, unless it is there already.
 
