@@ -463,6 +463,7 @@ def run(
         return _run_on_cluster(files, broker, when, no_wait=no_wait, loud=loud)
     if len(files) > 1:
         raise BriefingError("several show files run together on the cluster: give --broker")
+    _use_show_cache(files[0])
     try:
         result = run_show(files[0], when, dry_run=dry_run, reporter=reporter, on_fetched=fetched,
                           minutes=minutes)
@@ -484,6 +485,16 @@ def _on_cluster(broker: Optional[str], files: list[Path]) -> bool:
 
     return bool(broker or os.environ.get("BRIEFING_BROKER")
                 or any(f.is_file() and cluster_settings(f).get("broker") for f in files))
+
+
+def _use_show_cache(show: Path) -> None:
+    """The show file's `[cluster] cache` (a folder or s3:// URL) as the take cache, unless
+    $BRIEFING_CACHE_DIR says otherwise. Workers take theirs from `briefing worker --cache`."""
+    from .cluster.work import cluster_settings
+
+    cache = cluster_settings(show).get("cache") if show.is_file() else None
+    if cache and not os.environ.get("BRIEFING_CACHE_DIR"):
+        os.environ["BRIEFING_CACHE_DIR"] = str(cache)
 
 
 def _run_on_cluster(files: list[Path], broker: Optional[str], day, *, no_wait: bool, loud: bool) -> None:
