@@ -289,6 +289,7 @@ class Item:
     guid: str
     article: Article
     position: int = 0
+    first_seen: date | None = None  # the run day it first appeared: ages an undated item
 
 
 @dataclass(frozen=True)

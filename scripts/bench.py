@@ -226,6 +226,91 @@ def table(rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
+RUN_TOPICS = ("ferry", "market", "library", "bridge", "school", "harbor", "museum", "stadium", "orchard",
+              "railway", "hospital", "festival", "theatre", "airport", "garden", "brewery", "lighthouse", "canal")
+
+
+def bench_run() -> None:
+    """`briefing run` on 3 local feeds of 6 full-text items: fetch time, plan (fetch, select,
+    script), make (speak, mix, encode, publish) and total, with a cold take cache."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import random
+
+    words = ("amber birch cedar delta ember fjord garnet indigo juniper kelp lagoon meadow nectar ochre pebble "
+             "quartz russet saffron thistle umber velvet willow yarrow zephyr anchor beacon canyon dune falcon "
+             "glacier heron island jetty kestrel lantern marsh prairie quarry reef summit tundra valley").split()
+
+    def article(topic: str, n: int) -> str:
+        """Distinct stories: each sentence names its own things, so no two share a fingerprint."""
+        rng = random.Random(topic)
+        return " ".join(
+            f"<p>The {topic} near {rng.choice(words)} {rng.choice(words)} drew visitors from the "
+            f"{rng.choice(words)} quarter on Monday, and the {rng.choice(words)} council promised money for "
+            f"its {rng.choice(words)} and {rng.choice(words)} works next year.</p>" for i in range(6))
+
+    feeds = {}
+    for f in range(3):
+        items = "".join(
+            f"<item><title>News of the {RUN_TOPICS[f * 6 + i]} {f}</title><link>http://x.invalid/{f}/{i}</link>"
+            f"<guid>{f}-{i}</guid><description><![CDATA[{article(RUN_TOPICS[f * 6 + i], f)}]]></description></item>"
+            for i in range(6))
+        feeds[f"/{f}.xml"] = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {f}</title>'
+                              f"<link>http://x.invalid/</link><description>d</description>{items}</channel></rss>").encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = feeds.get(self.path, b"")
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-run-") as tmp:
+        show = Path(tmp) / "briefing.toml"
+        show.write_text('[show]\ntitle = "Bench Show"\nminutes = 3\n'
+                        + "".join(f'\n[[source]]\nurl = "{base}/{f}.xml"\n' for f in range(3)))
+        from briefing.models import Source
+        from briefing.show.sources import fetch_sources
+
+        sources = [Source(f"{base}/{f}.xml") for f in range(3)]
+        fetch_sources(sources)  # the parsers' imports, which the commands below pay for themselves
+        started = time.perf_counter()
+        fetched = fetch_sources(sources)
+        fetch_seconds = time.perf_counter() - started
+        print("bench: briefing run --dry-run, briefing run, briefing make of the same stories ...", file=sys.stderr)
+        dry = run_cli(["run", "--dry-run", "--show", str(show)], {"BRIEFING_CACHE_DIR": str(Path(tmp) / "c1")})
+        run = run_cli(["run", "--show", str(show)], {"BRIEFING_CACHE_DIR": str(Path(tmp) / "c2")})
+        # The yardstick: a plain `make` of the stories the run told, each article as a file, cold cache.
+        told = [s["title"] for notes in (Path(tmp) / "site" / "episodes").glob("*.notes.json")
+                for s in json.loads(notes.read_text())["stories"]]
+        articles = {i.article.title: i.article for f in fetched for i in f.items}
+        inputs = []
+        for n, title in enumerate(told):
+            path = Path(tmp) / f"story-{n}.txt"
+            body = "\n\n".join(p for sec in articles[title].sections for p in sec.paragraphs)
+            path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+            inputs.append(str(path))
+        plain = run_cli(["make", *inputs, "-o", str(Path(tmp) / "plain.mp3"), "--minutes", "3",
+                         "--show", "Bench Show", "-q"], {"BRIEFING_CACHE_DIR": str(Path(tmp) / "c3")})
+    server.shutdown()
+    items = sum(len(f.items) for f in fetched)
+    print(table([("run (s)", "value"), ("items fetched", str(items)), ("stories told", str(len(told))),
+                 ("fetch (3 feeds, parsers imported)", f"{fetch_seconds:.3f}"),
+                 ("briefing run --dry-run (fetch, select, script)", f"{dry['seconds']:.3f}"),
+                 ("briefing run (cold cache)", f"{run['seconds']:.3f}"),
+                 ("briefing make of the same stories (cold cache)", f"{plain['seconds']:.3f}"),
+                 ("run - (fetch + make)", f"{run['seconds'] - fetch_seconds - plain['seconds']:+.3f}")]))
+
+
 def main() -> None:
     if "--cluster" in sys.argv[1:]:
         # Personal briefings against independent makes, shows on 1 and 2 workers, worker memory:
@@ -242,7 +327,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--long-minutes", type=float, default=20.0)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--run", action="store_true",
+                        help="only `briefing run`: 3 local feeds of 6 items on a local HTTP server")
     args = parser.parse_args()
+    if args.run:
+        bench_run()
+        return
     if args.child:
         kind, spec = args.child[0], json.loads(args.child[1])
         children = {"make": child_make, "bare": child_bare, "voice": child_voice}

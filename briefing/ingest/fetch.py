@@ -97,7 +97,8 @@ def fetch(url: str, *, timeout: float | None = None, max_bytes: int = MAX_BYTES,
     ends = time.monotonic() + deadline
 
     def out_of_time(state) -> bool:
-        return time.monotonic() >= ends
+        # Too little time left for another attempt: stop, so the error says the last real fault.
+        return ends - time.monotonic() < 0.25
 
     retrying = Retrying(
         retry=retry_if_exception_type(_Transient),
@@ -105,8 +106,19 @@ def fetch(url: str, *, timeout: float | None = None, max_bytes: int = MAX_BYTES,
         wait=lambda state: min(_backoff(state), max(0.0, ends - time.monotonic())),
         reraise=False,
     )
+    faults: list[_Transient] = []
+
+    def attempt() -> Fetched:
+        if faults and ends - time.monotonic() <= 0.05:
+            raise faults[-1]  # no time left for another try: the last real fault is the error
+        try:
+            return _attempt(url, timeout, max_bytes, ends, deadline, headers or {})
+        except _Transient as fault:
+            faults.append(fault)
+            raise
+
     try:
-        return retrying(_attempt, url, timeout, max_bytes, ends, deadline, headers or {})
+        return retrying(attempt)
     except RetryError as exc:
         last = exc.last_attempt.exception()
         tries = exc.last_attempt.attempt_number
@@ -211,13 +223,18 @@ def _shut(response, expired) -> None:
     import socket
 
     expired.set()
-    try:
-        connection = getattr(response.raw, "_connection", None) or getattr(response.raw, "connection", None)
-        sock = getattr(connection, "sock", None)
+    raw = response.raw
+    connection = getattr(raw, "_connection", None)
+    # The connection's socket; a response that will close its connection (HTTP/1.0) is
+    # detached from it, and only its file object still holds the socket.
+    candidates = [getattr(connection, "sock", None),
+                  getattr(getattr(getattr(getattr(raw, "_fp", None), "fp", None), "raw", None), "_sock", None)]
+    for sock in candidates:
         if sock is not None:
-            sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -5,7 +5,7 @@ An item is recognised three ways, and is new only when none matches an earlier e
 - its **canonical URL** (courlan's normalisation: tracking parameters such as `utm_*` and
   `fbclid` stripped, host lower-cased, fragment dropped);
 - its **guid**, scoped by the source's URL (two feeds may both number their items "1");
-- a **fingerprint of its text**: a MinHash (datasketch, 128 permutations) over word
+- a **fingerprint of its text**: a MinHash (rensa, 128 permutations) over word
   3-shingles. Two texts whose estimated Jaccard similarity is at least `SAME_TEXT` (0.5)
   are the same story: a re-post under another URL or with an edited title shares nearly
   all its shingles (~0.9 and up), while a story substantially rewritten with news (half
@@ -43,20 +43,21 @@ def article_text(article: Article) -> str:
     return "\n".join(p for s in article.sections for p in s.paragraphs)
 
 
-def _shingles(text: str) -> set[bytes]:
+def _shingles(text: str) -> set[str]:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < SHINGLE:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def fingerprint(text: str) -> str:
     """The MinHash of the text's word 3-shingles, as hex (stored in the catalog and in plans)."""
-    from datasketch import MinHash
+    import numpy as np
+    from rensa import RMinHash
 
-    sketch = MinHash(num_perm=PERMUTATIONS, seed=1)
-    sketch.update_batch(sorted(_shingles(text)))
-    return sketch.hashvalues.astype("<u4").tobytes().hex()
+    sketch = RMinHash(num_perm=PERMUTATIONS, seed=1)
+    sketch.update(sorted(_shingles(text)))
+    return np.asarray(sketch.digest(), dtype="<u4").tobytes().hex()
 
 
 def similarity(a: str, b: str) -> float:

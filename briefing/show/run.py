@@ -17,6 +17,7 @@ kill between the catalog's commit and the feed's rebuild is rebuilt by the next 
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ from ..models import EpisodeOptions, PlannedEpisode, RunPlan, SourceReport
 from ..pipeline import Reporter
 from .config import Settings, find_settings, load_sources, show_site
 
-RUN_LOCK_WAIT = 30.0  # s a second run of the same show waits for the first before refusing
+RUN_LOCK_WAIT = 30.0  # s a second run of the same show waits for the first; BRIEFING_RUN_LOCK_WAIT overrides
 WORK_DIR = ".briefing-work"  # beside the show file: episodes being made, cleared by each run
 PENDING = "run_rebuild_pending"  # catalog flag: recorded, but the feed not yet rebuilt
 
@@ -84,21 +85,35 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     memory = Memory.load(site)
     reports: dict[str, SourceReport] = {}
 
-    fetches = fetch_sources(sources, load_states(site))
-    candidates, seen = [], set()
-    for fetch in fetches:
-        new = 0
+    language = settings.language.split("-")[0].lower()
+    found: dict[str, list] = {}
+    guard = threading.Lock()
+
+    def sift(fetch) -> None:
+        """As each source arrives: keep its items no episode covered, within the age limit, in
+        the show's language; say how the source went."""
+        new = []
         for item in fetch.items:
-            mention = mention_of(item.source, item.source_url, item.article.title, item.link, item.guid, item.article)
-            if mention.url in seen or not is_fresh(item, day, settings.max_age_days) or memory.covered(mention):
+            if not is_fresh(item, day, settings.max_age_days) or item.article.language.split("-")[0] != language:
                 continue
-            seen.add(mention.url)
-            candidates.append((item, mention))
-            new += 1
-        report = SourceReport(fetch.name, fetch.source.url, fetch.status, len(fetch.items), new)
-        reports[fetch.source.url] = report
-        if on_fetched is not None:
-            on_fetched(report)
+            mention = mention_of(item.source, item.source_url, item.article.title, item.link, item.guid,
+                                 item.article)
+            if not memory.covered(mention):
+                new.append((item, mention))
+        report = SourceReport(fetch.name, fetch.source.url, fetch.status, len(fetch.items), len(new))
+        with guard:
+            found[fetch.source.url] = new
+            reports[fetch.source.url] = report
+            if on_fetched is not None:
+                on_fetched(report)
+
+    fetches = fetch_sources(sources, load_states(site), on_fetched=sift, day=day)
+    candidates, seen = [], set()
+    for source in sources:  # in the show file's order; one URL carried twice counts once
+        for item, mention in found.get(source.url, []):
+            if mention.url not in seen:
+                seen.add(mention.url)
+                candidates.append((item, mention))
     if not dry_run:
         save_states(site, fetches)
     if all(f.failed for f in fetches):
@@ -191,11 +206,18 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
 
 
 @contextmanager
-def show_lock(show_file: Path, wait: float = RUN_LOCK_WAIT) -> Iterator[None]:
+def show_lock(show_file: Path, wait: float | None = None) -> Iterator[None]:
     """One run of a show at a time (an flock beside the show file; the kernel frees it when the
     holder dies). A second run waits up to `wait` seconds, then refuses with one line."""
     import fcntl
 
+    import os
+
+    if wait is None:
+        try:
+            wait = float(os.environ.get("BRIEFING_RUN_LOCK_WAIT", RUN_LOCK_WAIT))
+        except ValueError:
+            wait = RUN_LOCK_WAIT
     lock = show_file.with_name(f".{show_file.name}.run.lock")
     try:
         handle = open(lock, "a+")  # noqa: SIM115 - held for the whole block
@@ -237,12 +259,17 @@ def _finish_interrupted(path: Path, settings: Settings) -> None:
 
 def run_show(show_file: str | Path, day: date | None = None, *, dry_run: bool = False,
              reporter: Reporter | None = None, on_fetched: Callable | None = None,
-             lock_wait: float = RUN_LOCK_WAIT, **overrides) -> RunResult:
+             lock_wait: float | None = None, **overrides) -> RunResult:
     """Plan the run and produce its episodes here. Example: briefing run --show briefing.toml"""
     path, settings = _show(show_file)
     with show_lock(path, lock_wait):
         if not dry_run:
             _finish_interrupted(path, settings)
+            options = episode_options(settings, day or date.today(), **overrides)
+            if (options.engine or "piper").lower() == "piper":
+                from ..voices.piper import preload
+
+                preload(options.voice)  # the voice loads while the sources are fetched, as `make` does
         plan = plan_run(path, day, dry_run=dry_run, reporter=reporter, on_fetched=on_fetched, **overrides)
         if dry_run or not plan.episodes:
             return RunResult(plan)

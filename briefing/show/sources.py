@@ -11,9 +11,10 @@ skipped; the others go on.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from ..errors import BriefingError
 from ..models import Article, Item, Section, Source
 
 MAX_PARALLEL = 8
+PAGE_BUDGET = 2.0  # teaser pages are fetched while the source's time lasts: this many fetch deadlines
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom")
 
 
@@ -70,15 +72,32 @@ def article_from_dict(data: dict) -> Article:
 
 def _items_json(fetch: Fetch) -> str:
     return json.dumps({"name": fetch.name, "items": [
-        {"link": i.link, "guid": i.guid, "position": i.position, "article": article_to_dict(i.article)}
+        {"link": i.link, "guid": i.guid, "position": i.position, "article": article_to_dict(i.article),
+         "first_seen": i.first_seen.isoformat() if i.first_seen else None}
         for i in fetch.items]}, ensure_ascii=False)
 
 
 def _items_from_json(source: Source, text: str) -> tuple[str, list[Item]]:
     data = json.loads(text)
     items = [Item(source=data["name"], source_url=source.url, link=i["link"], guid=i["guid"],
-                  article=article_from_dict(i["article"]), position=i["position"]) for i in data["items"]]
+                  article=article_from_dict(i["article"]), position=i["position"],
+                  first_seen=date.fromisoformat(i["first_seen"]) if i.get("first_seen") else None)
+             for i in data["items"]]
     return data["name"], items
+
+
+def _seen(fetch: Fetch, state: SourceState | None, day: date) -> Fetch:
+    """Date each item by the run it first appeared in (kept from the last fetch), so that an
+    undated item ages too."""
+    earlier = {}
+    if state is not None and state.body:
+        try:
+            earlier = {i.guid: i.first_seen for i in _items_from_json(fetch.source, state.body)[1]}
+        except (ValueError, KeyError, TypeError):
+            earlier = {}
+    fetch.items = [replace(i, first_seen=min(d for d in (earlier.get(i.guid), i.first_seen, day) if d))
+                   for i in fetch.items]
+    return fetch
 
 
 def load_states(site: str | Path) -> dict[str, SourceState]:
@@ -118,15 +137,16 @@ def save_states(site: str | Path, fetches: Sequence[Fetch], now: datetime | None
 
 
 def fetch_sources(sources: Sequence[Source], states: dict[str, SourceState] | None = None, *,
-                  on_fetched=None) -> list[Fetch]:
+                  on_fetched=None, day: date | None = None) -> list[Fetch]:
     """Fetch every source at once; `on_fetched(fetch)` is called as each one ends (any order).
-    The result is in the show file's order."""
+    The result is in the show file's order. `day` is the run's day (first sightings)."""
     states = states or {}
+    day = day or date.today()
     if not sources:
         return []
 
     def one(source: Source) -> Fetch:
-        result = fetch_source(source, states.get(source.url))
+        result = _seen(fetch_source(source, states.get(source.url)), states.get(source.url), day)
         if on_fetched is not None:
             on_fetched(result)
         return result
@@ -149,9 +169,18 @@ def fetch_source(source: Source, state: SourceState | None = None) -> Fetch:
 
 
 def _fetch_url(source: Source, state: SourceState | None) -> Fetch:
-    from ..ingest import _with_language, read_page
-    from ..ingest.fetch import fetch
+    from ..errors import NetworkError
+    from ..ingest import _parse, _with_language, read_page
+    from ..ingest.fetch import default_deadline, fetch
     from ..ingest.sniff import kind_of
+
+    ends = time.monotonic() + PAGE_BUDGET * default_deadline()
+
+    def read_link(url: str):
+        # Past the source's time, a teaser stays a teaser rather than hold up the run.
+        if time.monotonic() > ends:
+            raise NetworkError(f"{url}: no time left to fetch the page")
+        return read_page(url)
 
     headers = {}
     if state is not None and state.body:
@@ -168,14 +197,13 @@ def _fetch_url(source: Source, state: SourceState | None) -> Fetch:
     if kind == "feed":
         from ..ingest.feed import parse_feed
 
-        title, entries = _feed_entries(fetched.data, source, read_page, parse_feed)
+        title, entries = _feed_entries(fetched.data, source, read_link, parse_feed)
         name = source.name or title or source.url
         items = [Item(name, source.url, link, guid, _with_language(article), position)
                  for position, (guid, link, article) in enumerate(entries)]
     else:
-        from ..ingest import read_articles
-
-        article = read_articles(source.url)[0]
+        article = _with_language(_parse(fetched.data, source=source.url, suffix="", content_type=fetched.content_type,
+                                         charset=fetched.charset, url=fetched.url, title=None, latest=None)[0])
         name = source.name or article.title
         items = [Item(name, source.url, fetched.url, fetched.url, article, 0)]
     return Fetch(source, name, "ok", items, etag=fetched.etag, last_modified=fetched.last_modified)

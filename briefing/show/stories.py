@@ -7,8 +7,8 @@
   telling is read; every source is credited.
 - **Ranking.** The more sources carry a story the higher it goes; then the newer; then the
   higher in its feed.
-- **Choosing.** As many of the best stories as the show's minutes hold, each at least
-  `MIN_STORY_WORDS` of summary; what does not fit stays for a later run until it is older
+- **Choosing.** As many of the best stories as the show's minutes hold, each given
+  `MIN_STORY_WORDS` of summary (or half a shorter article); what does not fit stays for a later run until it is older
   than the show's `max_age_days`.
 """
 
@@ -24,6 +24,7 @@ from .memory import SAME_TEXT, article_text, similarity
 LEAD_WORDS = 60
 SAME_ENTITIES = 0.4  # Jaccard of the leads' named entities
 SAME_LEAD_WORDS = 0.2  # Jaccard of the leads' content words
+MIN_SHARED_ENTITIES = 3
 MIN_STORY_WORDS = 70  # a story shorter than this in the summary says too little
 ANNOUNCEMENT_WORDS = 15  # "Next story: ... Reported by A and B."
 _TOKEN = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
@@ -65,7 +66,10 @@ def same_story(a: tuple[Item, Mention], b: tuple[Item, Mention]) -> bool:
     if similarity(mention_a.fingerprint, mention_b.fingerprint) >= SAME_TEXT:
         return True
     lead_a, lead_b = _lead(item_a), _lead(item_b)
-    return (_jaccard(_entities(lead_a), _entities(lead_b)) >= SAME_ENTITIES
+    entities_a, entities_b = _entities(lead_a), _entities(lead_b)
+    # At least MIN_SHARED_ENTITIES in common: "Monday" alone does not make two stories one.
+    return (len(entities_a & entities_b) >= MIN_SHARED_ENTITIES
+            and _jaccard(entities_a, entities_b) >= SAME_ENTITIES
             and _jaccard(_words(lead_a), _words(lead_b)) >= SAME_LEAD_WORDS)
 
 
@@ -102,13 +106,22 @@ def group_stories(items: Sequence[tuple[Item, Mention]], day: date) -> list[Stor
 
 
 def is_fresh(item: Item, day: date, max_age_days: float) -> bool:
-    """Published within the show's age limit of `day` (and not after it); undated items are fresh."""
-    published = item.article.published
+    """Published within the show's age limit of `day` (and not after it). An undated item is
+    as old as the run that first saw it."""
+    published = item.article.published or item.first_seen
     return published is None or 0 <= (day - published).days <= max_age_days
 
 
 def choose(stories: Sequence[Story], *, minutes: float, words_per_minute: float, overhead_words: int) -> list[Story]:
-    """The best stories the minutes hold, each given at least MIN_STORY_WORDS of summary."""
+    """The best stories the minutes hold, in rank order. A story costs its announcement and the
+    summary it will get: MIN_STORY_WORDS, or half of a shorter article (the summarizer never
+    reads more than half). The first story is always told."""
     budget = minutes * words_per_minute - overhead_words
-    room = max(1, int(budget // (MIN_STORY_WORDS + ANNOUNCEMENT_WORDS)))
-    return list(stories[:room])
+    chosen: list[Story] = []
+    for story in stories:
+        cost = ANNOUNCEMENT_WORDS + min(MIN_STORY_WORDS, max(1, story.article.word_count // 2))
+        if chosen and cost > budget:
+            break
+        chosen.append(story)
+        budget -= cost
+    return chosen

@@ -61,6 +61,14 @@ STORIES = {
         "Residents of Mill Lane, whose homes flooded twice, said they had waited ten years for the work "
         "and would believe it when the diggers arrived.",
     ]),
+    "bridge": ("Swing Bridge at Kell Quay Reopens After Storm Damage", [
+        "The swing bridge at Kell Quay reopened to traffic on Tuesday evening, three weeks after a storm tore "
+        "away its control cabin, the Kell Quay Trust said.",
+        "Engineer Ruth Abara said divers had found the pivot undamaged, so the bridge could open for boats "
+        "again as soon as the new cabin was wired.",
+        "Fishermen at Kell Quay had to unload at the far harbor during the repairs, adding an hour to every "
+        "trip with the catch.",
+    ]),
 }
 # One story posted again under another URL and title (the same text).
 REPOST = ("market", "market-square-plan", "Market Square Paving Plan Approved")
@@ -137,8 +145,13 @@ class NewsServer:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        class Quiet(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request, client_address):
+                pass  # a client that gave up (the deadline) resets the connection: expected
+
+        self.server = Quiet(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -169,8 +182,9 @@ def publish_story(server: NewsServer, key: str, path: str | None = None, title: 
     return path, title or own_title, sentences[0].split(",")[0] + "."
 
 
-def set_day(server: NewsServer, n: int) -> None:
-    """The world as it is on day n: feeds A (Harbor Gazette), B (Coast Courier), C (Town Crier)."""
+def set_day(server: NewsServer, n: int, late: bool = False) -> None:
+    """The world as it is on day n: feeds A (Harbor Gazette), B (Coast Courier), C (Town Crier).
+    `late`: later on day 2 (and from then on), feed A carries one more story."""
     def items(*entries):
         return [(p, t, teaser, when) for (p, t, teaser), when in entries]
 
@@ -186,6 +200,8 @@ def set_day(server: NewsServer, n: int) -> None:
         a3 = publish_story(server, "budget")
         repost = publish_story(server, REPOST[0], path=f"/news/{REPOST[1]}", title=REPOST[2])
         feed_a = [(a3, day(2)), (repost, day(2))] + feed_a
+    if late or n >= 3:
+        feed_a = [(publish_story(server, "bridge"), day(2))] + feed_a
     server.put("/a/feed.xml", rss(server.base, "Harbor Gazette", items(*feed_a)), "application/rss+xml")
     server.put("/b/feed.xml", rss(server.base, "Coast Courier", items(*feed_b)), "application/rss+xml")
     server.put("/c/feed.xml", rss(server.base, "Town Crier", items(*feed_c)), "application/rss+xml")
