@@ -18,6 +18,10 @@ peak memory (ru_maxrss) belong to that run alone. Measured side by side in one r
 - cli:   the `briefing make` command itself, cold then warm, timed from the shell;
 - long:  a 20-article briefing (articles from ../shared/eval/bbc_dev.jsonl), cold.
 
+`--publish N` measures publishing instead: `briefing publish` of N episodes one after another
+into a folder site and into a bucket site (moto's S3 server on 127.0.0.1, from the test extra),
+then one unchanged republish, each command timed from the shell.
+
 Pipeline cost = cold / bare (target <= 1.25); warm ratio = warm / cold (target <= 0.2);
 peak memory of the long run (target < 800 MB).
 """
@@ -311,6 +315,52 @@ def bench_run() -> None:
                  ("run - (fetch + make)", f"{run['seconds'] - fetch_seconds - plain['seconds']:+.3f}")]))
 
 
+def bench_publish(count: int, json_path: str | None) -> None:
+    """Seconds per `briefing publish` as a site grows, into a folder and into a bucket."""
+    import shutil
+    import statistics
+
+    sys.path.insert(0, str(ROOT / "tests" / "storage"))
+    from moto_s3 import S3Server
+
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        tmp_path = Path(tmp)
+        article = tmp_path / "pier.txt"
+        article.write_text("Pier Reopens\n\nThe old pier reopened on Saturday after a year of repairs, "
+                           "the council said.\n", encoding="utf-8")
+        made = tmp_path / "made" / "pier.mp3"
+        made.parent.mkdir()
+        env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+        run_cli(["make", str(article), "-o", str(made), "--no-music", "-q", "--minutes", "0.3"], env)
+        episodes = []
+        for n in range(count):
+            folder = tmp_path / f"ep{n}"
+            folder.mkdir()
+            for path in made.parent.iterdir():
+                shutil.copyfile(path, folder / path.name.replace("pier", f"pier-{n}"))
+            episodes.append(folder / f"pier-{n}.mp3")
+        results = {}
+        with S3Server(tmp_path / "moto.log") as server:
+            bucket = server.bucket()
+            sites = {"folder": (str(tmp_path / "site"), "http://localhost:8000/"),
+                     "bucket": (f"s3://{bucket}/show", server.public_url(bucket, "show"))}
+            for kind, (site, public) in sites.items():
+                print(f"bench: publishing {count} episodes into a {kind} ...", file=sys.stderr)
+                site_env = {**env, **server.env}
+                times = [run_cli(["-q", "publish", str(mp3), "--site", site, "--public-url", public],
+                                 site_env)["seconds"] for mp3 in episodes]
+                again = run_cli(["-q", "publish", str(episodes[0]), "--site", site], site_env)["seconds"]
+                results[kind] = {"first": times[0], "median": statistics.median(times), "last": times[-1],
+                                 "republish_unchanged": again}
+    rows = [("publish (s)", "folder", "bucket")]
+    for name in ("first", "median", "last", "republish_unchanged"):
+        rows.append((name.replace("_", " "), *[f"{results[k][name]:.2f}" for k in ("folder", "bucket")]))
+    print(table(rows))
+    print(f"({count} episodes; 'last' publishes into a site that already has {count - 1})")
+    if json_path:
+        Path(json_path).write_text(json.dumps({"publish": results, "episodes": count}, indent=2))
+
+
 def main() -> None:
     if "--cluster" in sys.argv[1:]:
         # Personal briefings against independent makes, shows on 1 and 2 workers, worker memory:
@@ -326,12 +376,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="rounds of bare / cold / command (medians reported)")
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--long-minutes", type=float, default=20.0)
+    parser.add_argument("--publish", type=int, metavar="N", help="time publishing N episodes (folder and bucket)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--run", action="store_true",
                         help="only `briefing run`: 3 local feeds of 6 items on a local HTTP server")
     args = parser.parse_args()
     if args.run:
         bench_run()
+        return
+    if args.publish:
+        bench_publish(args.publish, args.json)
         return
     if args.child:
         kind, spec = args.child[0], json.loads(args.child[1])

@@ -106,6 +106,8 @@ class Catalog:
     def __init__(self, site: str | Path, *, create: bool = False, path: str | Path | None = None):
         """The catalog of the site folder SITE, or the catalog file at `path` (a working copy
         of a stored catalog; SITE is then only what messages call the site)."""
+        if path is None and isinstance(site, str) and "://" in site:
+            raise BriefingError(f"{site}: a bucket's catalog is changed with with_catalog(open_store(site), change)")
         self.site = Path(site)
         self.path = Path(path) if path is not None else self.site / CATALOG_NAME
         if not self.path.is_file() and not create:
@@ -195,6 +197,10 @@ class CatalogState:
     version: Version | None
 
 
+def not_a_site(store: Store) -> BriefingError:
+    return BriefingError(f"{store.location}: not a briefing site (no {CATALOG_NAME}); publish an episode into it first")
+
+
 def fetch_catalog(store: Store) -> CatalogState:
     blob = store.get(CATALOG_NAME)
     return CatalogState(blob.data, blob.version) if blob else CatalogState(None, None)
@@ -204,8 +210,7 @@ def fetch_catalog(store: Store) -> CatalogState:
 def open_copy(store: Store, state: CatalogState, *, create: bool = False) -> Iterator[Catalog]:
     """A Catalog on a temporary copy of `state`; the copy is removed when the block ends."""
     if state.data is None and not create:
-        raise BriefingError(f"{store.location}: not a briefing site (no {CATALOG_NAME}); "
-                            f"publish an episode into it first")
+        raise not_a_site(store)
     handle, name = tempfile.mkstemp(prefix="briefing-catalog-", suffix=".sqlite")
     try:
         with os.fdopen(handle, "wb") as copy:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import tempfile
@@ -33,7 +34,8 @@ from pathlib import Path
 from ..errors import BriefingError
 from ..show.config import Settings
 from ..storage import Store, open_store
-from .catalog import CATALOG_NAME, Catalog, CatalogEpisode, CatalogState, fetch_catalog, open_copy, update_catalog
+from .catalog import (CATALOG_NAME, Catalog, CatalogEpisode, CatalogState, fetch_catalog, not_a_site, open_copy,
+                      update_catalog)
 from .categories import parse_category
 from .feed import Channel, episode_guid, podcast_guid, render_feed
 from .page import render_page
@@ -86,8 +88,6 @@ def content_type(name: str) -> str:
     """The type a reader gets for a file: the same `briefing serve` sends."""
     from .server import media_type
 
-    if name == CATALOG_NAME:
-        return "application/vnd.sqlite3"
     return media_type(name) or "application/octet-stream"
 
 
@@ -138,29 +138,67 @@ def _channel(store: Store, settings: Settings, base_url: str, guid: str) -> Chan
     )
 
 
+# Media names carrying a content hash (DATE-STEM-3f2a9c1e.vtt) never change their content, so
+# their parsed text can be kept on this machine; names from before hashing are read every time.
+_IMMUTABLE_NAME = re.compile(r"-[0-9a-f]{8}\.[a-z.]+$")
+
+
 def _read_sidecars(store: Store, episodes: list[CatalogEpisode]) -> tuple[dict, dict]:
-    """Chapters and transcripts of every episode, by key, read from the site's own files."""
+    """Chapters and transcripts of every episode, by key, read from the site's own files.
 
-    def parse(folder: Path) -> tuple[dict, dict]:
-        chapters = {e.key: read_chapters(folder / e.files["chapters"]) if "chapters" in e.files else []
-                    for e in episodes}
-        transcripts = {e.key: read_transcript(folder / e.files["vtt"] if "vtt" in e.files else None,
-                                              folder / e.files["txt"] if "txt" in e.files else None)
-                       for e in episodes}
-        return chapters, transcripts
-
+    From a bucket, a file whose name carries its content hash is fetched once and kept in the
+    cache folder (sidecars/), so a publish does not download every episode's sidecars again.
+    """
+    wanted = {kind: {e.key: e.files[kind] for e in episodes if kind in e.files} for kind in ("chapters", "vtt", "txt")}
     if store.local:
-        return parse(store.root / EPISODES_DIR)
+        folder = store.root / EPISODES_DIR
+        paths = {name: folder / name for names in wanted.values() for name in names.values()}
+        return _parse_sidecars(episodes, wanted, paths)
     from concurrent.futures import ThreadPoolExecutor
 
-    names = [e.files[kind] for e in episodes for kind in ("chapters", "vtt", "txt") if kind in e.files]
-    with ThreadPoolExecutor(max_workers=8) as pool:  # one request each; obstore releases the GIL
-        blobs = dict(zip(names, pool.map(lambda n: store.get(f"{EPISODES_DIR}/{n}"), names)))
-    with tempfile.TemporaryDirectory(prefix="briefing-sidecars-") as folder:
-        for name, blob in blobs.items():
-            if blob is not None:
-                (Path(folder) / name).write_bytes(blob.data)
-        return parse(Path(folder))
+    from ..voices.cache import default_cache_dir
+
+    kept = default_cache_dir() / "sidecars"
+    names = sorted({name for names in wanted.values() for name in names.values()})
+    with tempfile.TemporaryDirectory(prefix="briefing-sidecars-") as scratch:
+        paths = {}
+        missing = []
+        for name in names:
+            if _IMMUTABLE_NAME.search(name) and (kept / name).is_file():
+                paths[name] = kept / name
+            else:
+                missing.append(name)
+        with ThreadPoolExecutor(max_workers=8) as pool:  # one request each; obstore releases the GIL
+            blobs = list(pool.map(lambda n: store.get(f"{EPISODES_DIR}/{n}"), missing))
+        for name, blob in zip(missing, blobs):
+            if blob is None:
+                continue
+            paths[name] = Path(scratch) / name
+            paths[name].write_bytes(blob.data)
+            if _IMMUTABLE_NAME.search(name):
+                _keep(kept / name, blob.data)
+        return _parse_sidecars(episodes, wanted, paths)
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Best effort: a cache that cannot be written only costs a download next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _parse_sidecars(episodes: list[CatalogEpisode], wanted: dict, paths: dict[str, Path]) -> tuple[dict, dict]:
+    def located(kind: str, key: str) -> Path | None:
+        name = wanted[kind].get(key)
+        return paths.get(name) if name else None
+
+    chapters = {e.key: read_chapters(located("chapters", e.key)) for e in episodes}
+    transcripts = {e.key: read_transcript(located("vtt", e.key), located("txt", e.key)) for e in episodes}
+    return chapters, transcripts
 
 
 def rebuild(site: str | Path | Store, catalog: Catalog, settings: Settings | None = None,
@@ -316,8 +354,7 @@ def remove_episode(site: str | Path, ident: str, *, settings: Settings | None = 
     """
     store = open_store(site)
     if store.size(CATALOG_NAME) is None:
-        with open_copy(store, CatalogState(None, None)):
-            pass  # raises: not a briefing site
+        raise not_a_site(store)  # before the lock, which would create the folder
 
     def forget(catalog: Catalog, conn) -> CatalogEpisode:
         episode = catalog.find(ident)

@@ -178,3 +178,23 @@ def test_init_writes_the_public_url_and_the_site(tmp_path):
     assert find_settings(show).site == str(show.parent / ".." / "public")
     bad = run_cli("init", "--site", "foo://x", "--path", str(show))
     assert bad.returncode == 1 and "unknown kind of site" in bad.stderr.decode()
+
+
+def test_page_and_feed_carry_the_transcripts_and_chapters_read_back_from_the_bucket(bucket_site):
+    """The page and the feed are built from the sidecars in the bucket (later publishes from the
+    copies kept in the cache): every episode's first transcript line and its chapters show."""
+    import html
+    import json
+
+    public = bucket_site["public"]
+    root = ET.fromstring(fetch(public + "feed.xml").body)
+    page = fetch(public + "index.html").body.decode()
+    podlove = "{http://podlove.org/simple-chapters}"
+    for item in root.iter("item"):
+        urls = {element.get("type"): element.get("url") for element in item
+                if element.tag.endswith("}transcript") or element.tag.endswith("}chapters")}
+        vtt = fetch(urls["text/vtt"]).body.decode()
+        first_line = vtt.split("-->", 1)[1].split("\n", 2)[1].strip()
+        assert html.escape(first_line, quote=False) in page
+        chapters = json.loads(fetch(urls["application/json+chapters"]).body)["chapters"]
+        assert len(item.findall(f"{podlove}chapters/{podlove}chapter")) == len(chapters) > 0

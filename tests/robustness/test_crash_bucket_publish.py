@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from bucket_site import check_listener_view, fetch
+from bucket_site import check_catalog, check_listener_view, fetch
 from robust_support import copy_episode, run_cli, small_episode
 
 pytestmark = pytest.mark.slow
@@ -54,7 +54,7 @@ def test_publish_into_a_bucket_survives_random_kills(s3_server, sources, tmp_pat
     for round_number in range(3 * KILLS):
         if killed >= KILLS:
             break
-        if rng.random() < 0.6:  # a new episode; else a republish
+        if rng.random() < 0.4:  # a new episode; else a republish
             mp3 = copy_episode(sources[rng.choice(["pier", "bells"])], tmp_path / "staging", f"k{round_number}")
         else:
             mp3 = sources[rng.choice(["pier", "bells"])]
@@ -71,7 +71,11 @@ def test_publish_into_a_bucket_survives_random_kills(s3_server, sources, tmp_pat
         else:
             killed += 1
             mid_write += _objects(s3_server, bucket) != before
-        check_listener_view(public)
+        root = check_listener_view(public)
+        in_feed = {item.find("enclosure").get("url").rsplit("/", 1)[-1] for item in root.iter("item")}
+        # The feed may lag the catalog by an interrupted publish, never lead it (republishes here are
+        # unchanged files, so their names stay the same).
+        assert in_feed <= check_catalog(s3_server, bucket, "show")
 
     assert killed >= KILLS, (killed, finished)
     assert mid_write >= 5, "kills landed while the bucket was being written, not only at start-up"
@@ -79,7 +83,7 @@ def test_publish_into_a_bucket_survives_random_kills(s3_server, sources, tmp_pat
     assert run_cli("publish", str(sources["bells"]), "--site", site, env=s3_server.env).returncode == 0
     listed = run_cli("episodes", site, env=s3_server.env).stdout.decode().splitlines()
     root = check_listener_view(public)
-    assert len(root.findall("channel/item")) == len(listed)
+    assert len(root.findall("channel/item")) == len(listed) == len(check_catalog(s3_server, bucket, "show"))
     print(f"bucket publish: {killed} kills survived ({mid_write} after the bucket was touched), "
           f"{finished} runs finished before their kill; a whole publish took {whole_run:.2f} s")
 
@@ -91,19 +95,17 @@ def test_publishers_at_once_lose_no_episode(s3_server, sources, tmp_path):
     site, public = f"s3://{bucket}/show", s3_server.public_url(bucket, "show")
     assert run_cli("publish", str(sources["pier"]), "--site", site, "--public-url", public,
                    env=s3_server.env).returncode == 0
-    expected = 1
-    for attempt in range(2):
-        copies = [copy_episode(sources[name], tmp_path / f"c{attempt}{n}", f"at-once-{attempt}-{n}")
-                  for n, name in enumerate(["pier", "bells", "pier", "bells"])]
-        runs = [_publish(mp3, site, public, s3_server.env) for mp3 in copies]
-        for run in runs:
-            assert run.wait(timeout=120) == 0, run.stderr.read().decode()
-            run.stderr.close()
-        expected += len(copies)
-        root = check_listener_view(public)
-        assert len(root.findall("channel/item")) == expected
-        listed = run_cli("episodes", site, env=s3_server.env).stdout.decode().splitlines()
-        assert len(listed) == expected
-        assert len({line.split()[0] for line in listed}) == expected, "every episode has its own number"
-        page = fetch(public + "index.html").body.decode()
-        assert page.count("<audio") == expected
+    copies = [copy_episode(sources[name], tmp_path / f"c{n}", f"at-once-{n}")
+              for n, name in enumerate(["pier", "bells", "pier", "bells"])]
+    runs = [_publish(mp3, site, public, s3_server.env) for mp3 in copies]
+    for run in runs:
+        assert run.wait(timeout=120) == 0, run.stderr.read().decode()
+        run.stderr.close()
+    expected = 1 + len(copies)
+    root = check_listener_view(public)
+    assert len(root.findall("channel/item")) == expected
+    listed = run_cli("episodes", site, env=s3_server.env).stdout.decode().splitlines()
+    assert len(listed) == expected
+    assert len({line.split()[0] for line in listed}) == expected, "every episode has its own number"
+    page = fetch(public + "index.html").body.decode()
+    assert page.count("<audio") == expected

@@ -49,3 +49,28 @@ def check_listener_view(public_url: str) -> ET.Element:
         if url in promised:
             assert len(got.body) == promised[url], f"{url}: {len(got.body)} bytes, the feed says {promised[url]}"
     return root
+
+
+def check_catalog(server, bucket: str, prefix: str) -> set[str]:
+    """The bucket's catalog (read with credentials) passes SQLite's integrity check and every
+    file it names is in the bucket. Returns the MP3 names it lists."""
+    import json
+    import sqlite3
+    import tempfile
+
+    client = server.client()
+    keys = {item["Key"] for item in client.list_objects_v2(Bucket=bucket).get("Contents", [])}
+    data = client.get_object(Bucket=bucket, Key=f"{prefix}/catalog.sqlite")["Body"].read()
+    with tempfile.NamedTemporaryFile(suffix=".sqlite") as copy:
+        copy.write(data)
+        copy.flush()
+        db = sqlite3.connect(copy.name)
+        try:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            rows = [json.loads(files) for files, in db.execute("SELECT files FROM episodes")]
+        finally:
+            db.close()
+    for files in rows:
+        for name in files.values():
+            assert f"{prefix}/episodes/{name}" in keys, f"the catalog lists {name}, which is missing"
+    return {files["mp3"] for files in rows}
