@@ -40,12 +40,24 @@ url = "{base}/c/feed.xml"
     return path
 
 
+def episode_file(site: Path, key: str, kind: str) -> Path:
+    """An episode's file in the site, by the name its catalog gives it (names carry a content hash)."""
+    from briefing.publish import list_episodes
+
+    episode = next(e for e in list_episodes(site) if e.key == key)
+    return site / "episodes" / episode.files[kind]
+
+
 def covered(site: Path) -> list[tuple[str, str]]:
     """(episode key, story title) for every story the site's notes list."""
+    from briefing.publish import list_episodes
+
     found = []
-    for notes in sorted((site / "episodes").glob("*.notes.json")):
-        for story in json.loads(notes.read_text(encoding="utf-8"))["stories"]:
-            found.append((notes.name.removesuffix(".notes.json"), story["title"]))
+    for episode in sorted(list_episodes(site), key=lambda e: e.key):
+        if "notes" in episode.files:
+            notes = site / "episodes" / episode.files["notes"]
+            for story in json.loads(notes.read_text(encoding="utf-8"))["stories"]:
+                found.append((episode.key, story["title"]))
     return found
 
 
@@ -84,11 +96,11 @@ def test_day_one_groups_the_ferry_story_and_credits_both_sources(week):
     titles = [t for _, t in day["covered"]]
     assert len(titles) == 4, titles  # five items, two of them one story
     assert sum("Marigold" in t or "Ferry" in t for t in titles) == 1
-    notes = json.loads((week["site"] / "episodes" / "2026-11-23-harbor-weekly.notes.json").read_text())
+    notes = json.loads(episode_file(week["site"], "2026-11-23-harbor-weekly", "notes").read_text())
     ferry = next(s for s in notes["stories"] if "Marigold" in s["title"])
     assert {s["name"] for s in ferry["sources"]} == {"Harbor Gazette", "Coast Courier"}
     assert all("utm_" not in s["url"] for s in ferry["sources"])  # canonical links
-    script = (week["site"] / "episodes" / "2026-11-23-harbor-weekly.txt").read_text()
+    script = episode_file(week["site"], "2026-11-23-harbor-weekly", "txt").read_text()
     assert "Reported by Harbor Gazette and Coast Courier." in script or \
         "Reported by Coast Courier and Harbor Gazette." in script
     starts = [s["start"] for s in notes["stories"]]
