@@ -498,6 +498,10 @@ def listeners_revoke(
     print(f"revoked {gone.name}")
 
 
+Broker = Annotated[Optional[str], typer.Option(
+    "--broker", help="The Celery broker, a Redis URL (default: the show file's [cluster] broker, or $BRIEFING_BROKER).")]
+
+
 ShowFile = Annotated[Optional[Path], typer.Option(
     "--show", help="The show file (default: ./briefing.toml, or $BRIEFING_CONFIG).")]
 
@@ -510,18 +514,24 @@ def _show_file(show_file: Path | None) -> Path:
 
 @app.command()
 def run(
+    shows: Annotated[Optional[list[Path]], typer.Argument(
+        help="Show files; several at once with --broker (default: --show, or ./briefing.toml).")] = None,
     show_file: ShowFile = None,
+    broker: Broker = None,
+    no_wait: Annotated[bool, typer.Option("--no-wait", help="With --broker: print the job ids and return.")] = False,
     day: Annotated[Optional[str], typer.Option(
         "--date", help="Run as on this day (YYYY-MM-DD): episode date, what is new, age limits.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the stories it would cover; change nothing.")] = False,
     minutes: Annotated[Optional[float], typer.Option(help="Target listening time (default: the show file's).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
-    """Fetch every source, pick what is new, make one episode and publish it to the show's site.
+    """Fetch every source, pick what is new, make one episode (or one per listener) and publish it.
 
-    The last line is the feed's URL, or `nothing new`.
+    The last line is the feed's URL, or `nothing new`. With --broker (or the show file's
+    [cluster] broker) the shows run on the cluster's workers, with a progress line per show.
 
     Example: briefing run --show briefing.toml
+    Example: briefing run shows/*.toml --broker redis://localhost:6379/0
     """
     from datetime import date as Date
 
@@ -544,8 +554,15 @@ def run(
             print(f"briefing: fetched {report.name}: {report.status}, {report.items} items, {report.new} new",
                   file=sys.stderr, flush=True)
 
+    files = list(shows or []) + ([show_file] if show_file else [])
+    files = files or [_show_file(None)]
+    if not dry_run and _on_cluster(broker, files):
+        return _run_on_cluster(files, broker, when, no_wait=no_wait, loud=loud)
+    if len(files) > 1:
+        raise BriefingError("several show files run together on the cluster: give --broker")
+    _use_show_cache(files[0])
     try:
-        result = run_show(_show_file(show_file), when, dry_run=dry_run, reporter=reporter, on_fetched=fetched,
+        result = run_show(files[0], when, dry_run=dry_run, reporter=reporter, on_fetched=fetched,
                           minutes=minutes)
     finally:
         if progress is not None:
@@ -558,6 +575,45 @@ def run(
         print("nothing new")
     elif result.published:
         print(result.published[-1])
+
+
+def _on_cluster(broker: Optional[str], files: list[Path]) -> bool:
+    from .cluster.work import cluster_settings
+
+    return bool(broker or os.environ.get("BRIEFING_BROKER")
+                or any(f.is_file() and cluster_settings(f).get("broker") for f in files))
+
+
+def _use_show_cache(show: Path) -> None:
+    """The show file's `[cluster] cache` (a folder or s3:// URL) as the take cache, unless
+    $BRIEFING_CACHE_DIR says otherwise. Workers take theirs from `briefing worker --cache`."""
+    from .cluster.work import cluster_settings
+
+    cache = cluster_settings(show).get("cache") if show.is_file() else None
+    if cache and not os.environ.get("BRIEFING_CACHE_DIR"):
+        os.environ["BRIEFING_CACHE_DIR"] = str(cache)
+
+
+def _run_on_cluster(files: list[Path], broker: Optional[str], day, *, no_wait: bool, loud: bool) -> None:
+    """Submit every show to the workers; wait with a progress line per show (or print the job ids)."""
+    from datetime import date as Date
+
+    from .cluster.submit import resolve_broker, submit, wait
+    from .errors import BriefingError
+
+    url = resolve_broker(broker, files)
+    submitted = submit(files, url, day or Date.today())
+    if no_wait:
+        for job in submitted:
+            print(f"{job.id}\t{job.show}")
+        return
+    say = (lambda job: print(f"briefing: {job.line()}", file=sys.stderr, flush=True)) if loud else None
+    finished = wait([job.id for job in submitted], url, progress=say)
+    for job in finished:
+        print(f"{job.id}\t{job.state}\t{job.show}")
+    failed = [job for job in finished if job.state == "failed"]
+    if failed:
+        raise BriefingError(f"{len(failed)} of {len(finished)} jobs failed: {failed[0].error}")
 
 
 def _planned_stories(planned):
@@ -658,6 +714,54 @@ def schedule(
         print(item)
     if install:
         print(f"now run: systemctl --user daemon-reload && systemctl --user enable --now {found.name}.timer")
+
+
+@app.command()
+def worker(
+    broker: Broker = None,
+    concurrency: Annotated[Optional[int], typer.Option(
+        "--concurrency", help="Processes (default: the cores divided by the voice's threads per sentence).")] = None,
+    cache: Annotated[Optional[str], typer.Option(
+        "--cache", help="The shared take cache: a folder or s3://bucket/prefix (default: $BRIEFING_CACHE_DIR).")] = None,
+) -> None:
+    """Start a Celery worker that speaks segments and makes and publishes episodes.
+
+    Example: briefing worker --broker redis://localhost:6379/0 --concurrency 1
+    """
+    from .cluster.submit import resolve_broker, run_worker
+
+    if cache:
+        os.environ["BRIEFING_CACHE_DIR"] = cache
+    run_worker(resolve_broker(broker), concurrency, loglevel="INFO" if not State["quiet"] else "WARNING")
+
+
+@app.command()
+def jobs(
+    broker: Broker = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many, newest first.")] = 50,
+) -> None:
+    """List the cluster's jobs, newest first: running, failed (with the error) and finished.
+
+    Example: briefing jobs --broker redis://localhost:6379/0
+    """
+    from .cluster.submit import list_jobs, resolve_broker
+
+    for job in list_jobs(resolve_broker(broker), limit):
+        print(job.line())
+
+
+@app.command()
+def scheduler(
+    shows: Annotated[list[Path], typer.Argument(help="Show files, each with a [show] schedule = \"HH:MM\".")],
+    broker: Broker = None,
+) -> None:
+    """Run Celery beat: every show submitted daily at its schedule time.
+
+    Example: briefing scheduler --broker redis://localhost:6379/0 shows/*.toml
+    """
+    from .cluster.submit import resolve_broker, run_scheduler
+
+    run_scheduler(resolve_broker(broker, shows), shows)
 
 
 def main(argv: list[str] | None = None) -> None:

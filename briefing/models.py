@@ -365,15 +365,17 @@ class PlannedEpisode:
     key: str
     script: Script
     stories: tuple[tuple[str, tuple[Mention, ...]], ...]  # (title, mentions) per story, as announced
+    listener: str | None = None  # a personal briefing: published to this listener's own feed
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "script": self.script.to_dict(),
+        return {"key": self.key, "script": self.script.to_dict(), "listener": self.listener,
                 "stories": [{"title": t, "mentions": [m.to_dict() for m in ms]} for t, ms in self.stories]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "PlannedEpisode":
         return cls(data["key"], Script.from_dict(data["script"]),
-                   tuple((s["title"], tuple(Mention.from_dict(m) for m in s["mentions"])) for s in data["stories"]))
+                   tuple((s["title"], tuple(Mention.from_dict(m) for m in s["mentions"])) for s in data["stories"]),
+                   data.get("listener"))
 
 
 @dataclass(frozen=True)
@@ -404,3 +406,21 @@ class RunPlan:
                    EpisodeOptions.from_dict(data["options"]),
                    tuple(PlannedEpisode.from_dict(e) for e in data["episodes"]),
                    tuple(SourceReport(**s) for s in data.get("sources", ())))
+
+
+@dataclass(frozen=True)
+class Listener:
+    """One listener of a show's personal briefings (`[[listener]]` in the show file).
+
+    A story is theirs when one of `topics` (keywords) appears in its title or lead, or it
+    comes from one of `sources` (by name). `minutes` decides how many stories they get (the
+    show's minutes when None); the stories themselves are summarized once, at their own
+    length, so that everyone who gets a story hears the same, once-spoken segment.
+    """
+
+    name: str
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    minutes: float | None = None
+    top_story: bool = True  # the show's top story too, whatever it is about
+

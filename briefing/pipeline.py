@@ -248,6 +248,8 @@ def _options(options: EpisodeOptions | None, overrides: dict) -> EpisodeOptions:
 def generated_cover(show: str, day: Date, cache=None) -> bytes:
     """The drawn cover for a show and date, kept beside the take cache (drawing takes a third of a second)."""
     import hashlib
+    import os
+    import threading
 
     from .audio.cover import cover_jpeg
 
@@ -259,7 +261,7 @@ def generated_cover(show: str, day: Date, cache=None) -> bytes:
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.part")
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
             tmp.write_bytes(jpeg)
             tmp.replace(path)
         except OSError:

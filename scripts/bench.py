@@ -7,6 +7,7 @@
     .venv/bin/python scripts/bench.py --engines hibari --repeat 3   # one voice, medians of 3 rounds
     .venv/bin/python scripts/bench.py --serve-episodes 50  # only `briefing serve`'s rendered feed
     .venv/bin/python scripts/bench.py --publish 20         # only publishing: a folder and a bucket
+    .venv/bin/python scripts/bench.py --cluster       # personal briefings, shows on workers (bench_cluster.py)
 
 Each engine (hibari, the default, and Piper) is measured the same way, one after the other, and
 a last table puts them side by side.
@@ -549,6 +550,14 @@ def bench_engine(engine: str, args, tmp_path: Path) -> tuple[dict, dict]:
 
 
 def main() -> None:
+    if "--cluster" in sys.argv[1:]:
+        # Personal briefings against independent makes, shows on 1 and 2 workers, worker memory:
+        # scripts/bench_cluster.py (its own options follow --cluster).
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import bench_cluster
+
+        bench_cluster.main([a for a in sys.argv[1:] if a != "--cluster"])
+        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", help="write the figures to this JSON file")
     parser.add_argument("--skip-long", action="store_true", help="skip the 20-article briefing")

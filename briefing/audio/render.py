@@ -22,6 +22,7 @@ import os
 import queue
 import shutil
 import threading
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,8 +77,10 @@ class EpisodeCache:
     def put(self, key: str, rendered: RenderedAudio) -> None:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            tmp_mp3 = self.directory / f".{key}.{os.getpid()}.mp3.part"
-            tmp_meta = self.directory / f".{key}.{os.getpid()}.json.part"
+            # Unique temporary names: workers on several machines may share this folder (and a pid).
+            unique = uuid.uuid4().hex
+            tmp_mp3 = self.directory / f".{key}.{unique}.mp3.part"
+            tmp_meta = self.directory / f".{key}.{unique}.json.part"
             shutil.copyfile(rendered.path, tmp_mp3)
             loudness = rendered.loudness
             tmp_meta.write_text(json.dumps({

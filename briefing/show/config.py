@@ -33,7 +33,7 @@ class Settings:
     # Where listeners reach the site (the feed's links start with it), e.g. a CDN in front of
     # the bucket; "" means base_url, else what the site last published with.
     public_url: str = ""
-    site: str = ""  # where `publish` writes when no --site is given: a folder or s3://, gs://, az://
+    site: str = ""  # where `publish` and `run` write: a folder (relative to the show file) or s3://, gs://, az://
     image: str = ""
     private: bool = False  # served only under listeners' tokens (briefing listeners add NAME)
     engine: str = "hibari"

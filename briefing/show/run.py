@@ -71,6 +71,7 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     from ..pipeline import TEMPLATE_OVERHEAD_WORDS, digest
     from .memory import Memory, mention_of
     from .sources import fetch_sources, load_states, save_states
+    from .personal import load_listeners, personal_episodes
     from .stories import ANNOUNCEMENT_WORDS, choose, group_stories, is_fresh
 
     path, settings = _show(show_file)
@@ -120,6 +121,12 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
 
     wpm = WORDS_PER_MINUTE.get(options.engine, 170.0) * options.speed
     stories = group_stories(candidates, day)
+    listeners = load_listeners(path)
+    if listeners:  # personal briefings: one episode per listener, each story's segments shared
+        reporter.stage(f"writing {len(listeners)} listeners' scripts from {len(stories)} stories")
+        return RunPlan(show_file=str(path), site=str(site), day=day, options=options,
+                       episodes=personal_episodes(listeners, stories, options, day, site),
+                       sources=tuple(reports[s.url] for s in sources))
     chosen = choose(stories, minutes=options.minutes, words_per_minute=wpm,
                     overhead_words=TEMPLATE_OVERHEAD_WORDS + ANNOUNCEMENT_WORDS)
     episodes: tuple[PlannedEpisode, ...] = ()
@@ -168,6 +175,16 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
     planned = plan.episodes[index]
     site = plan.site  # a folder or a bucket URL
     settings = find_settings(plan.show_file)
+    if planned.listener is not None:  # a personal briefing goes to the listener's own feed
+        from ..publish.site import DEFAULT_BASE_URL
+        from .personal import listener_address, listener_site
+
+        site = listener_site(site, planned.listener)
+        settings = settings or Settings()
+        # The listener's feed links to its own files, under the show's address.
+        address = listener_address(settings.public_url or settings.base_url or DEFAULT_BASE_URL, planned.listener)
+        settings = replace(settings, show=f"{settings.show} for {planned.listener}", public_url=address,
+                           base_url="")
     work = work or Path(plan.show_file).parent / WORK_DIR / planned.key
     work.mkdir(parents=True, exist_ok=True)
     try:

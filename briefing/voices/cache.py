@@ -3,11 +3,19 @@
 The key is a hash of the engine, the voice, its settings and the text, so a
 re-run renders only what changed, and a run that failed half-way resumes where
 it stopped. Entries are WAV files written under a temporary name and renamed.
+
+The cache may be shared by many processes and machines: a folder (a shared volume) or an
+object-store URL (`s3://bucket/cache`, through `briefing.storage`). Writes are
+content-addressed and atomic (a unique temporary name renamed into place; an object put is
+whole or absent), so concurrent workers writing the same take write the same bytes, and a
+reader never sees half of one. A spoken segment leaves a marker (`segments/KEY`) so that
+the next worker skips it with one lookup.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -17,13 +25,28 @@ from pathlib import Path
 CACHE_VERSION = 1
 
 
-def default_cache_dir() -> Path:
+def default_cache_location() -> str:
+    """`$BRIEFING_CACHE_DIR` (a folder or an object-store URL), else the user's cache folder."""
     override = os.environ.get("BRIEFING_CACHE_DIR")
     if override:
-        return Path(override)
+        return override
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("briefing")) / "takes"
+    return str(Path(user_cache_dir("briefing")) / "takes")
+
+
+def default_cache_dir() -> Path:
+    """The local folder for what stays on this machine (encoded episodes, covers)."""
+    location = default_cache_location()
+    if is_url(location):
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("briefing")) / "takes"
+    return Path(location)
+
+
+def is_url(location: str) -> bool:
+    return "://" in location and not location.startswith("file://")
 
 
 def cache_key(identity: dict, text: str) -> str:
@@ -32,42 +55,101 @@ def cache_key(identity: dict, text: str) -> str:
 
 
 class TakeCache:
+    """Takes by key in a folder or, given an object-store URL, in a bucket.
+
+    `directory` is always a local folder: the encoded episodes and covers kept beside the
+    takes stay on the machine that made them. `misses` counts takes that had to be rendered.
+    """
+
     def __init__(self, directory: str | Path | None = None):
-        self.directory = Path(directory) if directory else default_cache_dir()
+        location = str(directory) if directory else default_cache_location()
+        if location.startswith("file://"):
+            location = location.removeprefix("file://")
+        self.store = None
+        if is_url(location):
+            from ..storage import open_store  # the object-store layer of the publishing work
+
+            self.store = open_store(location)
+            self.directory = default_cache_dir()
+        else:
+            self.directory = Path(location)
         self.hits = 0
         self.misses = 0
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.wav"
 
-    def get(self, key: str) -> tuple[bytes, int] | None:
-        path = self._path(key)
+    def _read(self, name: str) -> bytes | None:
+        if self.store is not None:
+            try:
+                return _store_get(self.store, name)
+            except Exception:  # noqa: BLE001 - an unreachable cache only costs time
+                return None
         try:
-            with wave.open(str(path), "rb") as wav:
-                if wav.getnchannels() != 1 or wav.getsampwidth() != 2:
-                    return None
-                pcm = wav.readframes(wav.getnframes())
-                rate = wav.getframerate()
-        except (OSError, EOFError, wave.Error):
-            self.misses += 1
+            return (self.directory / name).read_bytes()
+        except OSError:
             return None
-        self.hits += 1
-        return pcm, rate
 
-    def put(self, key: str, pcm: bytes, sample_rate: int) -> None:
-        path = self._path(key)
+    def _write(self, name: str, data: bytes, content_type: str) -> None:
+        if self.store is not None:
+            try:
+                self.store.put(name, data, content_type=content_type)
+            except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time
+                pass
+            return
+        path = self.directory / name
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
             try:
-                with os.fdopen(fd, "wb") as fh, wave.open(fh, "wb") as wav:
-                    wav.setnchannels(1)
-                    wav.setsampwidth(2)
-                    wav.setframerate(sample_rate)
-                    wav.writeframes(pcm)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+    def get(self, key: str) -> tuple[bytes, int] | None:
+        data = self._read(f"{key[:2]}/{key}.wav")
+        try:
+            if data is None:
+                raise EOFError
+            with wave.open(io.BytesIO(data), "rb") as wav:
+                if wav.getnchannels() != 1 or wav.getsampwidth() != 2:
+                    raise wave.Error("not mono 16-bit")
+                pcm = wav.readframes(wav.getnframes())
+                rate = wav.getframerate()
+        except (EOFError, wave.Error):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return pcm, rate
+
+    def put(self, key: str, pcm: bytes, sample_rate: int) -> None:
+        buffer = io.BytesIO()
+        with wave.open(buffer, "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(sample_rate)
+            wav.writeframes(pcm)
+        self._write(f"{key[:2]}/{key}.wav", buffer.getvalue(), "audio/wav")
+
+    def has_segment(self, key: str) -> bool:
+        """Whether a segment was spoken whole into this cache (see `voices.segments`)."""
+        return self._read(f"segments/{key}") is not None
+
+    def mark_segment(self, key: str) -> None:
+        self._write(f"segments/{key}", b"spoken\n", "text/plain")
+
+
+def _store_get(store, name: str) -> bytes | None:
+    """A store's object as bytes, or None when absent (stores answer `get` in a few shapes)."""
+    found = store.get(name)
+    if found is None:
+        return None
+    if isinstance(found, (bytes, bytearray)):
+        return bytes(found)
+    data = getattr(found, "data", found)
+    return bytes(data) if data is not None else None

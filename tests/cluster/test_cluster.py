@@ -1,0 +1,109 @@
+"""The cluster with real parts: a redis-server, `briefing worker` processes, real speech and MP3s."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cluster_fixtures import broker, workers  # noqa: F401 (fixtures)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "show"))
+from personal_fixtures import NAMES, write_personal_show  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+def feed_items(site: Path, name: str) -> list[str]:
+    import feedparser
+
+    feed = feedparser.parse((site / "listeners" / name.lower() / "feed.xml").read_bytes())
+    return [entry.title for entry in feed.entries]
+
+
+def takes_in(cache: Path) -> int:
+    return sum(1 for _ in cache.rglob("*.wav"))
+
+
+def run_cli_env(cli, cache: Path, *args):
+    return cli(*args, env={"BRIEFING_CACHE_DIR": str(cache)}, timeout=400)
+
+
+def test_personal_briefings_on_two_workers_survive_a_killed_worker(tmp_path, broker, workers, cli):
+    from briefing.show.run import plan_run
+    from briefing.voices.segments import distinct_segments
+
+    cache = tmp_path / "shared-cache"
+    workers.env["BRIEFING_CACHE_DIR"] = str(cache)
+    show = write_personal_show(tmp_path / "show", listeners=30)
+    plan = plan_run(show, dry_run=True)
+    distinct = distinct_segments([episode.script for episode in plan.episodes])
+    first, _ = workers.start(2)
+
+    submitted = run_cli_env(cli, cache, "run", str(show), "--broker", broker, "--no-wait")
+    assert submitted.returncode == 0, submitted.stderr.decode()
+    job = submitted.stdout.decode().split()[0]
+    # Kill one worker (and its pool) while it is speaking: its task goes back to the queue.
+    deadline = time.monotonic() + 120
+    while takes_in(cache) < 10 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    workers.kill(first)
+
+    from briefing.cluster.submit import wait
+
+    [finished] = wait([job], broker, timeout=300)
+    assert finished.state == "finished", (finished.line(), workers.logs())
+    assert finished.episodes_done == 30
+    # Every segment spoken once (the killed worker's segment is finished by the other worker).
+    assert finished.segments == len(distinct) == finished.segments_done
+    site = tmp_path / "show" / "site"
+    for episode, name in zip(plan.episodes, NAMES):
+        assert episode.listener == name
+        titles = feed_items(site, name)
+        assert titles == [episode.script.title], name  # exactly their episode, exactly once
+
+    listed = cli("jobs", "--broker", broker)
+    assert listed.returncode == 0
+    assert job in listed.stdout.decode() and "finished" in listed.stdout.decode()
+
+
+def test_shows_submitted_at_once_publish_and_share_the_cache(tmp_path, broker, workers, cli):
+    cache = tmp_path / "shared-cache"
+    workers.env["BRIEFING_CACHE_DIR"] = str(cache)
+    workers.start(2)
+    one = write_personal_show(tmp_path / "one", listeners=2)
+    two = write_personal_show(tmp_path / "two", listeners=2)
+    two.write_text(two.read_text().replace("Harbor Daily", "Valley Evening"))
+
+    both = run_cli_env(cli, cache, "run", str(one), str(two), "--broker", broker)
+    assert both.returncode == 0, both.stderr.decode() + workers.logs()
+    assert both.stdout.decode().count("finished") == 2
+    for show in (one, two):
+        for name in NAMES[:2]:
+            assert len(feed_items(show.parent / "site", name)) == 1
+
+    # A third show with the same stories: only its own intros and outro are new takes.
+    from briefing.show.run import plan_run
+
+    three = write_personal_show(tmp_path / "three", listeners=2)
+    three.write_text(three.read_text().replace("Harbor Daily", "Coast Morning"))
+    plan = plan_run(three, dry_run=True)
+    own = sum(len(s.sentences) for e in plan.episodes for s in e.script.segments if s.kind in ("intro", "outro"))
+    before = takes_in(cache)
+    again = run_cli_env(cli, cache, "run", str(three), "--broker", broker)
+    assert again.returncode == 0, again.stderr.decode()
+    assert 0 < takes_in(cache) - before <= own
+
+
+def test_a_failed_job_is_listed_with_its_error(tmp_path, broker, workers, cli):
+    workers.start(1)
+    show = write_personal_show(tmp_path / "show", listeners=2)
+    show.write_text(show.read_text().replace('url = "stories"', 'url = "missing-folder"'))
+    result = cli("run", str(show), "--broker", broker, timeout=120)
+    assert result.returncode != 0
+    error = result.stderr.decode()
+    assert "failed" in error and "every source failed" in error and "Traceback" not in error
+    listed = cli("jobs", "--broker", broker).stdout.decode()
+    assert "failed" in listed and "error: plan: every source failed" in listed
