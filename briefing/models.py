@@ -3,6 +3,16 @@
     source --ingest--> Article --summarize--> Digest --write--> Script
            --speak--> Takes --mix--> Episode --export--> files --publish--> site
 
+Grown into a show (`briefing run`, briefing/show/):
+
+    Source --fetch--> Item(s) --select--> Story(ies), as Mentions of each source
+           --write--> RunPlan: a PlannedEpisode per show (or per Listener), each a Script
+           --speak--> segments (content-addressed, in the shared take cache)
+           --render_script--> files --publish (+ mark covered)--> site
+
+EpisodeOptions says how every episode is made; a RunPlan round-trips through JSON, so a
+Celery worker (briefing/cluster/) runs the same stage functions as a local run.
+
 Read this module to learn the whole pipeline: every stage is a function from one
 of these values to the next, and nothing reaches back.
 """
