@@ -42,6 +42,8 @@ class AddedListener:
     feed_url: str
 
 
+PERSONAL_DIR = "listeners"  # SITE/listeners/NAME/: a listener's personal briefings, a site of its own
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import BriefingError
 from .catalog import CATALOG_NAME
+from .listeners import PERSONAL_DIR
 
 # By file name ending; longest first so ".chapters.json" wins over ".json".
 MIME_TYPES = (
@@ -237,11 +238,25 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
         raise BriefingError(f"{site}: no such folder")
     documents = SiteDocuments(site)
     state = documents.state()
-    if not any((site / name).is_file() for name in ("index.html", "feed.xml")) and state.channel is None:
+    if not any((site / name).is_file() for name in ("index.html", "feed.xml")) and state.channel is None \
+            and not (state.private and (site / PERSONAL_DIR).is_dir()):
         raise BriefingError(f"{site}: no feed.xml or index.html; publish an episode first "
                             f"(briefing publish EPISODE.mp3 --site {site})")
     files = SiteFiles(directory=site, html=True, follow_symlink=False)
     listening = Listening(host, port)
+    personal: dict[Path, tuple[SiteDocuments, SiteFiles]] = {}
+
+    def own_site(name: str) -> tuple[SiteDocuments, SiteFiles] | None:
+        """A listener's personal briefings (`briefing run` with [[listener]] tables publish them
+        to SITE/listeners/NAME/, a site of its own): what their token serves, when they have one."""
+        from .site import slug
+
+        own = site / PERSONAL_DIR / slug(name)
+        if not (own / CATALOG_NAME).is_file():
+            return None
+        if own not in personal:
+            personal[own] = (SiteDocuments(own), SiteFiles(directory=own, html=True, follow_symlink=False))
+        return personal[own]
 
     def with_cors(send):
         async def send_with_cors(message):
@@ -254,8 +269,8 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
     async def not_found(scope, receive, send):
         await PlainTextResponse("Not Found", status_code=404)(scope, receive, send)
 
-    async def document(scope, receive, send, path: str, base_url: str):
-        feed_text, page_text = await run_in_threadpool(documents.render, base_url)
+    async def document(scope, receive, send, path: str, base_url: str, docs: SiteDocuments):
+        feed_text, page_text = await run_in_threadpool(docs.render, base_url)
         body = (feed_text if path == "/feed.xml" else page_text).encode("utf-8")
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         asked = {k: v.decode("latin-1") for k, v in scope["headers"] if k in (b"if-none-match", b"range")}
@@ -282,14 +297,22 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
             return
         current = documents.state()
         path, prefix = scope["path"], ""
+        docs, served, channel = documents, files, current.channel
         if current.private:
             match = TOKEN_PATH.match(path)
-            if match is None or listener_for_token(site, match.group(1)) is None:
+            name = listener_for_token(site, match.group(1)) if match is not None else None
+            if name is None:
                 return await not_found(scope, receive, send)
             prefix = f"/t/{match.group(1)}"
             if match.group(2) is None:
                 return await RedirectResponse(prefix + "/")(scope, receive, send)
             path = match.group(2)
+            own = own_site(name)
+            if own is not None:  # this listener's own briefings, not the show's feed
+                docs, served = own
+                channel = docs.state().channel
+            elif path == f"/{PERSONAL_DIR}" or path.startswith(f"/{PERSONAL_DIR}/"):
+                return await not_found(scope, receive, send)  # nobody reads another's briefings
         if scope["method"] == "OPTIONS":
             headers = dict(PREFLIGHT_HEADERS)
             asked = dict(scope["headers"]).get(b"access-control-request-headers")
@@ -299,16 +322,16 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
             return await PlainTextResponse("Method Not Allowed", status_code=405,
                                            headers={"allow": "GET, HEAD, OPTIONS"})(scope, receive, send)
         page = "/index.html" if path == "/" else path
-        if page in DOCUMENTS and current.channel is not None and (current.private or not current.public_url):
+        if page in DOCUMENTS and channel is not None and (current.private or not current.public_url):
             if current.public_url:
                 base = current.public_url + prefix.lstrip("/") + "/"
             else:
                 host_header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
                 base = listening.base_for(host_header, scope.get("scheme", "http")).rstrip("/") + prefix + "/"
-            return await document(scope, receive, send, page, base)
+            return await document(scope, receive, send, page, base, docs)
         inner = dict(scope, root_path=prefix) if prefix else scope
         try:
-            await files(inner, receive, with_cors(send))
+            await served(inner, receive, with_cors(send))
         except HTTPException as exc:
             await PlainTextResponse(exc.detail or "Not Found", status_code=exc.status_code,
                                     headers=getattr(exc, "headers", None))(scope, receive, with_cors(send))

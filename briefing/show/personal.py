@@ -27,7 +27,7 @@ from ..models import Article, EpisodeOptions, Listener, PlannedEpisode, Script, 
 
 # Every story is summarized to about this much listening time, whoever hears it.
 STORY_MINUTES = 0.75
-LISTENERS_DIR = "listeners"  # SITE/listeners/NAME/: each listener's own feed
+from ..publish.listeners import PERSONAL_DIR as LISTENERS_DIR  # SITE/listeners/NAME/: each listener's own feed
 
 
 def load_listeners(show_file: str | Path) -> list[Listener]:

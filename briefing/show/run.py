@@ -16,12 +16,14 @@ kill between the catalog's commit and the feed's rebuild is rebuilt by the next 
 
 from __future__ import annotations
 
+import json
+
 import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -181,6 +183,7 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
 
         site = listener_site(site, planned.listener)
         settings = settings or Settings()
+        show_settings = settings
         # The listener's feed links to its own files, under the show's address.
         address = listener_address(settings.public_url or settings.base_url or DEFAULT_BASE_URL, planned.listener)
         settings = replace(settings, show=f"{settings.show} for {planned.listener}", public_url=address,
@@ -202,6 +205,10 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
         (reporter or Reporter()).stage(f"publishing into {site}")
         published = publish(mp3, site, settings=settings, also=record)
         change_catalog(site, _clear_pending)
+        if planned.listener is not None:
+            # The show's own catalog knows the show (private or not) even when every episode
+            # is a listener's: `briefing serve` then answers each token with its listener's site.
+            change_catalog(plan.site, lambda catalog, conn: catalog.put(conn, "show", json.dumps(asdict(show_settings))))
         return published.feed_url
     finally:
         shutil.rmtree(work, ignore_errors=True)
