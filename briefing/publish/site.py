@@ -157,7 +157,7 @@ def _read_sidecars(store: Store, episodes: list[CatalogEpisode], channel: Channe
     if store.local:
         folder = store.root / EPISODES_DIR
         paths = {name: folder / name for names in wanted.values() for name in names.values()}
-        return render_documents(_parse_sidecars(episodes, wanted, paths), channel, episodes)
+        return render_documents(_sidecar_locator(wanted, paths), channel, episodes)
     from concurrent.futures import ThreadPoolExecutor
 
     from ..voices.cache import default_cache_dir
@@ -181,7 +181,7 @@ def _read_sidecars(store: Store, episodes: list[CatalogEpisode], channel: Channe
             paths[name].write_bytes(blob.data)
             if _IMMUTABLE_NAME.search(name):
                 _keep(kept / name, blob.data)
-        return render_documents(_parse_sidecars(episodes, wanted, paths), channel, episodes)
+        return render_documents(_sidecar_locator(wanted, paths), channel, episodes)
 
 
 def _keep(path: Path, data: bytes) -> None:
@@ -195,7 +195,9 @@ def _keep(path: Path, data: bytes) -> None:
         pass
 
 
-def _parse_sidecars(episodes: list[CatalogEpisode], wanted: dict, paths: dict[str, Path]):
+def _sidecar_locator(wanted: dict, paths: dict[str, Path]):
+    """Where each episode's sidecar of a kind is on this machine (None when it has none)."""
+
     def located(episode: CatalogEpisode, kind: str) -> Path | None:
         name = wanted[kind].get(episode.key)
         return paths.get(name) if name else None

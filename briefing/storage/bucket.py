@@ -82,33 +82,33 @@ class BucketStore:
         except (BaseError, OSError) as exc:
             raise self._fail("write", name, exc) from None
 
-    def get(self, name: str) -> Blob | None:
-        import obstore
+    def _read(self, name: str, call):
+        """`call()`'s result; None when the object is missing (a missing bucket is an error);
+        any other failure as one line."""
         from obstore.exceptions import BaseError
 
         try:
-            result = obstore.get(self._store, name)
-            data = bytes(result.bytes())
+            return call()
         except FileNotFoundError as exc:
             if "NoSuchBucket" in str(exc):
                 raise self._fail("read", name, exc) from None
             return None
         except (BaseError, OSError) as exc:
             raise self._fail("read", name, exc) from None
-        return Blob(data, _version(result.meta))
+
+    def get(self, name: str) -> Blob | None:
+        import obstore
+
+        def fetch() -> Blob:
+            result = obstore.get(self._store, name)
+            return Blob(bytes(result.bytes()), _version(result.meta))
+
+        return self._read(name, fetch)
 
     def _head(self, name: str):
         import obstore
-        from obstore.exceptions import BaseError
 
-        try:
-            return obstore.head(self._store, name)
-        except FileNotFoundError as exc:
-            if "NoSuchBucket" in str(exc):
-                raise self._fail("read", name, exc) from None
-            return None
-        except (BaseError, OSError) as exc:
-            raise self._fail("read", name, exc) from None
+        return self._read(name, lambda: obstore.head(self._store, name))
 
     def version(self, name: str) -> Version | None:
         meta = self._head(name)
