@@ -23,7 +23,6 @@ SIDECAR_SUFFIXES: dict[str, str] = {
     "srt": ".srt",
     "chapters": ".chapters.json",
     "transcript": ".transcript.json",
-    "notes": ".notes.json",
     "jpg": ".jpg",
     "png": ".png",
     "notes": ".notes.json",  # the self-running show's notes: stories, starts, sources (show/notes.py)

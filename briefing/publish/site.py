@@ -346,11 +346,25 @@ def _publish_locked(source, store: Store, *, address: str | None, settings: Sett
                      page=_where(store, "index.html"), feed_url=feed_url)
 
 
+def sweep_orphans(site: str | Path) -> None:
+    """Delete what killed publishes left in the site's episodes/ (see _sweep_orphans)."""
+    store = open_store(site)
+    if store.size(CATALOG_NAME) is None:
+        return
+    with store.lock():
+        _sweep_orphans(store, fetch_catalog(store))
+
+
 def _sweep_orphans(store: Store, state: CatalogState) -> None:
-    """Delete old files in episodes/ that no episode names (left by publishes that were killed)."""
+    """Delete files in episodes/ that no episode names (left by publishes that were killed).
+
+    Called under the store's lock. A folder's lock is exclusive, so every such file is an
+    orphan; a bucket has no lock, so only files older than ORPHAN_AGE are (a publisher still
+    at work has files there that its catalog write has not named yet).
+    """
     with open_copy(store, state) as catalog:
         named = {f"{EPISODES_DIR}/{name}" for e in catalog.episodes() for name in e.files.values()}
-    cutoff = datetime.now(timezone.utc) - ORPHAN_AGE
+    cutoff = datetime.now(timezone.utc) - (timedelta(0) if store.local else ORPHAN_AGE)
     for entry in list(store.list(EPISODES_DIR + "/")):
         if entry.name not in named and entry.modified < cutoff:
             store.delete(entry.name)

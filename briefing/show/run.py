@@ -249,12 +249,23 @@ def show_lock(show_file: Path, wait: float | None = None) -> Iterator[None]:
 
 
 def _finish_interrupted(path: Path, settings: Settings) -> None:
-    """Undo what a killed run left half done: its work files, a feed not rebuilt after the catalog."""
-    from ..publish.catalog import change_catalog, read_catalog
-    from ..publish.site import rebuild, site_lock
+    """Undo what a killed run left half done: its work files, files a publish killed before its
+    catalog write left in a site, a feed not rebuilt after the catalog. The show's site and each
+    listener's site (whose feed is rebuilt with the settings it last published with)."""
+    from .personal import listener_site, load_listeners
 
     shutil.rmtree(path.parent / WORK_DIR, ignore_errors=True)
     site = show_site(path, settings)
+    _finish_site(site, settings)
+    for listener in load_listeners(path):
+        _finish_site(listener_site(site, listener.name), None)
+
+
+def _finish_site(site: Path | str, settings: Settings | None) -> None:
+    from ..publish.catalog import change_catalog, read_catalog
+    from ..publish.site import rebuild, site_lock, sweep_orphans
+
+    sweep_orphans(site)
     with read_catalog(site) as catalog:
         if catalog is None or catalog.get(PENDING) is None:
             return

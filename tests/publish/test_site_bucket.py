@@ -198,3 +198,17 @@ def test_page_and_feed_carry_the_transcripts_and_chapters_read_back_from_the_buc
         assert html.escape(first_line, quote=False) in page
         chapters = json.loads(fetch(urls["application/json+chapters"]).body)["chapters"]
         assert len(item.findall(f"{podlove}chapters/{podlove}chapter")) == len(chapters) > 0
+
+
+def test_a_bucket_keeps_files_another_publisher_may_still_be_recording(bucket_site, s3_server, episodes):
+    """A bucket has no lock: a file no episode names yet may be another publisher's, mid-way.
+    It stays until it is old (what a killed publish left then goes)."""
+    bucket = s3_server.bucket()
+    site, public = f"s3://{bucket}/young", s3_server.public_url(bucket, "young")
+    key = "young/episodes/2026-11-20-other-0badf00d.mp3"
+    s3_server.client().put_object(Bucket=bucket, Key=key, Body=b"another publisher's episode")
+    result = run_cli("publish", str(episodes["garden"]), "--site", site, "--public-url", public,
+                     env=bucket_site["env"])
+    assert result.returncode == 0, result.stderr.decode()
+    assert key in objects(s3_server, bucket)
+    assert len(check_listener_view(public).findall("channel/item")) == 1

@@ -124,3 +124,19 @@ def test_moving_the_site_keeps_the_show_and_episode_guids(site, episodes, tmp_pa
     assert all(i.find("enclosure").get("url").startswith("https://new.example/episodes/") for i in after.iter("item"))
     # Without a show file, the show's details are those the site was published with.
     assert after.findtext("channel/title") == "Alder Daily & <Friends>"
+
+
+def test_files_a_killed_publish_left_go_with_the_next_publish(site, episodes, tmp_path):
+    """A publish killed after copying its media but before recording it leaves files no episode
+    names; the next publish into the folder (it holds the site's lock) removes them."""
+    folder = copy_site(site["dir"], tmp_path / "copy")
+    orphans = [folder / "episodes" / "2026-11-20-killed-0badf00d.mp3",
+               folder / "episodes" / "2026-11-20-killed-0badf00d.notes.json"]
+    for orphan in orphans:
+        orphan.write_bytes(b"half of an episode")
+    newer = tmp_path / "newer.mp3"
+    shutil.copyfile(episodes["scope"], newer)
+    assert run_cli("publish", str(newer), "--site", str(folder), env=site["env"]).returncode == 0
+    assert not any(orphan.exists() for orphan in orphans)
+    listed = run_cli("episodes", str(folder)).stdout.decode().splitlines()
+    assert len(listed) == 4
