@@ -103,9 +103,27 @@ def make_episode(inputs: Sequence[str], output: str | Path, options: EpisodeOpti
     options = _options(options, overrides)
     reporter = reporter or Reporter()
     output = Path(output)
+    finished, key = None, None
+    if options.cache:
+        # The same command again: the files it made last time, copied into place (no voice loads).
+        from .audio.export import check_writable
+        from .audio.finished import FinishedCache, finished_key
+        from .voices.cache import default_cache_dir
+
+        check_writable(output)
+        key = finished_key(list(inputs), options, output)
+        if key is not None:
+            finished = FinishedCache(default_cache_dir() / "finished")
+            files = finished.restore(key, output)
+            if files is not None:
+                reporter.stage(f"nothing changed since the last make: {output} again")
+                return files
     prepared = prepare_episode(output, options)
     script = make_script(inputs, options, reporter=reporter)
-    return render_script(script, output, options, reporter=reporter, prepared=prepared)
+    files = render_script(script, output, options, reporter=reporter, prepared=prepared)
+    if finished is not None:
+        finished.keep(key, files)
+    return files
 
 
 @dataclass(frozen=True)

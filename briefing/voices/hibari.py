@@ -74,16 +74,109 @@ def _load(name: str):
     with _LOAD_LOCK:
         if name not in _LOADED:
             try:
-                from hibari import Hibari
+                Hibari = _import_hibari().Hibari
             except ImportError:
                 raise VoiceError("hibari-tts is not installed: pip install hibari-tts") from None
             try:
-                tts = Hibari(voice=name, threads=1)
+                from concurrent.futures import ThreadPoolExecutor
+
+                # The ONNX session is built (mostly outside the GIL) while the G2P tables load here.
+                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-voice-session") as pool:
+                    session = pool.submit(Hibari, voice=name, threads=1)
+                    g2p = _prepared_g2p(name)
+                    tts = session.result()
+                if g2p is not None:
+                    tts._g2p = g2p  # what Hibari(g2p=...) keeps; under another name it parses its own
                 tts.g2p  # noqa: B018 - the lexicon and tagger load now, not inside the first sentence
             except Exception as exc:  # a damaged install
                 raise VoiceError(f"cannot load hibari voice {name}: {exc}") from None
             _LOADED[name] = tts
         return _LOADED[name]
+
+
+def _import_hibari():
+    """Import hibari with numpy's FFT rather than scipy's.
+
+    hibari takes scipy.fft when it can import it; importing it costs 0.3 s (scipy's array-API
+    layer pulls in numpy.testing and f2py), more than the whole synthesis of a briefing gains
+    from it: measured on the seed script, 1.3-1.5 s of synthesis either way, takes within one
+    16-bit step of each other. So scipy.fft is hidden while hibari is imported (unless something
+    in this process already imported it) and put back at once; briefing itself never uses scipy.
+    """
+    import sys
+
+    if "hibari" in sys.modules:
+        return sys.modules["hibari"]
+    hide = "scipy.fft" not in sys.modules
+    if hide:
+        sys.modules["scipy.fft"] = None  # an import of it now raises ImportError
+    try:
+        import hibari
+    finally:
+        if hide and "scipy.fft" in sys.modules and sys.modules["scipy.fft"] is None:
+            del sys.modules["scipy.fft"]
+    return hibari
+
+
+def _prepared_g2p(name: str):
+    """hibari's text-to-phoneme tables, from this machine's cache when they were parsed before.
+
+    Parsing them (three gzipped JSON files, 2 MB) takes 0.45 s of pure Python on every run;
+    the parsed objects, pickled once into the user's cache folder (beside, not inside, the
+    take cache: they depend only on the installed hibari), load in 0.18 s. Keyed by hibari's
+    version and the tables' sizes and times, so another release parses its own. Any trouble
+    reading or writing the file only costs the parse. Returns None when hibari should parse.
+    """
+    import pickle
+
+    from hibari.voices import VOICES
+
+    british = bool(VOICES.get(name, {}).get("british"))
+    path = _g2p_cache_path(british)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - absent, damaged or from another Python: parse again
+        pass
+    from hibari.g2p import G2P
+
+    g2p = G2P(british=british)
+    _keep(path, pickle.dumps(g2p, protocol=pickle.HIGHEST_PROTOCOL))
+    return g2p
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically; a file that cannot be written is left out."""
+    import os
+    import uuid
+
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def _g2p_cache_path(british: bool) -> Path | None:
+    import hashlib
+    import sys
+
+    from hibari.g2p import ASSETS
+    from platformdirs import user_cache_dir
+
+    accent = "gb" if british else "us"
+    tables = [f"lexicon_{accent}_gold.json.gz", f"lexicon_{accent}_silver.json.gz", "tokenizer_exceptions.json",
+              "tagger.json.gz"]
+    try:
+        stats = [(t, (st := (Path(ASSETS) / t).stat()).st_size, st.st_mtime_ns) for t in tables]
+    except OSError:
+        return None
+    fingerprint = hashlib.sha256(repr((_version(), sys.version_info[:2], stats)).encode()).hexdigest()[:16]
+    return Path(user_cache_dir("briefing")) / "models" / f"hibari-g2p-{accent}-{fingerprint}.pickle"
 
 
 def preload(voice: str | None = None) -> threading.Thread | None:

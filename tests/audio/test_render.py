@@ -64,3 +64,26 @@ def test_leftovers_of_a_killed_run_are_swept(cli, short_article, tmp_path):
     assert cli("make", str(short_article), "-o", str(out), "-q").returncode == 0
     assert not any(p.exists() for p in leftovers)
     assert unrelated.exists()
+
+
+def test_the_same_make_again_copies_the_files_it_made(cli, short_article, tmp_path):
+    """The same command twice: the second run makes nothing, and its files are the first's, byte
+    for byte (tags, cover and sidecars included). An edited input makes the episode again."""
+    article = tmp_path / "story.txt"
+    article.write_text(short_article.read_text())
+    out = tmp_path / "ep.mp3"
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+    assert cli("make", str(article), "-o", str(out), "-q", env=env).returncode == 0
+    made = {p.name: p.read_bytes() for p in tmp_path.glob("ep.*")}
+    assert len(made) >= 6
+    for path in tmp_path.glob("ep.*"):
+        path.unlink()
+    again = cli("make", str(article), "-o", str(out), env=env)
+    assert again.returncode == 0, again.stderr.decode()
+    assert "nothing changed since the last make" in again.stderr.decode()
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("ep.*")} == made
+    article.write_text(short_article.read_text().replace(".", ". Indeed.", 1))
+    edited = cli("make", str(article), "-o", str(out), env=env)
+    assert edited.returncode == 0 and "nothing changed" not in edited.stderr.decode()
+    assert out.read_bytes() != made["ep.mp3"]
+    assert (tmp_path / "ep.txt").read_text() != made["ep.txt"].decode()
