@@ -199,7 +199,35 @@ def preload(voice: str | None = None) -> threading.Thread | None:
 
 
 def _version() -> str:
-    """The installed hibari-tts version: another release may sound different, so takes are keyed by it."""
+    """The installed hibari-tts version: another release may sound different, so takes are keyed by it.
+
+    Read from the name of its dist-info folder beside the package: importing importlib.metadata
+    to ask costs 50 ms on every run.
+    """
+    global _VERSION
+    if _VERSION is None:
+        _VERSION = _dist_info_version() or _metadata_version()
+    return _VERSION
+
+
+_VERSION: str | None = None
+
+
+def _dist_info_version() -> str | None:
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("hibari")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    site = Path(next(iter(spec.submodule_search_locations))).parent
+    found = [p.name[len("hibari_tts-"):-len(".dist-info")] for p in site.glob("hibari_tts-*.dist-info")]
+    return found[0] if len(found) == 1 else None
+
+
+def _metadata_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
