@@ -81,3 +81,24 @@ def test_two_hosts_say_their_own_segments_and_each_others_quotations(heart):
     assert mixed.sample_rate == MIX_RATE and mixed.text == quoted  # pieces of two voices, joined; one cue
     assert crossed[1].sentences[0].sample_rate == 22050  # no quotation: Joe alone
     assert takes[1].sentences[1].sample_rate == 22050  # without quote voices, Joe says the quotation too
+
+
+def test_parsed_g2p_tables_are_kept_and_a_damaged_copy_is_parsed_again(cli, tmp_path):
+    """hibari's text-to-phoneme tables are parsed once per machine and kept in the user's cache
+    folder; a damaged copy there never breaks a run, it is parsed and written again."""
+    import wave
+
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    first = cli("say", SENTENCE, "-o", str(tmp_path / "a.wav"), env=env)
+    assert first.returncode == 0, first.stderr.decode()
+    kept = list((tmp_path / "cache" / "briefing" / "models").glob("hibari-g2p-us-*.pickle"))
+    assert len(kept) == 1 and kept[0].stat().st_size > 1_000_000
+    kept[0].write_bytes(b"half a pickle")
+    second = cli("say", SENTENCE, "-o", str(tmp_path / "b.wav"), env=env)
+    assert second.returncode == 0, second.stderr.decode()
+    assert kept[0].stat().st_size > 1_000_000
+    frames = []
+    for name in ("a.wav", "b.wav"):
+        with wave.open(str(tmp_path / name)) as wav:
+            frames.append(wav.readframes(wav.getnframes()))
+    assert frames[0] == frames[1]
