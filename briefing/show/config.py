@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tomllib
@@ -170,15 +169,6 @@ SHOW_KEYS = (("title", "show"), ("description", "description"), ("author", "auth
              ("base_url", "base_url"), ("image", "image"))
 
 
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    # A JSON string is a valid TOML basic string (same escapes; json never writes "\/").
-    return json.dumps(str(value), ensure_ascii=False)
-
-
 def validate_show(settings: Settings) -> None:
     """Refuse values a podcast app or directory would reject, with one line saying which."""
     from ..publish.categories import parse_category
@@ -222,22 +212,7 @@ def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Pat
     site = overrides.get("site")
     if site and ":/" not in site:  # a folder given on the command line: stored relative to the file
         chosen = replace(chosen, site=os.path.relpath(Path(site).resolve(), path.parent.resolve()))
-    lines = ["# The show: briefing publish puts these in the feed. Edit freely, or run briefing init again.",
-             "[show]"]
-    lines += [f"{key} = {_toml_value(getattr(chosen, name))}" for key, name in SHOW_KEYS]
-    shown = {name for _, name in SHOW_KEYS}
-    for f in fields(Settings):  # keep other settings the file had (engine, minutes, ...)
-        if f.name not in shown and f.name not in OWN_TABLES and getattr(chosen, f.name) != getattr(Settings(), f.name):
-            lines.append(f"{f.name} = {_toml_value(getattr(chosen, f.name))}")
-    if chosen.host_voices != DEFAULT_HOSTS:
-        for name, voice in chosen.host_voices:
-            lines += ["", "[[host]]", f"name = {_toml_value(name)}", f"voice = {_toml_value(voice)}"]
-    if chosen.pronunciations:
-        lines += ["", "[pronunciations]"]
-        lines += [f"{_toml_value(word)} = {_toml_value(said)}" for word, said in chosen.pronunciations.items()]
-    text = "\n".join(lines) + "\n"
-    # The sources stay as the user wrote them (init rewrites the [show] table only).
-    text += _source_tables(path)
+    text = _with_show_table(path, chosen)
     try:
         from ..audio.export import staged
 
@@ -248,16 +223,26 @@ def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Pat
     return path, chosen
 
 
-def _source_tables(path: Path) -> str:
-    """The show file's [[source]] tables, with their comments, as text (empty when none)."""
-    if not path.is_file():
-        return ""
+def _with_show_table(path: Path, chosen: Settings) -> str:
+    """The show file's text with its [show] table set to `chosen`, edited in place (tomlkit):
+    everything else the user wrote (sources, listeners, hosts, pronunciations, [cluster], their
+    comments and layout) stays as it was."""
     import tomlkit
 
-    document = tomlkit.parse(path.read_text(encoding="utf-8"))
-    if "source" not in document:
-        return ""
-    kept = tomlkit.document()
-    kept.add(tomlkit.nl())
-    kept["source"] = document["source"]
-    return tomlkit.dumps(kept)
+    document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.is_file() else tomlkit.document()
+    if "show" not in document:
+        if not document.body:
+            document.add(tomlkit.comment("The show: briefing publish puts these in the feed. "
+                                         "Edit freely, or run briefing init again."))
+        document["show"] = tomlkit.table()
+    table = document["show"]
+    for key, name in SHOW_KEYS:
+        table[key] = getattr(chosen, name)
+    shown = {name for _, name in SHOW_KEYS}
+    for f in fields(Settings):  # other settings: set when the file has them or they differ from the default
+        value = getattr(chosen, f.name)
+        if f.name not in shown and f.name not in OWN_TABLES and (f.name in table or value != getattr(Settings(), f.name)):
+            table[f.name] = value
+    return tomlkit.dumps(document)
+
+

@@ -49,3 +49,26 @@ def test_mistakes_are_one_line_and_write_nothing(tmp_path, flags, words):
     err = result.stderr.decode()
     assert err.startswith("briefing: error: ") and err.count("\n") == 1 and words in err
     assert not (tmp_path / "briefing.toml").exists()
+
+
+def test_init_again_changes_the_show_and_keeps_everything_else_the_user_wrote(tmp_path):
+    """Listeners, the cluster, hosts, pronunciations, sources and the user's comments survive
+    `briefing init --title ...` on an existing show file."""
+    written = ('# Our morning show\n[show]\ntitle = "Harbor"  # its old name\nminutes = 4\n\n'
+               '[[source]]\nurl = "news"  # the desk\'s folder\n\n'
+               '[[listener]]\nname = "ana"\ntopics = ["climate"]\n\n'
+               '[cluster]\nbroker = "redis://127.0.0.1:6379/0"\n\n'
+               '[pronunciations]\nHama = "HAH-mah"\n')
+    (tmp_path / "briefing.toml").write_text(written)
+    result = init(tmp_path, "--title", "Harbor Weekly", "--email", "desk@example.org")
+    assert result.returncode == 0, result.stderr.decode()
+    text = (tmp_path / "briefing.toml").read_text()
+    data = tomllib.loads(text)
+    assert data["show"]["title"] == "Harbor Weekly" and data["show"]["email"] == "desk@example.org"
+    assert data["show"]["minutes"] == 4
+    assert data["listener"] == [{"name": "ana", "topics": ["climate"]}]
+    assert data["cluster"] == {"broker": "redis://127.0.0.1:6379/0"}
+    assert data["pronunciations"] == {"Hama": "HAH-mah"}
+    assert data["source"] == [{"url": "news"}]
+    for comment in ("# Our morning show", "# its old name", "# the desk's folder"):
+        assert comment in text
