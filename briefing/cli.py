@@ -325,6 +325,9 @@ def init(
     path: Annotated[Optional[Path], typer.Option(help="The show file to write (default: ./briefing.toml).")] = None,
     source: Annotated[Optional[list[str]], typer.Option(
         "--source", help="A source for `briefing run`: a feed, page, file or folder (repeatable).")] = None,
+    private: Annotated[Optional[bool], typer.Option(
+        "--private/--public", help="A private show: no public feed, one secret feed per listener "
+                                   "(briefing listeners add NAME).")] = None,
 ) -> None:
     """Write the show file (briefing.toml): its current values or defaults, overridden by flags.
 
@@ -334,7 +337,7 @@ def init(
 
     written, _ = init_settings(path, show=title, description=description, author=author, email=email,
                                language=language, category=category, explicit=explicit, base_url=base_url,
-                               image=image, public_url=public_url, site=site)
+                               image=image, public_url=public_url, site=site, private=private)
     if source:
         from .show.config import load_sources
         from .show.edit import add_source

@@ -72,3 +72,11 @@ def test_init_again_changes_the_show_and_keeps_everything_else_the_user_wrote(tm
     assert data["source"] == [{"url": "news"}]
     for comment in ("# Our morning show", "# its old name", "# the desk's folder"):
         assert comment in text
+
+
+def test_init_private_and_public(tmp_path):
+    assert init(tmp_path, "--title", "Desk", "--private").returncode == 0
+    assert tomllib.loads((tmp_path / "briefing.toml").read_text())["show"]["private"] is True
+    assert init(tmp_path, "--public").returncode == 0
+    show = tomllib.loads((tmp_path / "briefing.toml").read_text())["show"]
+    assert show["private"] is False and show["title"] == "Desk"
