@@ -141,6 +141,7 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
     (see `briefing.voices.speak.render_segments`).
     """
     from .encode import StreamingEncoder, finish_to_target
+    from .levelled import LevelledCache
     from .loudness import encoder_gain
     from .mix import MIX_RATE, Mixer
     from ..voices.speak import render_segments
@@ -173,7 +174,8 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
         with StreamingEncoder(target, MIX_RATE, bitrate, measure=loudness is not None) as encoder:
             mixer = Mixer(encoder, intro_sting="intro.wav" if music else None,
                           outro_sting="outro.wav" if music else None, bed=music,
-                          loudness=loudness, encoder_gain_db=encoder_gain(bitrate))
+                          loudness=loudness, encoder_gain_db=encoder_gain(bitrate),
+                          levelled=LevelledCache(shared=cache))
             while True:
                 item = handover.get()
                 if item is _DONE:
