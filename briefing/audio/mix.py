@@ -302,23 +302,36 @@ class Mixer:
 
     def _limited(self, block):
         """Catch any peak the sum of voice and music puts over the ceiling."""
-        from .loudness import PEAK_MARGIN, TRUE_PEAK_LIMIT, limiter_gain
-
-        ceiling = min(-0.1, TRUE_PEAK_LIMIT - PEAK_MARGIN - self.encoder_gain_db)
-        return block * limiter_gain(block, MIX_RATE, ceiling) if block.size else block
+        return _limited(block, self.encoder_gain_db)
 
     def finish(self) -> Timeline:
         """Send the closing sting; return the Timeline of everything sent."""
-        import numpy as np
-
-        sting = sound_at(self.outro_sting, self.level + STING_LU)
-        if sting.size:
-            self._emit(self._limited(np.concatenate([self._silence(STING_GAP), sting])))
+        self._emit(_closing(self.outro_sting, self.level, self.encoder_gain_db))
         if self.entries:
             last = self.entries[-1]
             self.entries[-1] = TimelineEntry(last.kind, last.title, last.start, self.frames / MIX_RATE, last.cues,
                                              last.speaker)
         return Timeline(tuple(self.entries), self.frames / MIX_RATE)
+
+
+def _limited(block, encoder_gain_db: float):
+    from .loudness import PEAK_MARGIN, TRUE_PEAK_LIMIT, limiter_gain
+
+    ceiling = min(-0.1, TRUE_PEAK_LIMIT - PEAK_MARGIN - encoder_gain_db)
+    return block * limiter_gain(block, MIX_RATE, ceiling) if block.size else block
+
+
+@lru_cache(maxsize=8)
+def _closing(sting: str | None, level: float, encoder_gain_db: float):
+    """The pause and the closing sting, limited: the same at the end of every episode at this
+    level, so made once per process (read-only: every episode sends the same array)."""
+    import numpy as np
+
+    sound = sound_at(sting, level + STING_LU)
+    block = _limited(np.concatenate([np.zeros(int(round(STING_GAP * MIX_RATE)), np.float32), sound]),
+                     encoder_gain_db) if sound.size else np.zeros(0, np.float32)
+    block.setflags(write=False)
+    return block
 
 
 def mix_stream(rendered: Iterable[tuple[Segment, Sequence[SentenceTake]]], sink: Sink, **options) -> Timeline:

@@ -172,19 +172,21 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
     worker.start()
     try:
         with StreamingEncoder(target, MIX_RATE, bitrate, measure=loudness is not None) as encoder:
+            levelled = LevelledCache(shared=cache)
             mixer = Mixer(encoder, intro_sting="intro.wav" if music else None,
                           outro_sting="outro.wav" if music else None, bed=music,
-                          loudness=loudness, encoder_gain_db=encoder_gain(bitrate),
-                          levelled=LevelledCache(shared=cache))
+                          loudness=loudness, encoder_gain_db=encoder_gain(bitrate), levelled=levelled)
             while True:
                 item = handover.get()
                 if item is _DONE:
                     break
                 if isinstance(item, BaseException):
                     raise item
+                levelled_before = levelled.misses
                 with stage("mix"):
                     mixer.add(*item)
-                release_freed_memory()
+                if levelled.misses != levelled_before:  # levelling's temporaries are what grows the heap
+                    release_freed_memory()
             timeline = mixer.finish()
             with stage("encode"):
                 measured = finish_to_target(encoder, loudness=loudness)
