@@ -7,7 +7,8 @@ Grown into a show (`briefing run`, briefing/show/):
 
     Source --fetch--> Item(s) --select--> Story(ies), as Mentions of each source
            --write--> RunPlan: a PlannedEpisode per show (or per Listener), each a Script
-           --speak--> segments (content-addressed, in the shared take cache)
+           --speak--> segments (content-addressed, in the shared take cache;
+                      levelled once too: briefing/audio/levelled.py)
            --render_script--> files --publish (+ mark covered)--> site
 
 EpisodeOptions says how every episode is made; a RunPlan round-trips through JSON, so a

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import BriefingError
@@ -132,6 +133,13 @@ def cover_jpeg(path: str | Path | None, *, show: str, day: date | None) -> bytes
 
 
 DRAWN_MARK = "drawn by briefing for: "
+
+
+@lru_cache(maxsize=8)
+def drawn_cover(show: str, day: date | None) -> bytes:
+    """Our own cover for a show and day as JPEG bytes, drawn once per process (a third of a
+    second each): every listener's episode of a show's day carries the same one."""
+    return cover_jpeg(None, show=show, day=day)
 
 
 def drawn_for(path: str | Path) -> str | None:

@@ -10,10 +10,11 @@ the streaming MP3 encoder (`briefing.audio.encode`), or a list (`mix()`).
 - Audio is mixed at the speech rate (22.05 kHz, Piper's own): everything here is
   half the work it would be at 44.1 kHz, and the encoder resamples (soxr) once.
   The show's sounds have nothing above 11 kHz to lose.
-- Loudness is levelled per segment (`briefing.audio.loudness.normalize`: a measured gain
-  into a look-ahead limiter), so each block can be encoded as soon as it is mixed;
-  stings and the bed are set relative to the same target. The encoded file is
-  measured all the same (see `briefing.audio.encode`).
+- Loudness is levelled per segment (`level_speech` -> `briefing.audio.loudness.normalize`:
+  a measured gain into a look-ahead limiter), so each block can be encoded as soon as it is
+  mixed; stings and the bed are set relative to the same target. The encoded file is
+  measured all the same (see `briefing.audio.encode`). A segment levelled once is kept
+  (`briefing.audio.levelled`): a story shared by many episodes is levelled once.
 - Blocks are laid end to end and music is only ever *added on top* (the bed under
   the intro, ducked under the voice), never spliced in: nothing crossfades, so no
   timestamp moves. Every time in the Timeline is counted in samples.
@@ -29,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..models import Cue, Episode, Script, Segment, SentenceTake, Take, Timeline, TimelineEntry
+from .levelled import LevelledCache, levelled_key
 
 MIX_RATE = 22050
 SENTENCE_GAP = 0.30  # seconds of silence between sentences of one segment
@@ -185,6 +187,37 @@ def bed_track(length: int, start: int, voice: list[tuple[int, int]], end: int, l
     return track
 
 
+def level_speech(sentences: Sequence[SentenceTake], loudness: float | None, encoder_gain_db: float = 0.0):
+    """A segment's sentences joined with pauses at the mix rate and levelled to `loudness` (none:
+    as they are); and each sentence's speech span within it, in samples.
+
+    Depends on nothing but its arguments, so `Mixer` keeps what it returns (`briefing.audio.levelled`).
+    """
+    import numpy as np
+
+    from .ffmpeg import audio_segment
+
+    AudioSegment = audio_segment()
+    pause = AudioSegment.silent(duration=int(SENTENCE_GAP * 1000), frame_rate=MIX_RATE)
+    parts, spans, position = [], [], 0
+    for index, sentence in enumerate(sentences):
+        if index:
+            parts.append(pause)
+            position += int(pause.frame_count())
+        samples = to_mix_rate(sentence.pcm, sentence.sample_rate)
+        first, last = speech_bounds(samples)
+        spans.append((position + first, position + last))
+        parts.append(AudioSegment(data=to_pcm16(samples), sample_width=2, frame_rate=MIX_RATE, channels=1))
+        position += samples.size
+    speech = (np.frombuffer(join_once(parts).raw_data, dtype="<i2").astype(np.float32) / 32768.0
+              if parts else np.zeros(0, np.float32))
+    if loudness is not None and speech.size:
+        from .loudness import normalize
+
+        speech = normalize(speech, MIX_RATE, target=loudness, encoder_gain_db=encoder_gain_db)
+    return speech, spans
+
+
 class Mixer:
     """Lays segments end to end as they arrive and hands each finished block to `sink`.
 
@@ -198,8 +231,10 @@ class Mixer:
     """
 
     def __init__(self, sink: Sink, *, intro_sting: str | None = "intro.wav", outro_sting: str | None = "outro.wav",
-                 bed: bool = True, loudness: float | None = None, encoder_gain_db: float = 0.0):
+                 bed: bool = True, loudness: float | None = None, encoder_gain_db: float = 0.0,
+                 levelled: LevelledCache | None = None):
         self.sink = sink
+        self.levelled = levelled if levelled is not None else LevelledCache()
         self.intro_sting = intro_sting
         self.outro_sting = outro_sting
         self.bed = bed
@@ -222,30 +257,16 @@ class Mixer:
             self.frames += block.size
 
     def _speech(self, sentences: Sequence[SentenceTake]):
-        """The segment's sentences with pauses, levelled; and each sentence's speech span within it."""
-        import numpy as np
+        """The segment's sentences with pauses, levelled; and each sentence's speech span within it.
 
-        from .ffmpeg import audio_segment
-
-        AudioSegment = audio_segment()
-        pause = AudioSegment.silent(duration=int(SENTENCE_GAP * 1000), frame_rate=MIX_RATE)
-        parts, spans, position = [], [], 0
-        for index, sentence in enumerate(sentences):
-            if index:
-                parts.append(pause)
-                position += int(pause.frame_count())
-            samples = to_mix_rate(sentence.pcm, sentence.sample_rate)
-            first, last = speech_bounds(samples)
-            spans.append((position + first, position + last))
-            parts.append(AudioSegment(data=to_pcm16(samples), sample_width=2, frame_rate=MIX_RATE, channels=1))
-            position += samples.size
-        speech = (np.frombuffer(join_once(parts).raw_data, dtype="<i2").astype(np.float32) / 32768.0
-                  if parts else np.zeros(0, np.float32))
-        if self.loudness is not None and speech.size:
-            from .loudness import normalize
-
-            speech = normalize(speech, MIX_RATE, target=self.loudness, encoder_gain_db=self.encoder_gain_db)
-        return speech, spans
+        Levelled once per process (or cluster) for the same takes: see `briefing.audio.levelled`.
+        """
+        key = levelled_key(sentences, gap=SENTENCE_GAP, rate=MIX_RATE, loudness=self.loudness,
+                           encoder_gain_db=self.encoder_gain_db)
+        kept = self.levelled.get(key)
+        if kept is None:
+            kept = self.levelled.put(key, *level_speech(sentences, self.loudness, self.encoder_gain_db))
+        return kept.samples, list(kept.spans)
 
     def add(self, segment: Segment, sentences: Sequence[SentenceTake]) -> None:
         """Mix one segment (after the pause that separates it from the last) and send it on."""
@@ -281,23 +302,36 @@ class Mixer:
 
     def _limited(self, block):
         """Catch any peak the sum of voice and music puts over the ceiling."""
-        from .loudness import PEAK_MARGIN, TRUE_PEAK_LIMIT, limiter_gain
-
-        ceiling = min(-0.1, TRUE_PEAK_LIMIT - PEAK_MARGIN - self.encoder_gain_db)
-        return block * limiter_gain(block, MIX_RATE, ceiling) if block.size else block
+        return _limited(block, self.encoder_gain_db)
 
     def finish(self) -> Timeline:
         """Send the closing sting; return the Timeline of everything sent."""
-        import numpy as np
-
-        sting = sound_at(self.outro_sting, self.level + STING_LU)
-        if sting.size:
-            self._emit(self._limited(np.concatenate([self._silence(STING_GAP), sting])))
+        self._emit(_closing(self.outro_sting, self.level, self.encoder_gain_db))
         if self.entries:
             last = self.entries[-1]
             self.entries[-1] = TimelineEntry(last.kind, last.title, last.start, self.frames / MIX_RATE, last.cues,
                                              last.speaker)
         return Timeline(tuple(self.entries), self.frames / MIX_RATE)
+
+
+def _limited(block, encoder_gain_db: float):
+    from .loudness import PEAK_MARGIN, TRUE_PEAK_LIMIT, limiter_gain
+
+    ceiling = min(-0.1, TRUE_PEAK_LIMIT - PEAK_MARGIN - encoder_gain_db)
+    return block * limiter_gain(block, MIX_RATE, ceiling) if block.size else block
+
+
+@lru_cache(maxsize=8)
+def _closing(sting: str | None, level: float, encoder_gain_db: float):
+    """The pause and the closing sting, limited: the same at the end of every episode at this
+    level, so made once per process (read-only: every episode sends the same array)."""
+    import numpy as np
+
+    sound = sound_at(sting, level + STING_LU)
+    block = _limited(np.concatenate([np.zeros(int(round(STING_GAP * MIX_RATE)), np.float32), sound]),
+                     encoder_gain_db) if sound.size else np.zeros(0, np.float32)
+    block.setflags(write=False)
+    return block
 
 
 def mix_stream(rendered: Iterable[tuple[Segment, Sequence[SentenceTake]]], sink: Sink, **options) -> Timeline:

@@ -31,8 +31,9 @@ from ..models import Script, Timeline
 
 MIX_VERSION = 3  # bump when the mix changes what a cached episode would sound like
 QUEUE_SEGMENTS = 2
-# Freed heap goes back to the system every few segments: each time costs page faults when the
-# next segment allocates again (0.15 s of system time on the seed episode when done after each).
+# Freed heap goes back to the system after every few segments levelled afresh: each time costs
+# page faults when the next segment allocates again (0.15 s of system time on the seed episode
+# when done after each).
 TRIM_EVERY = 4
 
 
@@ -144,6 +145,7 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
     (see `briefing.voices.speak.render_segments`).
     """
     from .encode import StreamingEncoder, finish_to_target
+    from .levelled import LevelledCache
     from .loudness import encoder_gain
     from .mix import MIX_RATE, Mixer
     from ..voices.speak import render_segments
@@ -174,20 +176,21 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
     worker.start()
     try:
         with StreamingEncoder(target, MIX_RATE, bitrate, measure=loudness is not None) as encoder:
+            levelled = LevelledCache(shared=cache)
             mixer = Mixer(encoder, intro_sting="intro.wav" if music else None,
                           outro_sting="outro.wav" if music else None, bed=music,
-                          loudness=loudness, encoder_gain_db=encoder_gain(bitrate))
-            mixed = 0
+                          loudness=loudness, encoder_gain_db=encoder_gain(bitrate), levelled=levelled)
             while True:
                 item = handover.get()
                 if item is _DONE:
                     break
                 if isinstance(item, BaseException):
                     raise item
+                levelled_before = levelled.misses
                 with stage("mix"):
                     mixer.add(*item)
-                mixed += 1
-                if mixed % TRIM_EVERY == 0:
+                # Levelling's temporaries are what grows the heap: trim after every few levelled afresh.
+                if levelled.misses != levelled_before and levelled.misses % TRIM_EVERY == 0:
                     release_freed_memory()
             timeline = mixer.finish()
             with stage("encode"):

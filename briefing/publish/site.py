@@ -37,7 +37,7 @@ from ..storage import Store, open_store
 from .catalog import (CATALOG_NAME, Catalog, CatalogEpisode, CatalogState, fetch_catalog, not_a_site, open_copy,
                       update_catalog)
 from .categories import parse_category
-from .artwork import episode_cover_for, show_cover
+from .artwork import cover_title, episode_cover_for, show_cover
 from .documents import CHANNEL_KEY, channel_json, render_documents
 from .feed import Channel, episode_guid, podcast_guid
 from .sidecars import SIDECAR_SUFFIXES, describe, episode_notes, read_episode
@@ -129,7 +129,7 @@ def _channel(store: Store, settings: Settings, base_url: str, guid: str) -> Chan
         image_path, source = local_image
         store.put(image_path, source, content_type=content_type(image_path), cache_control=SHORT_CACHE)
     else:
-        image_path = show_cover(store, settings.show, cache_control=SHORT_CACHE)  # drawn with the show's name, once
+        image_path = show_cover(store, cover_title(settings), cache_control=SHORT_CACHE)  # drawn once
     if image_path:
         image_url = base_url + image_path
     return Channel(
@@ -293,7 +293,7 @@ def _publish_locked(source, store: Store, *, address: str | None, settings: Sett
     files["notes"] = named + SIDECAR_SUFFIXES["notes"]
     if settings is not None and "jpg" in source.sidecars:
         # A cover briefing drew for another show name is drawn again with the show file's.
-        redrawn = episode_cover_for(source.sidecars["jpg"], settings.show, source.day)
+        redrawn = episode_cover_for(source.sidecars["jpg"], cover_title(settings), source.day)
         if redrawn is not None:
             made["jpg"] = redrawn
     # The flag, else the show file, else what the site had, else (a folder only) localhost.

@@ -34,6 +34,9 @@ class Settings:
     public_url: str = ""
     site: str = ""  # where `publish` and `run` write: a folder (relative to the show file) or s3://, gs://, az://
     image: str = ""
+    # The name drawn covers carry when it is not the show's: a listener's feed ("Harbor Daily for
+    # Ana") shows its show's covers, drawn once for all its listeners.
+    cover_title: str = ""
     private: bool = False  # served only under listeners' tokens (briefing listeners add NAME)
     engine: str = "hibari"
     voice: str = ""

@@ -186,8 +186,9 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
         show_settings = settings
         # The listener's feed links to its own files, under the show's address.
         address = listener_address(settings.public_url or settings.base_url or DEFAULT_BASE_URL, planned.listener)
+        # Its covers are the show's, drawn once for every listener (publish.artwork).
         settings = replace(settings, show=f"{settings.show} for {planned.listener}", public_url=address,
-                           base_url="")
+                           base_url="", cover_title=settings.cover_title or settings.show)
     work = work or Path(plan.show_file).parent / WORK_DIR / planned.key
     work.mkdir(parents=True, exist_ok=True)
     try:
@@ -206,12 +207,23 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
         published = publish(mp3, site, settings=settings, also=record)
         change_catalog(site, _clear_pending)
         if planned.listener is not None:
-            # The show's own catalog knows the show (private or not) even when every episode
-            # is a listener's: `briefing serve` then answers each token with its listener's site.
-            change_catalog(plan.site, lambda catalog, conn: catalog.put(conn, "show", json.dumps(asdict(show_settings))))
+            _record_show(plan.site, show_settings)
         return published.feed_url
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _record_show(site: Path | str, settings: Settings) -> None:
+    """The show's own catalog knows the show (private or not) even when every episode is a
+    listener's: `briefing serve` then answers each token with its listener's site. Written by
+    the run's first listener episode; the others find it there (one read, no write)."""
+    from ..publish.catalog import change_catalog, read_catalog
+
+    recorded = json.dumps(asdict(settings))
+    with read_catalog(site) as catalog:
+        if catalog is not None and catalog.get("show") == recorded:
+            return
+    change_catalog(site, lambda catalog, conn: catalog.put(conn, "show", recorded))
 
 
 @contextmanager

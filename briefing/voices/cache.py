@@ -9,7 +9,8 @@ object-store URL (`s3://bucket/cache`, through `briefing.storage`). Writes are
 content-addressed and atomic (a unique temporary name renamed into place; an object put is
 whole or absent), so concurrent workers writing the same take write the same bytes, and a
 reader never sees half of one. A spoken segment leaves a marker (`segments/KEY`) so that
-the next worker skips it with one lookup.
+the next worker skips it with one lookup, and its levelled speech (`levelled/KEY.npz`, see
+`briefing.audio.levelled`) so that the workers mixing it do not level it again.
 """
 
 from __future__ import annotations
@@ -142,6 +143,13 @@ class TakeCache:
 
     def mark_segment(self, key: str) -> None:
         self._write(f"segments/{key}", b"spoken\n", "text/plain")
+
+    def get_levelled(self, key: str) -> bytes | None:
+        """A segment's levelled speech as `briefing.audio.levelled` stored it, or None."""
+        return self._read(f"levelled/{key[:2]}/{key}.npz")
+
+    def put_levelled(self, key: str, data: bytes) -> None:
+        self._write(f"levelled/{key[:2]}/{key}.npz", data, "application/octet-stream")
 
 
 def _store_get(store, name: str) -> bytes | None:

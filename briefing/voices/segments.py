@@ -4,8 +4,8 @@ A segment (an announcement and its sentences, or an intro) is keyed by the hash 
 makes it sound the way it does: its sentences, the voice's identity (engine, model, speed,
 pitch) and the language. Speaking a segment only fills the take cache; the episodes that
 carry it (a re-run, every listener who follows the story, another show with the same story)
-then mix it from the cache. A segment already spoken is a no-op, so a task that speaks one
-may run twice (a worker died after speaking, before acknowledging) at no cost but a lookup.
+then mix it from the cache, levelled once too (`briefing.audio.levelled`). A segment already
+spoken is a no-op, so a task that speaks one may run twice (a worker died after speaking, before acknowledging) at no cost but a lookup.
 """
 
 from __future__ import annotations
@@ -66,10 +66,23 @@ def speak_segment(segment: Segment, options: EpisodeOptions, language: str = "en
     before = cache.misses
     script = Script(title=segment.title or segment.kind, show="", date=_any_day(), segments=(segment,),
                     language=language)
-    for _ in render_segments(script, voice, cache, quote_voice=quoting):
-        pass
+    for _, takes in render_segments(script, voice, cache, quote_voice=quoting,
+                                    pronunciations=options.pronunciations):
+        _share_levelled(takes, options, cache)
     cache.mark_segment(key)
     return SpokenSegment(key, len(segment.sentences), cache.misses - before)
+
+
+def _share_levelled(takes, options: EpisodeOptions, cache) -> None:
+    """Level the segment as every episode's mix will, and leave it in the shared cache, so the
+    workers that mix the episodes carrying it find it levelled (`briefing.audio.levelled`)."""
+    from ..audio.levelled import LevelledCache, levelled_key
+    from ..audio.loudness import encoder_gain
+    from ..audio.mix import MIX_RATE, SENTENCE_GAP, level_speech
+
+    gain = encoder_gain(options.bitrate)
+    key = levelled_key(takes, gap=SENTENCE_GAP, rate=MIX_RATE, loudness=options.loudness, encoder_gain_db=gain)
+    LevelledCache(shared=cache).put(key, *level_speech(takes, options.loudness, gain), share=True)
 
 
 def distinct_segments(scripts: list[Script]) -> list[tuple[Segment, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date as Date
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import BriefingError
@@ -62,16 +63,25 @@ def _unlike(options: Sequence[str], *names: str) -> str:
 
 
 def environment(templates: str | Path | None = None):
-    """A sandboxed Jinja2 environment: user templates cannot reach Python internals."""
+    """A sandboxed Jinja2 environment: user templates cannot reach Python internals.
+
+    One per templates folder and process: compiling the templates again for every script
+    cost more than rendering them (a run writes one script per listener). Jinja reloads a
+    template whose file changed.
+    """
+    if templates is not None and not Path(templates).is_dir():
+        raise BriefingError(f"--templates {templates}: not a directory")
+    return _environment(str(templates) if templates is not None else None)
+
+
+@lru_cache(maxsize=4)
+def _environment(templates: str | None):
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     loaders = []
     if templates is not None:
-        path = Path(templates)
-        if not path.is_dir():
-            raise BriefingError(f"--templates {templates}: not a directory")
-        loaders.append(FileSystemLoader(str(path)))
+        loaders.append(FileSystemLoader(templates))
     loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),

@@ -88,6 +88,14 @@ def test_thirty_briefings_speak_each_distinct_segment_once(tmp_path, cli):
         own = site / "listeners" / episode.listener.lower()
         assert f"/listeners/{episode.listener.lower()}/episodes/" in enclosure.href
         assert (own / "episodes" / enclosure.href.rsplit("/", 1)[1]).is_file()
+    # One cover per show and day for every listener: the show's, not one drawn per listener.
+    from briefing.audio.cover import drawn_for
+
+    listeners = [site / "listeners" / episode.listener.lower() for episode in plan.episodes]
+    assert {drawn_for(own / "cover.jpg") for own in listeners} == {"Harbor Daily"}
+    assert len({(own / "cover.jpg").read_bytes() for own in listeners}) == 1
+    episode_covers = {jpg.read_bytes() for own in listeners for jpg in (own / "episodes").glob("*.jpg")}
+    assert len(episode_covers) == 1
 
     again = cli("run", "--show", str(show), env={"BRIEFING_CACHE_DIR": str(cache)}, timeout=120)
     assert again.returncode == 0 and again.stdout.decode().strip().endswith("nothing new")

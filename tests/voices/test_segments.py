@@ -69,3 +69,36 @@ def test_the_take_cache_can_live_in_a_bucket_shared_by_processes(s3_server, monk
     assert two.has_segment("abc")
     # The encoded episodes and covers beside the takes stay in a local folder.
     assert "://" not in str(one.directory)
+
+
+@pytest.mark.slow
+def test_a_spoken_segment_is_left_levelled_for_the_workers_that_mix_it(tmp_path):
+    """The speak task levels the segment as the mix will and shares it: a worker mixing an episode
+    that carries it (nothing in its own memory) levels nothing, and hears the same audio."""
+    from datetime import date
+
+    import numpy as np
+
+    from briefing.audio.levelled import LevelledCache, forget_levelled
+    from briefing.audio.loudness import encoder_gain
+    from briefing.audio.mix import mix
+    from briefing.models import Script, Take
+    from briefing.voices.cache import TakeCache
+    from briefing.voices.segments import load_voices, speak_segment
+    from briefing.voices.speak import speak
+
+    options = EpisodeOptions()
+    speak_segment(STORY, options, "en", TakeCache(tmp_path))
+    assert list((tmp_path / "levelled").rglob("*.npz"))
+
+    voice, _ = load_voices(options, "en")
+    script = Script("t", "Show", date(2026, 11, 25), (STORY,))
+    takes = speak(script, voice, TakeCache(tmp_path))
+    settings = dict(loudness=options.loudness, encoder_gain_db=encoder_gain(options.bitrate))
+    forget_levelled()  # a worker elsewhere
+    shared = LevelledCache(shared=TakeCache(tmp_path))
+    from_shared = mix(script, takes, levelled=shared, **settings)
+    assert (shared.hits, shared.misses) == (1, 0)
+    forget_levelled()
+    afresh = mix(script, takes, levelled=LevelledCache(), **settings)
+    assert np.array_equal(from_shared.audio, afresh.audio)
