@@ -554,8 +554,10 @@ def run(
         if report.failed:  # a warning is said even with --quiet
             print(f"briefing: warning: skipped {report.name} ({report.url}): {report.status}", file=sys.stderr)
         elif loud:
-            print(f"briefing: fetched {report.name}: {report.status}, {report.items} items, {report.new} new",
-                  file=sys.stderr, flush=True)
+            left_out = [f"{n} {why}" for n, why in ((report.too_old, "too old"),
+                                                    (report.other_language, "not in the show's language")) if n]
+            print(f"briefing: fetched {report.name}: {report.status}, {report.items} items, {report.new} new"
+                  + (f" ({', '.join(left_out)})" if left_out else ""), file=sys.stderr, flush=True)
 
     files = list(shows or []) + ([show_file] if show_file else [])
     files = files or [_show_file(None)]

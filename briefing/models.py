@@ -363,6 +363,8 @@ class SourceReport:
     status: str  # "ok", "not modified", or why it failed ("the server answered 500 ...")
     items: int = 0
     new: int = 0
+    other_language: int = 0  # items left out: not in the show's language
+    too_old: int = 0  # items left out: older than the show's max_age_days
 
     @property
     def failed(self) -> bool:

@@ -94,15 +94,20 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     def sift(fetch) -> None:
         """As each source arrives: keep its items no episode covered, within the age limit, in
         the show's language; say how the source went."""
-        new = []
+        new, too_old, other_language = [], 0, 0
         for item in fetch.items:
-            if not is_fresh(item, day, settings.max_age_days) or item.article.language.split("-")[0] != language:
+            if not is_fresh(item, day, settings.max_age_days):
+                too_old += 1
+                continue
+            if item.article.language.split("-")[0] != language:
+                other_language += 1
                 continue
             mention = mention_of(item.source, item.source_url, item.article.title, item.link, item.guid,
                                  item.article)
             if not memory.covered(mention):
                 new.append((item, mention))
-        report = SourceReport(fetch.name, fetch.source.url, fetch.status, len(fetch.items), len(new))
+        report = SourceReport(fetch.name, fetch.source.url, fetch.status, len(fetch.items), len(new),
+                              other_language=other_language, too_old=too_old)
         with guard:
             found[fetch.source.url] = new
             reports[fetch.source.url] = report

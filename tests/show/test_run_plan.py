@@ -106,3 +106,25 @@ def test_undated_items_age_from_the_run_that_first_saw_them(show):
 def test_every_show_command_has_an_example(command):
     result = run_cli(*command, "--help", timeout=60)
     assert result.returncode == 0 and "Example: briefing " in result.stdout.decode()
+
+
+def test_the_source_line_says_what_was_left_out_and_why(show, tmp_path):
+    """An item in another language or past the age limit is not dropped in silence."""
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    (mixed / "ferry.txt").write_text(FERRY_A, encoding="utf-8")
+    (mixed / "faehre.txt").write_text(
+        "Die Fähre Marigold fährt wieder\n\nDie Fähre Marigold ist am Montag nach einem Winter voller "
+        "Reparaturen an den Motoren wieder in Dienst gegangen, teilte die Hafenbehörde mit. Bei der ersten "
+        "Überfahrt zur Möweninsel waren 212 Fahrgäste an Bord, und die Kapitänin sagte, die Motoren seien "
+        "ruhig gelaufen. Die Pendler hatten vier Monate lang einen langen Umweg über die Straße fahren müssen.\n",
+        encoding="utf-8")
+    (mixed / "old.html").write_text(
+        "<html><head><title>An Old Story</title><meta property='article:published_time' content='2026-11-01'>"
+        "</head><body><article><h1>An Old Story</h1>" + "<p>The harbor board met in the old hall and argued for "
+        "a long time about the price of mooring the small boats along the quay.</p>" * 4 + "</article></body></html>")
+    show.write_text('[show]\ntitle = "Harbor Weekly"\n\n[[source]]\nurl = "mixed"\nname = "Mixed Desk"\n')
+    result = run_cli("run", "--dry-run", "--show", str(show), "--date", "2026-11-25", timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    line = next(x for x in result.stderr.decode().splitlines() if "fetched Mixed Desk" in x)
+    assert "3 items, 1 new (1 too old, 1 not in the show's language)" in line, line
