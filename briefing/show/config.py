@@ -215,37 +215,7 @@ def init_settings(path: str | Path | None = None, **overrides: Any) -> tuple[Pat
     site = overrides.get("site")
     if site and ":/" not in site:  # a folder given on the command line: stored relative to the file
         chosen = replace(chosen, site=os.path.relpath(Path(site).resolve(), path.parent.resolve()))
-    text = _with_show_table(path, chosen)
-    try:
-        from ..audio.export import staged
+    from .edit import set_show_table
 
-        with staged(path) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise BriefingError(f"cannot write {path}: {exc.strerror or exc}") from None
+    set_show_table(path, chosen)
     return path, chosen
-
-
-def _with_show_table(path: Path, chosen: Settings) -> str:
-    """The show file's text with its [show] table set to `chosen`, edited in place (tomlkit):
-    everything else the user wrote (sources, listeners, hosts, pronunciations, [cluster], their
-    comments and layout) stays as it was."""
-    import tomlkit
-
-    document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.is_file() else tomlkit.document()
-    if "show" not in document:
-        if not document.body:
-            document.add(tomlkit.comment("The show: briefing publish puts these in the feed. "
-                                         "Edit freely, or run briefing init again."))
-        document["show"] = tomlkit.table()
-    table = document["show"]
-    for key, name in SHOW_KEYS:
-        table[key] = getattr(chosen, name)
-    shown = {name for _, name in SHOW_KEYS}
-    for f in fields(Settings):  # other settings: set when the file has them or they differ from the default
-        value = getattr(chosen, f.name)
-        if f.name not in shown and f.name not in OWN_TABLES and (f.name in table or value != getattr(Settings(), f.name)):
-            table[f.name] = value
-    return tomlkit.dumps(document)
-
-

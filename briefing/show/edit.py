@@ -1,8 +1,9 @@
-"""Editing the show file's sources in place (tomlkit): the user's comments, order and
-layout stay as they were; only the `[[source]]` table added or removed changes.
+"""Editing the show file in place (tomlkit): the user's comments, order and layout stay as
+they were; only the `[[source]]` table added or removed, or the `[show]` values set, change.
 
     briefing sources add https://example.org/feed.xml --name "Example News"
     briefing sources remove 2
+    briefing init --title "Harbor Weekly"
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from ..errors import BriefingError
 from ..models import Source
-from .config import config_path
+from .config import OWN_TABLES, SHOW_KEYS, Settings, config_path
 
 
 def _load(path: Path):
@@ -86,3 +87,27 @@ def remove_source(which: str, *, path: str | Path | None = None) -> Source:
             _save(path, document)
             return removed
     raise BriefingError(f"{path}: no source {which!r} (see `briefing sources`)")
+
+
+def set_show_table(path: Path, chosen: Settings) -> None:
+    """Set the show file's [show] table to `chosen` (`briefing init`); everything else the user
+    wrote (sources, listeners, hosts, pronunciations, [cluster], comments, layout) stays."""
+    from dataclasses import fields
+
+    import tomlkit
+
+    document = _load(path)
+    if "show" not in document:
+        if not document.body:
+            document.add(tomlkit.comment("The show: briefing publish puts these in the feed. "
+                                         "Edit freely, or run briefing init again."))
+        document["show"] = tomlkit.table()
+    table = document["show"]
+    for key, name in SHOW_KEYS:
+        table[key] = getattr(chosen, name)
+    shown = {name for _, name in SHOW_KEYS}
+    for f in fields(Settings):  # other settings: set when the file has them or they differ from the default
+        value = getattr(chosen, f.name)
+        if f.name not in shown and f.name not in OWN_TABLES and (f.name in table or value != getattr(Settings(), f.name)):
+            table[f.name] = value
+    _save(path, document)
