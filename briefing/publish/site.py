@@ -240,11 +240,6 @@ def _rebuild_settled(store: Store, state: CatalogState, settings: Settings | Non
     return state
 
 
-def site_lock(site: str | Path):
-    """One publish at a time into a site folder (see FolderStore.lock); a bucket needs none."""
-    return open_store(site).lock()
-
-
 def _episode_digest(source) -> str:
     """A short hash of the episode's files: names change exactly when content does."""
     digest = hashlib.sha256()
@@ -339,23 +334,14 @@ def _publish_locked(source, store: Store, *, address: str | None, settings: Sett
     # The feed without the earlier version's files is in place: now they can go.
     for name in set(previous.files.values() if previous else ()) - set(files.values()):
         store.delete(f"{EPISODES_DIR}/{name}")
-    _sweep_orphans(store, settled)
+    sweep_orphans(store, settled)
     with open_copy(store, written) as catalog:
         feed_url = catalog.get("base_url") + "feed.xml"
     return Published(episode=episode, updated=previous is not None, feed=_where(store, "feed.xml"),
                      page=_where(store, "index.html"), feed_url=feed_url)
 
 
-def sweep_orphans(site: str | Path) -> None:
-    """Delete what killed publishes left in the site's episodes/ (see _sweep_orphans)."""
-    store = open_store(site)
-    if store.size(CATALOG_NAME) is None:
-        return
-    with store.lock():
-        _sweep_orphans(store, fetch_catalog(store))
-
-
-def _sweep_orphans(store: Store, state: CatalogState) -> None:
+def sweep_orphans(store: Store, state: CatalogState) -> None:
     """Delete files in episodes/ that no episode names (left by publishes that were killed).
 
     Called under the store's lock. A folder's lock is exclusive, so every such file is an

@@ -279,17 +279,22 @@ def _finish_interrupted(path: Path, settings: Settings) -> None:
 
 
 def _finish_site(site: Path | str, settings: Settings | None) -> None:
-    from ..publish.catalog import change_catalog, read_catalog
-    from ..publish.site import rebuild, site_lock, sweep_orphans
+    from ..publish.catalog import CATALOG_NAME, change_catalog, fetch_catalog, open_copy
+    from ..publish.site import rebuild, sweep_orphans
+    from ..storage import open_store
 
-    sweep_orphans(site)
-    with read_catalog(site) as catalog:
-        if catalog is None or catalog.get(PENDING) is None:
-            return
-    with site_lock(site):
-        with read_catalog(site) as catalog:
-            rebuild(site, catalog, settings)
-    change_catalog(site, _clear_pending)
+    store = open_store(site)
+    if store.size(CATALOG_NAME) is None:
+        return  # never published: nothing half done (and the lock would create the folder)
+    with store.lock():
+        state = fetch_catalog(store)
+        sweep_orphans(store, state)  # files a publish killed before its catalog write left behind
+        with open_copy(store, state) as catalog:
+            pending = catalog.get(PENDING) is not None
+            if pending:
+                rebuild(store, catalog, settings)
+    if pending:
+        change_catalog(store, _clear_pending)
 
 
 def _clear_pending(catalog, conn) -> None:
