@@ -266,22 +266,15 @@ def _options(options: EpisodeOptions | None, overrides: dict) -> EpisodeOptions:
 def generated_cover(show: str, day: Date, cache=None) -> bytes:
     """The drawn cover for a show and date, kept beside the take cache (drawing takes a third of a second)."""
     import hashlib
-    import os
-    import threading
 
-    from .audio.cover import cover_jpeg
+    from .audio.cover import drawn_cover
+    from .storage.folder import keep_file
 
     key = hashlib.sha256(f"cover-v2|{show}|{day.isoformat()}".encode()).hexdigest()[:32]
     path = cache.directory / "covers" / f"{key}.jpg" if cache is not None else None
     if path is not None and path.is_file():
         return path.read_bytes()
-    jpeg = cover_jpeg(None, show=show, day=day)
+    jpeg = drawn_cover(show, day)
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
-            tmp.write_bytes(jpeg)
-            tmp.replace(path)
-        except OSError:
-            pass
+        keep_file(path, jpeg)
     return jpeg

@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import queue
 import shutil
 import threading
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,20 +77,18 @@ class EpisodeCache:
         return RenderedAudio(destination, timeline, measured)
 
     def put(self, key: str, rendered: RenderedAudio) -> None:
+        from ..storage.folder import write_atomically
+
+        loudness = rendered.loudness
+        meta = json.dumps({
+            "timeline": rendered.timeline.to_dict(),
+            "loudness": {"integrated": loudness.integrated, "true_peak": loudness.true_peak} if loudness else None,
+        })
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
             # Unique temporary names: workers on several machines may share this folder (and a pid).
-            unique = uuid.uuid4().hex
-            tmp_mp3 = self.directory / f".{key}.{unique}.mp3.part"
-            tmp_meta = self.directory / f".{key}.{unique}.json.part"
-            shutil.copyfile(rendered.path, tmp_mp3)
-            loudness = rendered.loudness
-            tmp_meta.write_text(json.dumps({
-                "timeline": rendered.timeline.to_dict(),
-                "loudness": {"integrated": loudness.integrated, "true_peak": loudness.true_peak} if loudness else None,
-            }), encoding="utf-8")
-            os.replace(tmp_mp3, self.directory / f"{key}.mp3")
-            os.replace(tmp_meta, self.directory / f"{key}.json")  # last: the entry exists only when whole
+            write_atomically(self.directory / f"{key}.mp3", lambda tmp: shutil.copyfile(rendered.path, tmp))
+            # Last: the entry exists only when whole.
+            write_atomically(self.directory / f"{key}.json", lambda tmp: tmp.write_text(meta, encoding="utf-8"))
         except OSError:
             pass  # a cache that cannot be written only costs time
 

@@ -152,8 +152,6 @@ _VOICE_TAG = re.compile(r"^<v(?:\.[^\s>]*)?\s+([^>]+)>(.*?)(?:</v>)?$")
 
 def _voiced_cue(start: float, text: str) -> TranscriptCue:
     """A cue whose text may open with a WebVTT voice tag: the speaker apart, the text unescaped."""
-    import html
-
     m = _VOICE_TAG.match(text)
     if m is None:
         return TranscriptCue(start, html.unescape(text))

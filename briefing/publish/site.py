@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sqlite3
 import tempfile
@@ -34,6 +33,7 @@ from pathlib import Path
 from ..errors import BriefingError
 from ..show.config import Settings
 from ..storage import Store, open_store
+from ..storage.folder import keep_file
 from .catalog import (CATALOG_NAME, Catalog, CatalogEpisode, CatalogState, fetch_catalog, not_a_site, open_copy,
                       update_catalog)
 from .categories import parse_category
@@ -180,19 +180,8 @@ def _read_sidecars(store: Store, episodes: list[CatalogEpisode], channel: Channe
             paths[name] = Path(scratch) / name
             paths[name].write_bytes(blob.data)
             if _IMMUTABLE_NAME.search(name):
-                _keep(kept / name, blob.data)
+                keep_file(kept / name, blob.data)  # a cache: a file left out only costs a download
         return render_documents(_sidecar_locator(wanted, paths), channel, episodes)
-
-
-def _keep(path: Path, data: bytes) -> None:
-    """Best effort: a cache that cannot be written only costs a download next time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 def _sidecar_locator(wanted: dict, paths: dict[str, Path]):

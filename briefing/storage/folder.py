@@ -11,7 +11,8 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +22,29 @@ from .base import Blob, Conflict, Entry, StorageError, Version
 PUBLISH_LOCK = ".publish.lock"
 CATALOG_LOCK = ".catalog.lock"
 LOCK_WAIT = 120.0  # s a publish waits for another one to finish
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Write a file through `write(tmp)` under a unique temporary name beside `target`, then
+    rename it into place: a reader sees the old file or the whole new one, and processes or
+    threads writing the same file at once never mix their bytes. Raises OSError; leaves no
+    temporary file behind."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def keep_file(target: Path, data: bytes) -> None:
+    """`write_atomically` for what is kept only to save time (caches): a file that cannot be
+    written is left out."""
+    try:
+        write_atomically(target, lambda tmp: tmp.write_bytes(data))
+    except OSError:
+        pass
 
 
 def _flock(path: Path, wait: float, busy_message: str):
@@ -53,13 +77,7 @@ class FolderStore:
 
     def _staged_write(self, target: Path, write) -> None:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-            try:
-                write(tmp)
-                os.replace(tmp, target)
-            finally:
-                tmp.unlink(missing_ok=True)
+            write_atomically(target, write)
         except OSError as exc:
             raise StorageError(f"cannot write {target}: {exc.strerror or exc}") from None
 

@@ -19,7 +19,6 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 import wave
 from pathlib import Path
 
@@ -98,19 +97,9 @@ class TakeCache:
             except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time
                 pass
             return
-        path = self.directory / name
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        from ..storage.folder import keep_file
+
+        keep_file(self.directory / name, data)  # a cache that cannot be written only costs time
 
     def get(self, key: str) -> tuple[bytes, int] | None:
         data = self._read(f"{key[:2]}/{key}.wav")

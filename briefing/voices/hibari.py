@@ -143,22 +143,10 @@ def _prepared_g2p(name: str):
     from hibari.g2p import G2P
 
     g2p = G2P(british=british)
-    _keep(path, pickle.dumps(g2p, protocol=pickle.HIGHEST_PROTOCOL))
+    from ..storage.folder import keep_file
+
+    keep_file(path, pickle.dumps(g2p, protocol=pickle.HIGHEST_PROTOCOL))
     return g2p
-
-
-def _keep(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically; a file that cannot be written is left out."""
-    import os
-    import uuid
-
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
 
 
 def _g2p_cache_path(british: bool) -> Path | None:
