@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..models import Cue, Episode, Script, Segment, SentenceTake, Take, Timeline, TimelineEntry
-from .levelled import LevelledCache, levelled_key
+from .levelled import LevelledCache, LevelledSpeech, levelled_key
 
 MIX_RATE = 22050
 SENTENCE_GAP = 0.30  # seconds of silence between sentences of one segment
@@ -218,6 +218,19 @@ def level_speech(sentences: Sequence[SentenceTake], loudness: float | None, enco
     return speech, spans
 
 
+def levelled_speech(sentences: Sequence[SentenceTake], loudness: float | None, encoder_gain_db: float,
+                    kept: LevelledCache, *, share: bool = False) -> LevelledSpeech:
+    """`level_speech`, levelled once: taken from `kept` when the same takes were levelled for the
+    same target before. With `share` (the task that spoke the segment) it is levelled and left in
+    the shared cache for the workers that mix it."""
+    key = levelled_key(sentences, gap=SENTENCE_GAP, rate=MIX_RATE, loudness=loudness,
+                       encoder_gain_db=encoder_gain_db)
+    found = None if share else kept.get(key)
+    if found is None:
+        found = kept.put(key, *level_speech(sentences, loudness, encoder_gain_db), share=share)
+    return found
+
+
 class Mixer:
     """Lays segments end to end as they arrive and hands each finished block to `sink`.
 
@@ -261,11 +274,7 @@ class Mixer:
 
         Levelled once per process (or cluster) for the same takes: see `briefing.audio.levelled`.
         """
-        key = levelled_key(sentences, gap=SENTENCE_GAP, rate=MIX_RATE, loudness=self.loudness,
-                           encoder_gain_db=self.encoder_gain_db)
-        kept = self.levelled.get(key)
-        if kept is None:
-            kept = self.levelled.put(key, *level_speech(sentences, self.loudness, self.encoder_gain_db))
+        kept = levelled_speech(sentences, self.loudness, self.encoder_gain_db, self.levelled)
         return kept.samples, list(kept.spans)
 
     def add(self, segment: Segment, sentences: Sequence[SentenceTake]) -> None:

@@ -183,6 +183,7 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
     site = plan.site  # a folder or a bucket URL
     settings = find_settings(plan.show_file)
     if planned.listener is not None:  # a personal briefing goes to the listener's own feed
+        from ..publish.artwork import cover_title
         from ..publish.site import DEFAULT_BASE_URL
         from .personal import listener_address, listener_site
 
@@ -193,7 +194,7 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
         address = listener_address(settings.public_url or settings.base_url or DEFAULT_BASE_URL, planned.listener)
         # Its covers are the show's, drawn once for every listener (publish.artwork).
         settings = replace(settings, show=f"{settings.show} for {planned.listener}", public_url=address,
-                           base_url="", cover_title=settings.cover_title or settings.show)
+                           base_url="", cover_title=cover_title(settings))
     work = work or Path(plan.show_file).parent / WORK_DIR / planned.key
     work.mkdir(parents=True, exist_ok=True)
     try:

@@ -38,18 +38,13 @@ def bundled_voices() -> list[str]:
     (its import, numpy's FFT or scipy's included, takes half a second or more: a run served
     from the cache never needs it)."""
     import json
-    from importlib.util import find_spec
 
-    try:
-        spec = find_spec("hibari")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or not spec.submodule_search_locations:
+    package = _package_dir()
+    if package is None:
         return []
     try:
-        registry = Path(next(iter(spec.submodule_search_locations))) / "assets" / "voices.json"
-        voices = json.loads(registry.read_text(encoding="utf-8"))
-    except (OSError, ValueError, StopIteration):
+        voices = json.loads((package / "assets" / "voices.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return []
     return [name for name, info in voices.items() if info.get("bundled")]
 
@@ -201,7 +196,8 @@ def _version() -> str:
 _VERSION: str | None = None
 
 
-def _dist_info_version() -> str | None:
+def _package_dir() -> Path | None:
+    """Where the hibari package is installed, found without importing it; None when it is not."""
     from importlib.util import find_spec
 
     try:
@@ -210,8 +206,14 @@ def _dist_info_version() -> str | None:
         return None
     if spec is None or not spec.submodule_search_locations:
         return None
-    site = Path(next(iter(spec.submodule_search_locations))).parent
-    found = [p.name[len("hibari_tts-"):-len(".dist-info")] for p in site.glob("hibari_tts-*.dist-info")]
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _dist_info_version() -> str | None:
+    package = _package_dir()
+    if package is None:
+        return None
+    found = [p.name[len("hibari_tts-"):-len(".dist-info")] for p in package.parent.glob("hibari_tts-*.dist-info")]
     return found[0] if len(found) == 1 else None
 
 

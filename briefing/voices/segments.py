@@ -76,13 +76,11 @@ def speak_segment(segment: Segment, options: EpisodeOptions, language: str = "en
 def _share_levelled(takes, options: EpisodeOptions, cache) -> None:
     """Level the segment as every episode's mix will, and leave it in the shared cache, so the
     workers that mix the episodes carrying it find it levelled (`briefing.audio.levelled`)."""
-    from ..audio.levelled import LevelledCache, levelled_key
+    from ..audio.levelled import LevelledCache
     from ..audio.loudness import encoder_gain
-    from ..audio.mix import MIX_RATE, SENTENCE_GAP, level_speech
+    from ..audio.mix import levelled_speech
 
-    gain = encoder_gain(options.bitrate)
-    key = levelled_key(takes, gap=SENTENCE_GAP, rate=MIX_RATE, loudness=options.loudness, encoder_gain_db=gain)
-    LevelledCache(shared=cache).put(key, *level_speech(takes, options.loudness, gain), share=True)
+    levelled_speech(takes, options.loudness, encoder_gain(options.bitrate), LevelledCache(shared=cache), share=True)
 
 
 def distinct_segments(scripts: list[Script]) -> list[tuple[Segment, str]]:
