@@ -28,9 +28,11 @@ The library lends tools and musical instruments as well as books. "People asked 
 
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_cache(tmp_path_factory):
-    """Every test run renders into its own cache, never the user's."""
+    """Every test run renders into its own cache, never the user's (the take cache, and the
+    user cache folder where hibari's parsed tables are kept)."""
     cache = tmp_path_factory.mktemp("take-cache")
     os.environ["BRIEFING_CACHE_DIR"] = str(cache)
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
     os.environ.pop("BRIEFING_CONFIG", None)
     yield cache
 
@@ -74,3 +76,17 @@ def s3_server(tmp_path_factory):
 
     with S3Server(tmp_path_factory.mktemp("moto") / "moto.log") as server:
         yield server
+
+
+@pytest.fixture(params=["folder", "bucket"])
+def store(request, tmp_path, monkeypatch):
+    """The same tests on both kinds of Store: a folder, and a prefix in a bucket of moto's server
+    (with the AWS_* variables set, as a briefing process would find them)."""
+    from briefing.storage import open_store
+
+    if request.param == "folder":
+        return open_store(tmp_path / "site")
+    server = request.getfixturevalue("s3_server")
+    for name, value in server.env.items():
+        monkeypatch.setenv(name, value)
+    return open_store(f"s3://{server.bucket()}/shows/harbor")

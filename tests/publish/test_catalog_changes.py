@@ -10,17 +10,6 @@ import pytest
 
 from briefing.errors import BriefingError
 from briefing.publish.catalog import CATALOG_NAME, fetch_catalog, open_copy, with_catalog
-from briefing.storage import open_store
-
-
-@pytest.fixture(params=["folder", "bucket"])
-def store(request, tmp_path, monkeypatch):
-    if request.param == "folder":
-        return open_store(tmp_path / "site")
-    server = request.getfixturevalue("s3_server")
-    for name, value in server.env.items():
-        monkeypatch.setenv(name, value)
-    return open_store(f"s3://{server.bucket()}/show")
 
 
 def test_writers_at_once_lose_nothing(store):

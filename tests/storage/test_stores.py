@@ -12,18 +12,6 @@ from briefing.errors import BriefingError
 from briefing.storage import Conflict, StorageError, open_store
 
 
-@pytest.fixture(params=["folder", "bucket"])
-def store(request, tmp_path, monkeypatch):
-    if request.param == "folder":
-        return open_store(tmp_path / "site")
-    server = request.getfixturevalue("s3_server")
-    for name, value in server.env.items():
-        monkeypatch.setenv(name, value)
-    store = open_store(f"s3://{server.bucket()}/shows/harbor")
-    store.server = server  # for the tests that read it as a listener would
-    return store
-
-
 def test_put_get_and_size(store, tmp_path):
     assert store.get("feed.xml") is None and store.size("feed.xml") is None and store.version("feed.xml") is None
     store.put("feed.xml", b"<rss/>", content_type="application/rss+xml", cache_control="max-age=300")
