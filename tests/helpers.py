@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import numpy as np
@@ -42,3 +44,28 @@ def parse_vtt(text: str) -> list[tuple[float, float, str]]:
         end = g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000
         cues.append((start, end, html.unescape(" ".join(m.group(9).split()))))
     return cues
+
+
+class QuietHTTPServer(ThreadingHTTPServer):
+    """A test server that says nothing when a client gives up (a deadline resets the connection)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass
+
+
+def drip(handler: BaseHTTPRequestHandler, content_type: str, *, seconds: int, byte: bytes = b" ") -> None:
+    """Answer 200 announcing far more than will come, then send one byte a second for `seconds`:
+    a server too slow for any reader to wait for."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(100 * seconds))
+    handler.end_headers()
+    try:
+        for _ in range(seconds):
+            handler.wfile.write(byte)
+            handler.wfile.flush()
+            time.sleep(1)
+    except (BrokenPipeError, ConnectionResetError):
+        pass

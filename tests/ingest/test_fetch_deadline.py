@@ -4,39 +4,24 @@ from __future__ import annotations
 
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from conftest import run_cli
+from helpers import QuietHTTPServer, drip
 
 
 @pytest.fixture
 def dripping_server():
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", "5000")
-            self.end_headers()
-            try:
-                for _ in range(200):
-                    self.wfile.write(b"<")
-                    self.wfile.flush()
-                    time.sleep(1)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
+            drip(self, "text/html", seconds=200, byte=b"<")
 
         def log_message(self, *args):
             pass
 
-    class Quiet(ThreadingHTTPServer):
-        daemon_threads = True
-
-        def handle_error(self, request, client_address):
-            pass
-
-    server = Quiet(("127.0.0.1", 0), Handler)
+    server = QuietHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

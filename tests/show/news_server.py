@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
-import time
 from email.utils import format_datetime
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from helpers import QuietHTTPServer, drip
 
 STORIES = {
     "ferry-a": ("Marigold Ferry Returns to Port Alder", [
@@ -110,17 +111,7 @@ class NewsServer:
                 path = self.path.split("?")[0]
                 server.requests.append(path)
                 if path in server.hang:
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/rss+xml")
-                    self.send_header("Content-Length", "100000")
-                    self.end_headers()
-                    try:
-                        for _ in range(120):
-                            self.wfile.write(b" ")
-                            self.wfile.flush()
-                            time.sleep(1)
-                    except (BrokenPipeError, ConnectionResetError):
-                        pass
+                    drip(self, "application/rss+xml", seconds=120)
                     return
                 status, content_type, body = server.routes.get(path, (404, "text/plain", b"not found"))
                 etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
@@ -145,13 +136,7 @@ class NewsServer:
             def log_message(self, *args):
                 pass
 
-        class Quiet(ThreadingHTTPServer):
-            daemon_threads = True
-
-            def handle_error(self, request, client_address):
-                pass  # a client that gave up (the deadline) resets the connection: expected
-
-        self.server = Quiet(("127.0.0.1", 0), Handler)
+        self.server = QuietHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
