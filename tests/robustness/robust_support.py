@@ -146,3 +146,17 @@ def copy_episode(mp3: Path, folder: Path, stem: str) -> Path:
     for path in episode_files(mp3):
         shutil.copyfile(path, folder / (stem + path.name[len(mp3.stem):]))
     return folder / f"{stem}.mp3"
+
+
+def kill_after(process, seconds: float) -> bool:
+    """SIGKILL `process` after `seconds` unless it has finished by then; True when it finished
+    (exit 0), False when it was killed. Any other ending fails the test with its stderr."""
+    import signal
+
+    time.sleep(seconds)
+    if process.poll() is None:
+        process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode in (0, -signal.SIGKILL), process.stderr.read().decode()
+    process.stderr.close()
+    return process.returncode == 0

@@ -5,7 +5,6 @@ file that is missing, and no publisher's episode is lost."""
 from __future__ import annotations
 
 import random
-import signal
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ import time
 import pytest
 
 from bucket_site import check_catalog, check_listener_view, fetch
-from robust_support import copy_episode, run_cli, small_episode
+from robust_support import copy_episode, kill_after, run_cli, small_episode
 
 pytestmark = pytest.mark.slow
 
@@ -60,13 +59,7 @@ def test_publish_into_a_bucket_survives_random_kills(s3_server, sources, tmp_pat
             mp3 = sources[rng.choice(["pier", "bells"])]
         before = _objects(s3_server, bucket)
         process = _publish(mp3, site, public, s3_server.env)
-        time.sleep(whole_run * rng.uniform(0.3, 1.1))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-        process.wait()
-        assert process.returncode in (0, -signal.SIGKILL), process.stderr.read().decode()
-        process.stderr.close()
-        if process.returncode == 0:
+        if kill_after(process, whole_run * rng.uniform(0.3, 1.1)):
             finished += 1
         else:
             killed += 1

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from robust_support import copy_episode, run_cli, small_episode
+from robust_support import copy_episode, kill_after, run_cli, small_episode
 
 KILLS = 52
 BASE = "http://127.0.0.1:8000/"
@@ -127,13 +126,7 @@ def test_publish_survives_random_kills(sources, tmp_path):
             mp3, stem = sources[rng.choice(["pier", "bells"])], None
         before = _footprint(site)
         process = subprocess.Popen(_publish_args(mp3, site), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(whole_run * rng.uniform(0.35, 1.25))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-        process.wait()
-        assert process.returncode in (0, -signal.SIGKILL), process.stderr.read().decode()
-        process.stderr.close()
-        if process.returncode == 0:
+        if kill_after(process, whole_run * rng.uniform(0.35, 1.25)):
             finished += 1
             interrupted.clear()  # a whole publish rebuilds feed and page from the catalog
         else:
