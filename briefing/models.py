@@ -265,6 +265,9 @@ class EpisodeOptions:
     cover: str | None = None
     music: bool = True
     cache: bool = True
+    # Join the MP3 from pieces encoded once and shared with other episodes (a run of personal
+    # briefings: `briefing.audio.pieces`) instead of encoding it whole.
+    pieces: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         from dataclasses import asdict

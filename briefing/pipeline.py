@@ -208,11 +208,8 @@ def render_script(script: Script, output: str | Path, options: EpisodeOptions | 
         drawn = background.submit(lambda: art or generated_cover(script.show, script.date, takes))
         try:
             with stage("render"):
-                rendered = render_to_mp3(script, loaded, audio, cache=takes, quote_voice=quoting,
-                                         progress=reporter.step, bitrate=options.bitrate,
-                                         loudness=options.loudness, music=options.music,
-                                         voices=voices, quote_voices=quote_voices,
-                                         pronunciations=options.pronunciations)
+                rendered = render_to_mp3(script, loaded, audio, options, cache=takes, progress=reporter.step,
+                                         quote_voice=quoting, voices=voices, quote_voices=quote_voices)
             reporter.stage(f"writing {output}")
             with stage("export"):
                 episode = Episode(script=script, audio=None, timeline=rendered.timeline, sample_rate=MIX_RATE)

@@ -136,7 +136,14 @@ def gated_loudness(weighted, rate: int, min_blocks_of: int = 0) -> float:
 
     if weighted.size < min_blocks_of:
         weighted = np.pad(weighted, (0, min_blocks_of - weighted.size))
-    powers = block_powers(weighted, rate)
+    return gate(block_powers(weighted, rate))
+
+
+def gate(powers) -> float:
+    """Integrated loudness (LUFS) from the mean squares of 400 ms blocks: the absolute and the
+    relative gate, then the mean of what passes both."""
+    import numpy as np
+
     with np.errstate(divide="ignore"):
         loudness = -0.691 + 10 * np.log10(powers)
     gated = powers[loudness >= ABSOLUTE_GATE]

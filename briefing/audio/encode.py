@@ -30,14 +30,20 @@ OUTPUT_RATE = 44100
 LAME_QUALITY = 7
 
 
-def _encoder_command(rate: int, bitrate: int, outputs: str) -> list[str]:
+def encoder_input_args(rate: int, bitrate: int) -> list[str]:
+    """ffmpeg reading 16-bit mono PCM at `rate` on stdin and encoding it as every episode is
+    encoded (`briefing.audio.pieces` encodes its pieces with the very same settings)."""
     return [
         ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
         "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0", "-map", "0:a",
         "-af", f"aresample={OUTPUT_RATE}:resampler=soxr",
         "-c:a", "libmp3lame", "-b:a", f"{bitrate}k", "-compression_level", str(LAME_QUALITY), "-ar", str(OUTPUT_RATE), "-ac", "1",
-        "-map_metadata", "-1", "-f", "tee", outputs,
+        "-map_metadata", "-1",
     ]
+
+
+def _encoder_command(rate: int, bitrate: int, outputs: str) -> list[str]:
+    return [*encoder_input_args(rate, bitrate), "-f", "tee", outputs]
 
 
 def _tee_path(path: Path) -> str:
@@ -84,6 +90,7 @@ class StreamingEncoder:
         self.bitrate = bitrate
         self.kept = SpooledBlocks()
         self._errors = tempfile.TemporaryFile()
+        self.replaced = False
         outputs = f"[f=mp3:id3v2_version=0:write_id3v1=0:write_xing=1]{_tee_path(self.target)}"
         if measure:
             outputs += "|[f=mp3:id3v2_version=0:write_xing=0]pipe:1"
@@ -169,8 +176,9 @@ def reencode_to_target(kept, rate: int, target: Path, measured: Loudness, *, bit
         return encoder.close()
 
 
-def finish_to_target(encoder: StreamingEncoder, *, loudness: float | None) -> Loudness | None:
-    """Close the encoder; if the file it measured misses `loudness`, correct it and encode once more.
+def finish_to_target(encoder, *, loudness: float | None) -> Loudness | None:
+    """Close the encoder (a `StreamingEncoder`, or a `pieces.JoinedEncoder`); if the file it
+    measured misses `loudness`, correct it and encode it whole once more.
 
     Returns the measured Loudness of the file as it stands (None when nothing was measured).
     """
@@ -179,6 +187,7 @@ def finish_to_target(encoder: StreamingEncoder, *, loudness: float | None) -> Lo
         if loudness is not None and measured is not None and not measured.meets(loudness):
             measured = reencode_to_target(encoder.kept, encoder.rate, encoder.target, measured,
                                           bitrate=encoder.bitrate, loudness=loudness)
+            encoder.replaced = True  # encoded whole: no longer the joined pieces
         return measured
     finally:
         encoder.kept.close()

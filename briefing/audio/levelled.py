@@ -39,6 +39,10 @@ class LevelledSpeech:
     samples: object
     spans: tuple[tuple[int, int], ...]
 
+    @property
+    def nbytes(self) -> int:
+        return self.samples.nbytes
+
 
 def levelled_key(sentences: Sequence[SentenceTake], *, gap: float, rate: int, loudness: float | None,
                  encoder_gain_db: float) -> str:
@@ -51,34 +55,35 @@ def levelled_key(sentences: Sequence[SentenceTake], *, gap: float, rate: int, lo
     return digest.hexdigest()
 
 
-class _Memory:
-    """Least recently used levelled segments, up to a number of bytes; safe across threads."""
+class Memory:
+    """Least recently used entries (anything with `nbytes`), up to a number of bytes; safe across
+    threads. Levelled segments here, encoded pieces in `briefing.audio.pieces`."""
 
     def __init__(self, budget: int):
         self.budget = budget
         self.used = 0
-        self.entries: OrderedDict[str, LevelledSpeech] = OrderedDict()
+        self.entries: OrderedDict[str, object] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> LevelledSpeech | None:
+    def get(self, key: str):
         with self.lock:
             found = self.entries.get(key)
             if found is not None:
                 self.entries.move_to_end(key)
             return found
 
-    def put(self, key: str, speech: LevelledSpeech) -> None:
-        size = speech.samples.nbytes
+    def put(self, key: str, entry) -> None:
+        size = entry.nbytes
         if size > self.budget:
             return
         with self.lock:
             if key in self.entries:
                 return
-            self.entries[key] = speech
+            self.entries[key] = entry
             self.used += size
             while self.used > self.budget:
                 _, dropped = self.entries.popitem(last=False)
-                self.used -= dropped.samples.nbytes
+                self.used -= dropped.nbytes
 
     def clear(self) -> None:
         with self.lock:
@@ -86,7 +91,7 @@ class _Memory:
             self.used = 0
 
 
-_memory = _Memory(MEMORY_BYTES)
+_memory = Memory(MEMORY_BYTES)
 
 
 class LevelledCache:

@@ -306,8 +306,15 @@ class Mixer:
         start = 0.0 if first_segment else (cues[0].start if cues else base / MIX_RATE)
         end = cues[-1].end if cues else (base + speech.size) / MIX_RATE
         self.entries.append(TimelineEntry(segment.kind, segment.title, start, end, cues, segment.speaker))
-        # Speech alone was limited when it was levelled; the sting and the bed add to it.
-        self._emit(self._limited(block) if first_segment else block)
+        if first_segment:
+            # Speech alone was limited when it was levelled; the sting and the bed add to it.
+            self._emit(self._limited(block))
+        else:
+            # The pause goes out as a block of its own: a sink that cuts the stream into pieces
+            # (`briefing.audio.pieces`) keeps it with the segment before, so that each segment's
+            # piece is the same wherever the segment falls.
+            self._emit(block[:offset])
+            self._emit(block[offset:])
 
     def _limited(self, block):
         """Catch any peak the sum of voice and music puts over the ceiling."""
@@ -315,7 +322,10 @@ class Mixer:
 
     def finish(self) -> Timeline:
         """Send the closing sting; return the Timeline of everything sent."""
-        self._emit(_closing(self.outro_sting, self.level, self.encoder_gain_db))
+        closing = _closing(self.outro_sting, self.level, self.encoder_gain_db)
+        pause = int(round(STING_GAP * MIX_RATE)) if closing.size else 0
+        self._emit(closing[:pause])  # silence: the pause before the sting, a block of its own
+        self._emit(closing[pause:])
         if self.entries:
             last = self.entries[-1]
             self.entries[-1] = TimelineEntry(last.kind, last.title, last.start, self.frames / MIX_RATE, last.cues,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loudness import Loudness
-from ..models import Script, Timeline
+from ..models import EpisodeOptions, Script, Timeline
 
 MIX_VERSION = 3  # bump when the mix changes what a cached episode would sound like
 QUEUE_SEGMENTS = 2
@@ -132,23 +132,26 @@ def _produce(segments, out: queue.Queue, stop: threading.Event) -> None:
         out.put(exc)
 
 
-def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voice=None, progress=None,
-                  bitrate: int = 96, loudness: float | None = -16.0, music: bool = True,
-                  voices=None, quote_voices=None, pronunciations=None) -> RenderedAudio:
+def render_to_mp3(script: Script, voice, target: Path, options: EpisodeOptions, *, cache=None,
+                  progress=None, quote_voice=None, voices=None, quote_voices=None) -> RenderedAudio:
     """Speak, mix and encode `script` into `target` (a temporary name the caller owns).
 
-    `voices` and `quote_voices` give the hosts' voices by name, `pronunciations` the show's
-    (see `briefing.voices.speak.render_segments`).
+    `options` gives the bitrate, loudness target, music, pronunciations and whether the MP3 is
+    joined from pieces shared with other episodes (`briefing.audio.pieces`); `voices` and
+    `quote_voices` give the hosts' voices by name (see `briefing.voices.speak.render_segments`).
     """
     from .encode import StreamingEncoder, finish_to_target
     from .levelled import LevelledCache
     from .loudness import encoder_gain
     from .mix import MIX_RATE, Mixer
+    from .pieces import JoinedEncoder, PieceCache
     from ..voices.speak import render_segments
     from ..timing import stage
 
+    bitrate, loudness, music, pronunciations = options.bitrate, options.loudness, options.music, options.pronunciations
     settings = {"bitrate": bitrate, "loudness": loudness, "music": music,
-                **({"pronunciations": dict(pronunciations)} if pronunciations else {})}
+                **({"pronunciations": dict(pronunciations)} if pronunciations else {}),
+                **({"pieces": True} if options.pieces else {})}
     identities = [voice.identity()] + ([quote_voice.identity()] if quote_voice else [])
     identities += [{"host": name, **v.identity()} for name, v in sorted((voices or {}).items())]
     identities += [{"quotes_of": name, **v.identity()} for name, v in sorted((quote_voices or {}).items())]
@@ -171,7 +174,11 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
     # the first sentence need not wait for (the queue holds what it says meanwhile).
     worker.start()
     try:
-        with StreamingEncoder(target, MIX_RATE, bitrate, measure=loudness is not None) as encoder:
+        if options.pieces:
+            encoder = JoinedEncoder(target, MIX_RATE, bitrate, cache=PieceCache(cache), measure=loudness is not None)
+        else:
+            encoder = StreamingEncoder(target, MIX_RATE, bitrate, measure=loudness is not None)
+        with encoder:
             levelled = LevelledCache(shared=cache)
             mixer = Mixer(encoder, intro_sting="intro.wav" if music else None,
                           outro_sting="outro.wav" if music else None, bed=music,
@@ -191,6 +198,8 @@ def render_to_mp3(script: Script, voice, target: Path, *, cache=None, quote_voic
             timeline = mixer.finish()
             with stage("encode"):
                 measured = finish_to_target(encoder, loudness=loudness)
+            if options.pieces:
+                timeline = encoder.retime(timeline)
     finally:
         stop.set()
     rendered = RenderedAudio(target, timeline, measured)

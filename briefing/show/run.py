@@ -131,6 +131,8 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     listeners = load_listeners(path)
     if listeners:  # personal briefings: one episode per listener, each story's segments shared
         reporter.stage(f"writing {len(listeners)} listeners' scripts from {len(stories)} stories")
+        # Their MP3s are joined from pieces encoded once: a shared story is encoded once too.
+        options = replace(options, pieces=True)
         return RunPlan(show_file=str(path), site=str(site), day=day, options=options,
                        episodes=personal_episodes(listeners, stories, options, day, site),
                        sources=tuple(reports[s.url] for s in sources))

@@ -140,6 +140,13 @@ class TakeCache:
     def put_levelled(self, key: str, data: bytes) -> None:
         self._write(f"levelled/{key[:2]}/{key}.npz", data, "application/octet-stream")
 
+    def get_piece(self, key: str) -> bytes | None:
+        """An encoded MP3 piece as `briefing.audio.pieces` stored it, or None."""
+        return self._read(f"pieces/{key[:2]}/{key}.npz")
+
+    def put_piece(self, key: str, data: bytes) -> None:
+        self._write(f"pieces/{key[:2]}/{key}.npz", data, "application/octet-stream")
+
 
 def _store_get(store, name: str) -> bytes | None:
     """A store's object as bytes, or None when absent (stores answer `get` in a few shapes)."""
