@@ -21,9 +21,9 @@ blocks are cut into *pieces* at the pauses between segments, and each piece is:
 - **kept by the hash of its 16-bit samples** (and the encoder settings): in this process's
   memory and in the take cache (`pieces/KEY.npz`, shared by a cluster's workers).
 
-The join itself is a stream copy (`ffmpeg -c:a copy`) that writes the Info header players
-read the duration from. Times move: piece i starts at 1152 x (frames before it) samples of
-the file, so `JoinedEncoder.retime` maps the mix's Timeline onto the file.
+The join is the pieces' bytes after an Info frame (`info_frame`: the frame count, size and seek
+table players read). Times move: piece i starts 1152 x (frames before it) samples into the
+file, so `JoinedEncoder.retime` maps the mix's Timeline onto the file.
 """
 
 from __future__ import annotations
@@ -47,9 +47,7 @@ from .loudness import Loudness
 PIECES_VERSION = 1  # bump when a piece's encoding or measurement changes
 FRAME_SAMPLES = 1152  # samples per MPEG-1 Layer III frame
 ENCODER_DELAY = 576  # LAME's priming: a piece's first sample is this far into its decoded frames...
-DECODER_DELAY = 529  # ...plus the decoder's own delay, which gapless players (and ffmpeg) take off once
-# the file's first sample that a gapless decoder plays, relative to the start of the frames
-PLAYED_FROM = DECODER_DELAY
+DECODER_DELAY = 529  # ...plus the decoder's own delay
 OVERSAMPLE = 4  # true peak: the decoded audio at 4x its rate, as BS.1770 annex 2
 MEMORY_BYTES = 32 * 2**20
 ENCODERS = 2  # pieces encoded at once (each an ffmpeg process)
@@ -89,6 +87,24 @@ def count_frames(data: bytes) -> int:
         position += size
         frames += 1
     return frames
+
+
+def info_frame(header: bytes, frames: int, audio_bytes: int) -> bytes:
+    """A CBR stream's Info frame (the Xing header's constant-bitrate form): a silent frame of the
+    stream's own format (`header`: its first frame's, padding bit cleared) holding the number of
+    audio frames, the file's size and a seek table. What ffmpeg's muxer writes, less LAME's
+    encoder-delay extension: these pieces each carry their own priming, so a player must not
+    take any off. (Written here: ffmpeg would need a process and a copy of the file for it.)"""
+    import struct
+
+    head = bytes([header[0], header[1], header[2] & ~0x02, header[3]])
+    size = 144000 * (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)[(head[2] >> 4) - 1] // \
+        (44100, 48000, 32000)[(head[2] >> 2) & 3]
+    side_info = 17 if head[3] >> 6 == 3 else 32  # MPEG-1: mono, or two channels
+    total = size + audio_bytes
+    toc = bytes(min(255, (size + audio_bytes * i // 100) * 256 // total) for i in range(100))
+    body = head + bytes(side_info) + b"Info" + struct.pack(">III", 0x7, frames, total) + toc
+    return body + bytes(size - len(body))
 
 
 def encode_piece(pcm: bytes, rate: int, bitrate: int) -> EncodedPiece:
@@ -160,8 +176,7 @@ def joined_loudness(pieces) -> Loudness:
         return Loudness(float("-inf"), 20 * math.log10(peak) if peak > 0 else float("-inf"))
     edges = np.arange(energy.size + 1) * FRAME_SAMPLES
     running = np.concatenate([[0.0], np.cumsum(energy)])
-    # Blocks start where a gapless player's first sample is, as a measurement of the file would.
-    starts = np.arange(PLAYED_FROM, total - block + 1, step)
+    starts = np.arange(0, total - block + 1, step)
     powers = (np.interp(starts + block, edges, running) - np.interp(starts, edges, running)) / block
     return Loudness(gate(powers), 20 * math.log10(peak) if peak > 0 else float("-inf"))
 
@@ -307,17 +322,15 @@ class JoinedEncoder:
         return joined_loudness(pieces) if self.measure else None
 
     def _join(self, pieces: list[EncodedPiece]) -> None:
-        """The pieces' frames, end to end, into `target`, with the Info header players read."""
-        command = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "mp3",
-                   "-i", "pipe:0", "-map", "0:a", "-c:a", "copy", "-map_metadata", "-1", "-f", "mp3",
-                   "-id3v2_version", "0", "-write_xing", "1", str(self.target)]
-        try:
-            result = subprocess.run(command, input=b"".join(p.mp3 for p in pieces), capture_output=True)
-        except OSError as exc:
-            raise BriefingError(f"cannot run ffmpeg: {exc}") from None
-        if result.returncode != 0:
-            lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise BriefingError(f"ffmpeg failed to join the MP3: {lines[-1] if lines else result.returncode}")
+        """The pieces' frames, end to end, into `target`, after the Info frame players read the
+        duration and seek points from."""
+        audio = [p.mp3 for p in pieces if p.frames]
+        frames = sum(p.frames for p in pieces)
+        with open(self.target, "wb") as out:
+            if audio:
+                out.write(info_frame(audio[0][:4], frames, sum(len(a) for a in audio)))
+            for data in audio:
+                out.write(data)
 
     def retime(self, timeline: Timeline) -> Timeline:
         """The mix's Timeline as heard in the joined file: each piece starts where its frames do."""
@@ -329,10 +342,10 @@ class JoinedEncoder:
         mix_starts = [placed.mix_start for placed in self._placed]
         shifts, frames = [], 0
         for placed, piece in zip(self._placed, pieces):
-            heard_at = (frames * FRAME_SAMPLES + ENCODER_DELAY + DECODER_DELAY - PLAYED_FROM) / OUTPUT_RATE
+            heard_at = (frames * FRAME_SAMPLES + ENCODER_DELAY + DECODER_DELAY) / OUTPUT_RATE
             shifts.append(heard_at - placed.mix_start / self.rate)
             frames += piece.frames
-        duration = (frames * FRAME_SAMPLES - PLAYED_FROM) / OUTPUT_RATE
+        duration = frames * FRAME_SAMPLES / OUTPUT_RATE
 
         def at(seconds: float) -> float:
             index = max(0, bisect.bisect_right(mix_starts, round(seconds * self.rate)) - 1)
