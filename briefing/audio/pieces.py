@@ -172,13 +172,16 @@ def joined_loudness(pieces) -> Loudness:
     total = energy.size * FRAME_SAMPLES
     block, step = int(round(BLOCK * OUTPUT_RATE)), int(round(STEP * OUTPUT_RATE))
     peak = max((p.true_peak for p in pieces), default=0.0)
+    true_peak = round(20 * math.log10(peak), 1) if peak > 0 else float("-inf")
     if total < block:
-        return Loudness(float("-inf"), 20 * math.log10(peak) if peak > 0 else float("-inf"))
+        return Loudness(float("-inf"), true_peak)
     edges = np.arange(energy.size + 1) * FRAME_SAMPLES
     running = np.concatenate([[0.0], np.cumsum(energy)])
     starts = np.arange(0, total - block + 1, step)
     powers = (np.interp(starts + block, edges, running) - np.interp(starts, edges, running)) / block
-    return Loudness(gate(powers), 20 * math.log10(peak) if peak > 0 else float("-inf"))
+    integrated = gate(powers)
+    # To 0.1, as ffmpeg's ebur128 reports a whole file: the same figures decide the same way.
+    return Loudness(round(integrated, 1) if math.isfinite(integrated) else integrated, true_peak)
 
 
 class PieceCache:
@@ -249,6 +252,7 @@ class _Placed:
     """A piece of this episode: where it starts in the mix (samples) and, once encoded, what it is."""
 
     mix_start: int
+    key: str
     piece: Future
 
 
@@ -302,7 +306,7 @@ class JoinedEncoder:
         else:
             done = self._pool.submit(self._encode, key, pcm)
             self.encoded += 1
-        self._placed.append(_Placed(self._pending_start, done))
+        self._placed.append(_Placed(self._pending_start, key, done))
 
     def _encode(self, key: str, pcm: bytes) -> EncodedPiece:
         piece = encode_piece(pcm, self.rate, self.bitrate)
@@ -311,6 +315,10 @@ class JoinedEncoder:
 
     def pieces(self) -> list[EncodedPiece]:
         return [placed.piece.result() for placed in self._placed]
+
+    def keys(self) -> list[str]:
+        """The pieces' keys, in order (their names in the take cache)."""
+        return [placed.key for placed in self._placed]
 
     def close(self) -> Loudness | None:
         self._flush()

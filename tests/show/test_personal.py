@@ -79,6 +79,9 @@ def test_thirty_briefings_speak_each_distinct_segment_once(tmp_path, cli):
     assert result.returncode == 0, result.stderr.decode()
     # One take per distinct sentence: every shared segment was spoken once, for all its listeners.
     assert sum(1 for _ in cache.rglob("*.wav")) == len(sentences)
+    # And encoded once: one MP3 piece per distinct segment (a listener's intro carries the opening
+    # sting), and one for the closing sting, however many episodes carry them.
+    assert sum(1 for _ in (cache / "pieces").rglob("*.npz")) == len(distinct) + 1
     site = tmp_path / "site"
     for episode in plan.episodes:
         feed = feedparser.parse((site / "listeners" / episode.listener.lower() / "feed.xml").read_bytes())
@@ -88,6 +91,12 @@ def test_thirty_briefings_speak_each_distinct_segment_once(tmp_path, cli):
         own = site / "listeners" / episode.listener.lower()
         assert f"/listeners/{episode.listener.lower()}/episodes/" in enclosure.href
         assert (own / "episodes" / enclosure.href.rsplit("/", 1)[1]).is_file()
+    # Joined from shared pieces, each episode is still on the loudness target, measured whole.
+    from briefing.audio.loudness import measure_file
+
+    for episode in plan.episodes[:3]:
+        (mp3,) = (site / "listeners" / episode.listener.lower() / "episodes").glob("*.mp3")
+        assert measure_file(mp3).meets(-16.0)
     # One cover per show and day for every listener: the show's, not one drawn per listener.
     from briefing.audio.cover import drawn_for
 
