@@ -10,6 +10,8 @@ Grown into a show (`briefing run`, briefing/show/):
            --speak--> segments (content-addressed, in the shared take cache;
                       levelled once too: briefing/audio/levelled.py)
            --render_script--> files --publish (+ mark covered)--> site
+                      (personal briefings: the MP3 joined from pieces, each segment's
+                      encoded and measured once: briefing/audio/pieces.py)
 
 EpisodeOptions says how every episode is made; a RunPlan round-trips through JSON, so a
 Celery worker (briefing/cluster/) runs the same stage functions as a local run.
