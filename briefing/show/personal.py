@@ -9,8 +9,8 @@ never cut again per listener,
 and announced the same way wherever it falls ("Next story: ..."), so its segments are the
 same in every listener's script: spoken once (`voices.segments`), then mixed from the
 take cache into each episode. A listener's minutes decide how many stories they get, not
-how long each one is. Only the intro, which names the listener and lists their stories,
-is theirs alone.
+how long each one is. Only the line of the intro that names the listener and lists their
+stories is theirs alone: a small segment of its own, after the show's opening line.
 """
 
 from __future__ import annotations
@@ -137,11 +137,14 @@ def listener_script(listener: Listener, stories: list[StorySegments], options: E
     title = f"{options.show} for {listener.name}: {day:%A} {day.day} {day:%B}"
     lines = _render(env, "listener_intro.j2", show=options.show, date=spoken_date(day), listener=listener.name,
                     titles=[s.story.title for s in stories])
-    intro = Segment("intro", "Introduction", _speakable_sentences(lines, language))
+    # The first line opens the show under the music, the same for every listener (one segment,
+    # spoken, levelled and encoded once); the lines after it are the listener's own small segment.
+    opening = Segment("intro", "Introduction", _speakable_sentences(lines[:1], language))
+    own = Segment("intro", "Introduction", _speakable_sentences(lines[1:], language))
     outro_lines = _render(env, "outro.j2", show=options.show, date=spoken_date(day), title=title,
                           sources=[source for s in stories for source in s.story.sources])
     outro = Segment("outro", "Closing", _speakable_sentences(outro_lines, language))
-    segments = (intro, *(segment for story in stories for segment in story.segments), outro)
+    segments = (opening, own, *(segment for story in stories for segment in story.segments), outro)
     return Script(title=title, show=options.show, date=day, segments=tuple(s for s in segments if s.sentences),
                   sources=tuple(dict.fromkeys(source for s in stories for source in s.story.sources)),
                   language=language)
