@@ -134,7 +134,9 @@ def listener_script(listener: Listener, stories: list[StorySegments], options: E
 
     env = environment(options.templates)
     language = stories[0].story.article.language
-    title = f"{options.show} for {listener.name}: {day:%A} {day.day} {day:%B}"
+    # Titled as the show's own episodes are: the day and the first story (not the show's name:
+    # the feed is the show's already, and podcast apps ask that titles not repeat it).
+    title = f"{day:%A} {day.day} {day:%B}: {stories[0].story.title}"
     lines = _render(env, "listener_intro.j2", show=options.show, date=spoken_date(day), listener=listener.name,
                     titles=[s.story.title for s in stories])
     # The first line opens the show under the music, the same for every listener (one segment,

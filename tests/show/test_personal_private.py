@@ -36,15 +36,16 @@ def test_each_token_serves_its_listeners_own_briefing(tmp_path):
         for name, token in tokens.items():
             response, body = request(port, "GET", f"/t/{token}/feed.xml")
             assert response.status == 200, (name, response.status)
-            (item,) = ET.fromstring(body).iter("item")
-            titles[name] = item.findtext("title")
+            feed = ET.fromstring(body)
+            (item,) = feed.iter("item")
+            titles[name] = feed.find("channel").findtext("title")  # the listener's own show
             enclosure = item.find("enclosure").get("url")
             assert enclosure.startswith(f"http://127.0.0.1:{port}/t/{token}/episodes/"), enclosure
             audio, data = request(port, "GET", enclosure.split(str(port), 1)[1])
             assert audio.status == 200 and len(data) == int(item.find("enclosure").get("length"))
             own = sorted((site / "listeners" / name.lower() / "episodes").glob("*.mp3"))
             assert [p.name for p in own] == [enclosure.rsplit("/", 1)[1]]
-        assert titles["Ana"] != titles["Ben"]
+        assert titles == {"Ana": "Harbor Daily for Ana", "Ben": "Harbor Daily for Ben"}
         # Another listener's briefing is not reachable with one's own token, nor anything without one.
         ben_mp3 = next((site / "listeners" / "ben" / "episodes").glob("*.mp3")).name
         assert request(port, "GET", f"/t/{tokens['Ana']}/episodes/{ben_mp3}")[0].status == 404
