@@ -90,12 +90,24 @@ def run_worker(broker: str, concurrency: int | None = None, *, loglevel: str = "
 def run_scheduler(broker: str, shows: Sequence[str | Path], *, state_dir: str | Path | None = None,
                   loglevel: str = "WARNING") -> None:
     """Celery beat: each show's run submitted daily at its `schedule` time (blocks)."""
+    entries = beat_entries(shows)
+    app = make_app(broker)
+    _check_broker(jobs.connect(broker), broker)
+    app.conf.beat_schedule = entries
+    if state_dir is None:
+        from platformdirs import user_state_dir
+
+        state_dir = user_state_dir("briefing")
+    Path(state_dir).mkdir(parents=True, exist_ok=True)
+    app.Beat(loglevel=loglevel, schedule=str(Path(state_dir) / "beat-schedule")).run()
+
+
+def beat_entries(shows: Sequence[str | Path]) -> dict:
+    """Celery beat's schedule: a `briefing.scheduled` task per show, daily at its `schedule` time."""
     from celery.schedules import crontab
 
     from .work import schedule_of
 
-    app = make_app(broker)
-    _check_broker(jobs.connect(broker), broker)
     entries = {}
     for show in shows:
         path = Path(show).resolve()
@@ -106,13 +118,7 @@ def run_scheduler(broker: str, shows: Sequence[str | Path], *, state_dir: str | 
             raise BriefingError(f"{path}: no schedule in [show] (schedule = \"06:30\")")
         entries[str(path)] = {"task": "briefing.scheduled", "schedule": crontab(hour=when[0], minute=when[1]),
                               "args": [str(path)]}
-    app.conf.beat_schedule = entries
-    if state_dir is None:
-        from platformdirs import user_state_dir
-
-        state_dir = user_state_dir("briefing")
-    Path(state_dir).mkdir(parents=True, exist_ok=True)
-    app.Beat(loglevel=loglevel, schedule=str(Path(state_dir) / "beat-schedule")).run()
+    return entries
 
 
 def resolve_broker(given: str | None, shows: Sequence[str | Path] = ()) -> str:

@@ -107,3 +107,57 @@ def test_a_failed_job_is_listed_with_its_error(tmp_path, broker, workers, cli):
     assert "failed" in error and "every source failed" in error and "Traceback" not in error
     listed = cli("jobs", "--broker", broker).stdout.decode()
     assert "failed" in listed and "error: plan: every source failed" in listed
+
+
+def test_the_scheduler_submits_each_show_at_its_time(tmp_path, broker, workers, cli):
+    """Celery beat's own scheduler, given briefing's entries, sends the run that a worker makes."""
+    import os
+    import subprocess
+
+    from celery.beat import Scheduler
+
+    from briefing.cluster.app import make_app
+    from briefing.cluster.submit import beat_entries
+
+    show_dir = tmp_path / "show"
+    (show_dir / "stories").mkdir(parents=True)
+    (show_dir / "stories" / "ferries.txt").write_text(
+        "Island Ferries Return\n\nThe island ferries returned on Monday after three weeks of storm repairs.\n\n"
+        "Commuters cheered as the first boat docked at the harbour just after seven.\n")
+    show = show_dir / "briefing.toml"
+    show.write_text('[show]\ntitle = "Harbor Daily"\nminutes = 1\nsite = "site"\nschedule = "06:30"\n\n'
+                    '[[source]]\nurl = "stories"\nname = "Harbor News"\n')
+    app = make_app(broker)
+    app.conf.beat_schedule = beat_entries([show])
+    scheduler = Scheduler(app=app)
+    entry = scheduler.schedule[str(show.resolve())]
+    assert (entry.task, entry.schedule.hour, entry.schedule.minute) == ("briefing.scheduled", {6}, {30})
+
+    workers.start(1)
+    scheduler.apply_entry(entry)  # what beat does at 06:30
+    deadline = time.monotonic() + 240
+    feed = show_dir / "site" / "feed.xml"
+    while not feed.is_file() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert feed.is_file(), workers.logs()
+    assert "Island Ferries Return" in feed.read_text()
+    listed = cli("jobs", "--broker", broker).stdout.decode()
+    assert "finished" in listed and str(show.resolve()) in listed
+
+    # `briefing scheduler` starts beat with those entries and keeps running until stopped.
+    state = tmp_path / "state"
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "scheduler", "--broker", broker, str(show)],
+                               env={**os.environ, "XDG_STATE_HOME": str(state)}, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while not list(state.rglob("beat-schedule*")) and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.2)
+        assert process.poll() is None and list(state.rglob("beat-schedule*")), process.stderr.read1().decode()
+    finally:
+        process.terminate()
+        process.wait(20)
+    # A show without a schedule is one line and an exit, not a beat that never fires.
+    show.write_text(show.read_text().replace('schedule = "06:30"\n', ""))
+    refused = cli("scheduler", "--broker", broker, str(show), timeout=60)
+    assert refused.returncode != 0 and "no schedule in [show]" in refused.stderr.decode()
+    assert len(refused.stderr.decode().strip().splitlines()) == 1
