@@ -32,7 +32,7 @@ import hashlib
 import io
 import os
 import subprocess
-import tempfile
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,26 +113,35 @@ def encode_piece(pcm: bytes, rate: int, bitrate: int) -> EncodedPiece:
 
     from .bs1770 import k_weighted
 
-    handle, name = tempfile.mkstemp(prefix="briefing-piece-", suffix=".mp3")
-    os.close(handle)
+    # The MP3 comes back on stdout; what its loopback decoder hears, on a pipe of its own.
+    reading, writing = os.pipe()
+    command = [*encoder_input_args(rate, bitrate), "-f", "mp3", "-id3v2_version", "0", "-write_xing", "0",
+               "pipe:1", "-dec", "0:0", "-filter_complex", "[dec:0]anull[heard]", "-map", "[heard]",
+               "-c:a", "pcm_f32le", "-f", "f32le", f"pipe:{writing}"]
+    heard_bytes: list[bytes] = []
+
+    def drain() -> None:
+        with open(reading, "rb") as pipe:
+            heard_bytes.append(pipe.read())
+
+    drainer = threading.Thread(target=drain, name="briefing-piece-heard", daemon=True)
     try:
-        command = [*encoder_input_args(rate, bitrate), "-f", "mp3", "-id3v2_version", "0", "-write_xing", "0",
-                   "-y", name,
-                   # a loopback decoder: output 0's own MP3, decoded, as float samples on stdout
-                   "-dec", "0:0", "-filter_complex", "[dec:0]anull[heard]", "-map", "[heard]",
-                   "-c:a", "pcm_f32le", "-f", "f32le", "pipe:1"]
         try:
-            result = subprocess.run(command, input=pcm, capture_output=True, check=False)
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, pass_fds=(writing,))
         except OSError as exc:
+            os.close(reading)
             raise BriefingError(f"cannot run ffmpeg: {exc}") from None
-        if result.returncode != 0:
-            lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise BriefingError(f"ffmpeg failed to encode the MP3: {lines[-1] if lines else result.returncode}")
-        mp3 = Path(name).read_bytes()
+        drainer.start()
     finally:
-        os.unlink(name)
+        os.close(writing)
+    mp3, errors = process.communicate(pcm)
+    drainer.join()
+    if process.returncode != 0:
+        lines = errors.decode("utf-8", "replace").strip().splitlines()
+        raise BriefingError(f"ffmpeg failed to encode the MP3: {lines[-1] if lines else process.returncode}")
     frames = count_frames(mp3)
-    heard = np.frombuffer(result.stdout, dtype="<f4")
+    heard = np.frombuffer(heard_bytes[0] if heard_bytes else b"", dtype="<f4")
     # The decoder gives the piece without its priming; in the joined file the priming is there.
     start = ENCODER_DELAY + DECODER_DELAY
     if frames * FRAME_SAMPLES < start + heard.size:

@@ -171,3 +171,12 @@ def test_a_joined_episode_that_misses_the_target_is_encoded_whole(tmp_path):
         measured = finish_to_target(encoder, loudness=-16.0)
     assert encoder.replaced and encoder.retime(timeline) == timeline  # a plain encode: times as mixed
     assert measured.meets(-16.0) and measure_file(path).meets(-16.0)
+
+
+def test_a_piece_ffmpeg_cannot_encode_is_one_error_line(tmp_path):
+    from briefing.audio.pieces import encode_piece
+    from briefing.errors import BriefingError
+
+    with pytest.raises(BriefingError, match="^ffmpeg failed to encode the MP3: ") as raised:
+        encode_piece(bytes(4000), -5, 96)  # no such sample rate
+    assert "\n" not in str(raised.value)
