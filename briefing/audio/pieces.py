@@ -40,7 +40,6 @@ from pathlib import Path
 from ..errors import BriefingError
 from ..models import Cue, Timeline, TimelineEntry
 from .encode import LAME_QUALITY, OUTPUT_RATE, SpooledBlocks, encoder_input_args
-from .ffmpeg import ffmpeg_exe
 from .levelled import Memory
 from .loudness import Loudness
 
