@@ -11,7 +11,8 @@
 - cluster: the same S shows (one episode each, their own stories) run one after another here
   (`briefing run` per show) against submitted at once to 2 workers, and to 1 worker, on a
   redis-server of its own; wall times, overhead = 2 workers / local (target <= 1.15 on 2 cores).
-- memory: peak resident memory (VmHWM) of each worker process after the runs (target < 700 MB).
+- memory: peak resident memory (VmHWM) of each worker process after the runs (target < 700 MB);
+  and the personal briefings above submitted to 2 workers: their wall time and the workers' peak.
 
 Needs redis-server (apt-get install redis-server) for the cluster part.
 """
@@ -147,7 +148,7 @@ def worker_peaks(processes) -> list[float]:
     return peaks
 
 
-def bench_cluster(folder: Path, count: int) -> dict:
+def bench_cluster(folder: Path, count: int, listeners: int) -> dict:
     from cluster_fixtures import Workers, redis_server
 
     from briefing.cluster.submit import submit, wait
@@ -175,6 +176,21 @@ def bench_cluster(folder: Path, count: int) -> dict:
                 figures[f"cluster_{workers}_worker_peak_mb"] = round(max(worker_peaks(processes)), 0)
             finally:
                 pool.stop()
+    # The personal briefings of the first part, on 2 workers: wall time and the workers' peak memory.
+    show = write_personal_show(folder / "personal-cluster", listeners=listeners)
+    with redis_server(folder / "redis-personal") as broker:
+        pool = Workers(broker, folder, {"BRIEFING_CACHE_DIR": str(folder / "cache-personal-cluster")})
+        try:
+            processes = pool.start(2, concurrency=1)
+            time.sleep(3)
+            started = time.perf_counter()
+            finished = wait([job.id for job in submit([show], broker)], broker, timeout=1800)
+            figures["personal_2_workers_wall_s"] = round(time.perf_counter() - started, 1)
+            if any(job.state != "finished" for job in finished):
+                raise SystemExit(f"the personal job failed: {[j.line() for j in finished]}\n{pool.logs()}")
+            figures["personal_2_workers_peak_mb"] = round(max(worker_peaks(processes)), 0)
+        finally:
+            pool.stop()
     figures["overhead_2_workers"] = round(figures["cluster_2_wall_s"] / figures["local_wall_s"], 2)
     figures["shows_per_minute_1_worker"] = round(60 * count / figures["cluster_1_wall_s"], 2)
     figures["shows_per_minute_2_workers"] = round(60 * count / figures["cluster_2_wall_s"], 2)
@@ -199,7 +215,7 @@ def main(argv: list[str] | None = None) -> dict:
             if shutil.which("redis-server") is None:
                 print("bench: redis-server is not installed; skipping the cluster", file=sys.stderr)
             else:
-                figures["cluster"] = bench_cluster(folder, args.shows)
+                figures["cluster"] = bench_cluster(folder, args.shows, args.listeners)
                 print(json.dumps({"cluster": figures["cluster"]}), flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -213,7 +229,9 @@ def main(argv: list[str] | None = None) -> dict:
     if c:
         print(f"{c['shows']} shows: local {c['local_wall_s']} s; 2 workers {c['cluster_2_wall_s']} s "
               f"({c['overhead_2_workers']}x); 1 worker {c['cluster_1_wall_s']} s; worker peak RSS "
-              f"{max(c['cluster_1_worker_peak_mb'], c['cluster_2_worker_peak_mb']):.0f} MB")
+              f"{max(c['cluster_1_worker_peak_mb'], c['cluster_2_worker_peak_mb']):.0f} MB; "
+              f"the personal briefings on 2 workers {c['personal_2_workers_wall_s']} s, worker peak RSS "
+              f"{c['personal_2_workers_peak_mb']:.0f} MB")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2))
     return figures
