@@ -67,6 +67,10 @@ def test_the_take_cache_can_live_in_a_bucket_shared_by_processes(s3_server, monk
     assert not two.has_segment("abc")
     one.mark_segment("abc")
     assert two.has_segment("abc")
+    # So do the encoded MP3 pieces a listener's episode is joined from (briefing.audio.pieces).
+    assert two.get_piece("f0" * 32) is None
+    one.put_piece("f0" * 32, b"piece bytes")
+    assert two.get_piece("f0" * 32) == b"piece bytes"
     # The encoded episodes and covers beside the takes stay in a local folder.
     assert "://" not in str(one.directory)
 
