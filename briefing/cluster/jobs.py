@@ -106,6 +106,30 @@ def fail(client, job: str, error: str) -> None:
     client.hset(_key(job), mapping={"state": "failed", "finished": time.time(), "error": error.splitlines()[0][:300]})
 
 
+def save_plan(client, job: str, planned: dict, pending: list, options: dict) -> None:
+    """What the job's plan made (the run's plan, the segments still to speak and the options),
+    kept so that `briefing.watch` can send again what a lost task message left undone."""
+    import json
+
+    client.set(_key(job, "plan"), json.dumps({"planned": planned, "pending": pending, "options": options}),
+               ex=KEEP_SECONDS)
+
+
+def read_plan(client, job: str) -> tuple[dict, list, dict] | None:
+    import json
+
+    data = client.get(_key(job, "plan"))
+    if not data:
+        return None
+    saved = json.loads(data)
+    return saved["planned"], saved["pending"], saved["options"]
+
+
+def episodes_done(client, job: str) -> set[int]:
+    """The indexes of the job's episodes published so far."""
+    return {int(index) for index in client.smembers(_key(job, "done"))}
+
+
 def read(client, job: str) -> Job | None:
     data = client.hgetall(_key(job))
     if not data:

@@ -45,6 +45,8 @@ def submit(shows: Sequence[str | Path], broker: str, day: Date | None = None) ->
     for path in paths:
         job = jobs.create(client, str(path))
         app.send_task("briefing.plan", args=[job, str(path), day.isoformat()])
+        # The job's watch (its first look at once; a worker sets the pace of the rest).
+        app.send_task("briefing.watch", args=[job, str(path), day.isoformat(), None])
         submitted.append(jobs.read(client, job))
     return submitted
 

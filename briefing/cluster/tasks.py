@@ -7,6 +7,7 @@
     briefing.produce_all(job, plan)     group(briefing.produce(job, plan, i) for each episode)
     briefing.produce(job, plan, i)      mix, encode, publish one episode (by key: never twice)
     briefing.scheduled(show)            what beat sends at a show's time: a new job, planned
+    briefing.watch(job, ...)            while a job runs: sends again what a lost message left undone
 
 A task that fails for good records its one-line error on the job (`briefing jobs`); fetch
 and network-voice errors are retried with backoff a few times first.
@@ -21,6 +22,15 @@ from ..errors import NetworkError
 
 RETRIES = dict(autoretry_for=(NetworkError,), retry_backoff=2, retry_backoff_max=60, retry_jitter=True,
                max_retries=4)
+
+
+def watch_seconds() -> int:
+    """How often a running job is looked at for lost tasks: half the visibility timeout (after
+    which Redis gives a dead worker's unacknowledged tasks to another; a waiting look is itself
+    an unacknowledged task, so it must be shorter), so that two looks span one timeout."""
+    from .app import visibility_timeout
+
+    return max(1, visibility_timeout() // 2)
 
 
 def register(app) -> None:
@@ -54,7 +64,7 @@ def register(app) -> None:
         planned = work.plan(show_file, Date.fromisoformat(day))
         scripts, options = work.scripts(planned)
         cache = TakeCache()
-        needed = []
+        needed, pending = [], []
         segments = distinct_segments(scripts)
         identities = {}  # per language: the voices' identities (their models are not loaded)
         for segment, language in segments:
@@ -65,8 +75,10 @@ def register(app) -> None:
             if cache.has_segment(key):
                 jobs.segment_done(client(), job, key, spoken=False)
             else:
-                needed.append(speak.si(job, [segment.kind, segment.title, list(segment.sentences)],
-                                       options.to_dict(), language))
+                spoken = [segment.kind, segment.title, list(segment.sentences)]
+                needed.append(speak.si(job, spoken, options.to_dict(), language))
+                pending.append([key, spoken, language])
+        jobs.save_plan(client(), job, planned, pending, options.to_dict())
         jobs.planned(client(), job, len(segments), work.episode_count(planned))
         body = produce_all.si(job, planned)
         if needed:
@@ -99,5 +111,48 @@ def register(app) -> None:
     @app.task(name="briefing.scheduled")
     def scheduled(show_file: str) -> str:
         job = jobs.create(client(), show_file)
-        plan.delay(job, show_file, Date.today().isoformat())
+        day = Date.today().isoformat()
+        plan.delay(job, show_file, day)
+        watch.delay(job, show_file, day, None)
         return job
+
+    @app.task(name="briefing.watch")
+    def watch(job: str, show_file: str, day: str, seen: list | None) -> None:
+        """Every `watch_seconds()` while a job runs: if it has not moved for a whole visibility
+        timeout (two looks), send again what is not done. Kombu's Redis transport loses a message
+        that a worker took off the queue if the worker is killed before it records the message as
+        unacknowledged (celery/kombu#305); a chord then waits forever for that task. Every task is
+        idempotent (segments by content, episodes published by key), and a task still running
+        after a visibility timeout is given to another worker by Redis anyway, so this sends
+        nothing twice that Redis would not."""
+        from ..voices.cache import TakeCache
+
+        look, progress_before, still = seen or (0, None, 0)
+        if not client().set(jobs._key(job, f"watch:{look}"), 1, nx=True, ex=jobs.KEEP_SECONDS):
+            return  # this look was taken already (a message delivered twice): one chain of looks
+        state = jobs.read(client(), job)
+        if state is None or state.over:
+            return
+        progress = [state.state, state.segments_done, state.episodes_done]
+        still = still + 1 if progress == progress_before else 0
+        if still >= 2:
+            still = 0
+            saved = jobs.read_plan(client(), job)
+            if saved is None:  # the plan never ran
+                plan.delay(job, show_file, day)
+            elif state.state == "speaking":
+                planned, pending, options = saved
+                cache = TakeCache()
+                missing = [speak.si(job, spoken, options, language) for key, spoken, language in pending
+                           if not cache.has_segment(key)]
+                body = produce_all.si(job, planned)
+                if missing:
+                    chord(group(missing), body).apply_async()
+                else:
+                    body.apply_async()
+            elif state.state == "producing":
+                planned, done = saved[0], jobs.episodes_done(client(), job)
+                for index in range(work.episode_count(planned)):
+                    if index not in done:
+                        produce.si(job, planned, index).apply_async()
+        watch.apply_async((job, show_file, day, [look + 1, progress, still]), countdown=watch_seconds())

@@ -52,8 +52,13 @@ def test_personal_briefings_on_two_workers_survive_a_killed_worker(tmp_path, bro
     workers.kill(first)
 
     from briefing.cluster.submit import wait
+    from briefing.errors import BriefingError
 
-    [finished] = wait([job], broker, timeout=300)
+    try:
+        [finished] = wait([job], broker, timeout=300)
+    except BriefingError as exc:  # say where it stood, and what the workers said
+        listed = cli("jobs", "--broker", broker).stdout.decode()
+        raise AssertionError(f"{exc}\n{listed}\n{workers.logs()}") from None
     assert finished.state == "finished", (finished.line(), workers.logs())
     assert finished.episodes_done == 30
     # Every segment spoken once (the killed worker's segment is finished by the other worker).
@@ -161,3 +166,41 @@ def test_the_scheduler_submits_each_show_at_its_time(tmp_path, broker, workers, 
     refused = cli("scheduler", "--broker", broker, str(show), timeout=60)
     assert refused.returncode != 0 and "no schedule in [show]" in refused.stderr.decode()
     assert len(refused.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_task_message_lost_by_the_broker_is_sent_again(tmp_path, broker, workers, cli):
+    """Kombu's Redis transport loses a message a worker takes off the queue if the worker dies
+    before recording it (celery/kombu#305): a chord would wait forever. The job's watch sends
+    again what is not done once the job has not moved for a visibility timeout (20 s here)."""
+    import json
+
+    import redis
+
+    from briefing.cluster.submit import wait
+
+    cache = tmp_path / "cache"
+    workers.env["BRIEFING_CACHE_DIR"] = str(cache)
+    show = write_personal_show(tmp_path / "show", listeners=3)
+    workers.start(1)
+    submitted = run_cli_env(cli, cache, "run", str(show), "--broker", broker, "--no-wait")
+    assert submitted.returncode == 0, submitted.stderr.decode()
+    job = submitted.stdout.decode().split()[0]
+    queue = redis.Redis.from_url(broker)
+    lost = None
+    deadline = time.monotonic() + 120
+    while lost is None and time.monotonic() < deadline:
+        # The last message in the queue (the worker takes from the other end), if it is a speak task.
+        raw = queue.lpop("celery")
+        if raw is None:
+            time.sleep(0.02)
+        elif json.loads(raw)["headers"]["task"] == "briefing.speak":
+            lost = json.loads(raw)["headers"]["id"]
+        else:
+            queue.rpush("celery", raw)  # not one to lose: back where the worker takes from
+    assert lost, "no speak task was ever queued"
+    [finished] = wait([job], broker, timeout=240)
+    assert finished.state == "finished", (finished.line(), workers.logs())
+    assert finished.segments_done == finished.segments and finished.episodes_done == 3
+    site = tmp_path / "show" / "site"
+    for name in NAMES[:3]:
+        assert len(feed_items(site, name)) == 1
