@@ -142,6 +142,11 @@ class StreamingEncoder:
             raise BriefingError("cannot measure the loudness of the encoded MP3")
         return Loudness(float(match.group(1)), float(match.group(2)))
 
+    def retime(self, timeline):
+        """The mix's Timeline as heard in the file: the same (one encode, its priming trimmed by
+        players); `pieces.JoinedEncoder` moves it to where each piece's frames start."""
+        return timeline
+
     def abort(self) -> None:
         for process in (self._encoder, self._meter):
             if process is not None and process.poll() is None:

@@ -17,7 +17,6 @@ gain), so a hit is the very array levelling would have made:
 from __future__ import annotations
 
 import hashlib
-import io
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -140,24 +139,22 @@ def forget_levelled() -> None:
 def _encode(speech: LevelledSpeech) -> bytes:
     import numpy as np
 
-    buffer = io.BytesIO()
-    np.savez(buffer, samples=speech.samples, spans=np.asarray(speech.spans, dtype=np.int64).reshape(-1, 2))
-    return buffer.getvalue()
+    from ..voices.cache import pack_arrays
+
+    return pack_arrays(samples=speech.samples, spans=np.asarray(speech.spans, dtype=np.int64).reshape(-1, 2))
 
 
 def _decode(data: bytes | None) -> LevelledSpeech | None:
     """An entry read back; None for none, or for one that is not whole (it is levelled again)."""
-    import zipfile
-
     import numpy as np
 
-    if not data:
-        return None
+    from ..voices.cache import unpack_arrays
+
+    entry = unpack_arrays(data)
     try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as entry:
-            samples = entry["samples"].astype(np.float32, copy=False)
-            spans = tuple((int(a), int(b)) for a, b in entry["spans"])
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        samples = entry["samples"].astype(np.float32, copy=False)
+        spans = tuple((int(a), int(b)) for a, b in entry["spans"])
+    except (TypeError, KeyError, ValueError):
         return None
     if samples.ndim != 1:
         return None

@@ -29,7 +29,6 @@ file, so `JoinedEncoder.retime` maps the mix's Timeline onto the file.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import subprocess
 import threading
@@ -228,29 +227,27 @@ class PieceCache:
 def _encode(piece: EncodedPiece) -> bytes:
     import numpy as np
 
-    buffer = io.BytesIO()
-    np.savez(buffer, mp3=np.frombuffer(piece.mp3, dtype=np.uint8), energy=piece.energy,
-             frames=np.int64(piece.frames), true_peak=np.float64(piece.true_peak))
-    return buffer.getvalue()
+    from ..voices.cache import pack_arrays
+
+    return pack_arrays(mp3=np.frombuffer(piece.mp3, dtype=np.uint8), energy=piece.energy,
+                       frames=np.int64(piece.frames), true_peak=np.float64(piece.true_peak))
 
 
 def _decode(data: bytes | None) -> EncodedPiece | None:
     """An entry read back; None for none, or for one that is not whole (it is encoded again)."""
-    import zipfile
-
     import numpy as np
 
-    if not data:
-        return None
+    from ..voices.cache import unpack_arrays
+
+    entry = unpack_arrays(data)
     try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as entry:
-            mp3 = entry["mp3"].tobytes()
-            energy = entry["energy"].astype(np.float64, copy=False)
-            frames = int(entry["frames"])
-            true_peak = float(entry["true_peak"])
+        mp3 = entry["mp3"].tobytes()
+        energy = entry["energy"].astype(np.float64, copy=False)
+        frames = int(entry["frames"])
+        true_peak = float(entry["true_peak"])
         if energy.shape != (frames,) or count_frames(mp3) != frames:
             return None
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, BriefingError):
+    except (TypeError, KeyError, ValueError, BriefingError):
         return None
     return EncodedPiece(mp3, frames, energy, true_peak)
 

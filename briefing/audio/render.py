@@ -198,8 +198,7 @@ def render_to_mp3(script: Script, voice, target: Path, options: EpisodeOptions, 
             timeline = mixer.finish()
             with stage("encode"):
                 measured = finish_to_target(encoder, loudness=loudness)
-            if options.pieces:
-                timeline = encoder.retime(timeline)
+            timeline = encoder.retime(timeline)
     finally:
         stop.set()
     rendered = RenderedAudio(target, timeline, measured)

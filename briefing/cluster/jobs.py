@@ -125,6 +125,11 @@ def read_plan(client, job: str) -> tuple[dict, list, dict] | None:
     return saved["planned"], saved["pending"], saved["options"]
 
 
+def claim_look(client, job: str, look: int) -> bool:
+    """Whether this is the first to take look number `look` of the job's watch."""
+    return bool(client.set(_key(job, f"watch:{look}"), 1, nx=True, ex=KEEP_SECONDS))
+
+
 def episodes_done(client, job: str) -> set[int]:
     """The indexes of the job's episodes published so far."""
     return {int(index) for index in client.smembers(_key(job, "done"))}

@@ -64,7 +64,7 @@ def register(app) -> None:
         planned = work.plan(show_file, Date.fromisoformat(day))
         scripts, options = work.scripts(planned)
         cache = TakeCache()
-        needed, pending = [], []
+        pending = []
         segments = distinct_segments(scripts)
         identities = {}  # per language: the voices' identities (their models are not loaded)
         for segment, language in segments:
@@ -75,17 +75,20 @@ def register(app) -> None:
             if cache.has_segment(key):
                 jobs.segment_done(client(), job, key, spoken=False)
             else:
-                spoken = [segment.kind, segment.title, list(segment.sentences)]
-                needed.append(speak.si(job, spoken, options.to_dict(), language))
-                pending.append([key, spoken, language])
+                pending.append([key, [segment.kind, segment.title, list(segment.sentences)], language])
         jobs.save_plan(client(), job, planned, pending, options.to_dict())
         jobs.planned(client(), job, len(segments), work.episode_count(planned))
+        speak_then_produce(job, planned, pending, options.to_dict())
+        return job
+
+    def speak_then_produce(job: str, planned: dict, pending: list, options: dict) -> None:
+        """A chord: speak each pending segment ([key, segment, language]), then produce every episode."""
         body = produce_all.si(job, planned)
-        if needed:
-            chord(group(needed), body).apply_async()
+        if pending:
+            chord(group(speak.si(job, spoken, options, language) for _, spoken, language in pending),
+                  body).apply_async()
         else:
             body.apply_async()
-        return job
 
     @app.task(name="briefing.speak", base=JobTask, **RETRIES)
     def speak(job: str, segment: list, options: dict, language: str) -> str:
@@ -128,7 +131,7 @@ def register(app) -> None:
         from ..voices.cache import TakeCache
 
         look, progress_before, still = seen or (0, None, 0)
-        if not client().set(jobs._key(job, f"watch:{look}"), 1, nx=True, ex=jobs.KEEP_SECONDS):
+        if not jobs.claim_look(client(), job, look):
             return  # this look was taken already (a message delivered twice): one chain of looks
         state = jobs.read(client(), job)
         if state is None or state.over:
@@ -143,13 +146,7 @@ def register(app) -> None:
             elif state.state == "speaking":
                 planned, pending, options = saved
                 cache = TakeCache()
-                missing = [speak.si(job, spoken, options, language) for key, spoken, language in pending
-                           if not cache.has_segment(key)]
-                body = produce_all.si(job, planned)
-                if missing:
-                    chord(group(missing), body).apply_async()
-                else:
-                    body.apply_async()
+                speak_then_produce(job, planned, [p for p in pending if not cache.has_segment(p[0])], options)
             elif state.state == "producing":
                 planned, done = saved[0], jobs.episodes_done(client(), job)
                 for index in range(work.episode_count(planned)):

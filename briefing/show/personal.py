@@ -131,12 +131,11 @@ def listener_script(listener: Listener, stories: list[StorySegments], options: E
                     day: Date) -> Script:
     """One listener's script: their intro, their stories' shared segments, the show's outro."""
     from ..writing.script import _render, _speakable_sentences, environment, spoken_date
+    from .stories import episode_title
 
     env = environment(options.templates)
     language = stories[0].story.article.language
-    # Titled as the show's own episodes are: the day and the first story (not the show's name:
-    # the feed is the show's already, and podcast apps ask that titles not repeat it).
-    title = f"{day:%A} {day.day} {day:%B}: {stories[0].story.title}"
+    title = episode_title(day, stories[0].story.title)  # as the show's own episodes are titled
     lines = _render(env, "listener_intro.j2", show=options.show, date=spoken_date(day), listener=listener.name,
                     titles=[s.story.title for s in stories])
     # The first line opens the show under the music, the same for every listener (one segment,

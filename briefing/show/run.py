@@ -74,7 +74,7 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     from .memory import Memory, mention_of
     from .sources import fetch_sources, load_states, save_states
     from .personal import load_listeners, personal_episodes
-    from .stories import ANNOUNCEMENT_WORDS, choose, group_stories, is_fresh
+    from .stories import ANNOUNCEMENT_WORDS, choose, episode_title, group_stories, is_fresh
 
     path, settings = _show(show_file)
     day = day or date.today()
@@ -142,7 +142,7 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     if chosen:
         reporter.stage(f"writing the script: {len(chosen)} stor{'ies' if len(chosen) != 1 else 'y'}")
         digests = digest([s.article for s in chosen], minutes=options.minutes, words_per_minute=wpm)
-        title = f"{day:%A} {day.day} {day:%B}: {chosen[0].title}"
+        title = episode_title(day, chosen[0].title)
         script = write_script(digests, show=options.show, title=title, day=day, templates=options.templates,
                               credits=[s.sources for s in chosen])
         key = next_key(site, day, options.show)

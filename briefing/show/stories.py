@@ -112,6 +112,12 @@ def is_fresh(item: Item, day: date, max_age_days: float) -> bool:
     return published is None or 0 <= (day - published).days <= max_age_days
 
 
+def episode_title(day: date, first_story: str) -> str:
+    """A day's episode title: the day and its first story ("Thursday 26 November: Ferries Return").
+    Not the show's name: the feed carries it already, and podcast apps ask titles not to repeat it."""
+    return f"{day:%A} {day.day} {day:%B}: {first_story}"
+
+
 def choose(stories: Sequence[Story], *, minutes: float, words_per_minute: float, overhead_words: int) -> list[Story]:
     """The best stories the minutes hold, in rank order. A story costs its announcement and the
     summary it will get: MIN_STORY_WORDS, or half of a shorter article (the summarizer never

@@ -148,6 +148,30 @@ class TakeCache:
         self._write(f"pieces/{key[:2]}/{key}.npz", data, "application/octet-stream")
 
 
+def pack_arrays(**arrays) -> bytes:
+    """numpy arrays as one entry's bytes (an .npz), for what the take cache keeps beside takes."""
+    import numpy as np
+
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def unpack_arrays(data: bytes | None) -> dict | None:
+    """An entry's arrays by name; None for no entry or one that is not whole (made again then)."""
+    import zipfile
+
+    import numpy as np
+
+    if not data:
+        return None
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as entry:
+            return {name: entry[name] for name in entry.files}
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+        return None
+
+
 def _store_get(store, name: str) -> bytes | None:
     """A store's object as bytes, or None when absent (stores answer `get` in a few shapes)."""
     found = store.get(name)
