@@ -148,11 +148,29 @@ def worker_peaks(processes) -> list[float]:
     return peaks
 
 
-def bench_cluster(folder: Path, count: int, listeners: int) -> dict:
+def on_workers(folder: Path, name: str, shows: list[Path], workers: int) -> tuple[float, float]:
+    """Submit `shows` at once to `workers` fresh workers on a redis-server of their own; (wall
+    seconds until every job finished, the workers' peak resident memory in MB)."""
     from cluster_fixtures import Workers, redis_server
 
     from briefing.cluster.submit import submit, wait
 
+    with redis_server(folder / f"redis-{name}") as broker:
+        pool = Workers(broker, folder, {"BRIEFING_CACHE_DIR": str(folder / f"cache-{name}")})
+        try:
+            processes = pool.start(workers, concurrency=1)
+            time.sleep(3)  # workers up (their start is not part of a run)
+            started = time.perf_counter()
+            finished = wait([job.id for job in submit(shows, broker)], broker, timeout=1800)
+            wall = time.perf_counter() - started
+            if any(job.state != "finished" for job in finished):
+                raise SystemExit(f"a cluster job failed: {[j.line() for j in finished]}\n{pool.logs()}")
+            return round(wall, 1), round(max(worker_peaks(processes)), 0)
+        finally:
+            pool.stop()
+
+
+def bench_cluster(folder: Path, count: int, listeners: int) -> dict:
     figures: dict = {"shows": count}
     local_shows = write_shows(folder / "local", count)
     env = {"BRIEFING_CACHE_DIR": str(folder / "cache-local")}
@@ -162,35 +180,12 @@ def bench_cluster(folder: Path, count: int, listeners: int) -> dict:
     figures["local_wall_s"] = round(time.perf_counter() - started, 1)
     for workers in (2, 1):
         shows = write_shows(folder / f"cluster{workers}", count)
-        with redis_server(folder / f"redis{workers}") as broker:
-            pool = Workers(broker, folder, {"BRIEFING_CACHE_DIR": str(folder / f"cache-cluster{workers}")})
-            try:
-                processes = pool.start(workers, concurrency=1)
-                time.sleep(3)  # workers up (their start is not part of a run)
-                started = time.perf_counter()
-                jobs = submit(shows, broker)
-                finished = wait([job.id for job in jobs], broker, timeout=1800)
-                figures[f"cluster_{workers}_wall_s"] = round(time.perf_counter() - started, 1)
-                if any(job.state != "finished" for job in finished):
-                    raise SystemExit(f"a cluster job failed: {[j.line() for j in finished]}\n{pool.logs()}")
-                figures[f"cluster_{workers}_worker_peak_mb"] = round(max(worker_peaks(processes)), 0)
-            finally:
-                pool.stop()
+        figures[f"cluster_{workers}_wall_s"], figures[f"cluster_{workers}_worker_peak_mb"] = on_workers(
+            folder, f"cluster{workers}", shows, workers)
     # The personal briefings of the first part, on 2 workers: wall time and the workers' peak memory.
     show = write_personal_show(folder / "personal-cluster", listeners=listeners)
-    with redis_server(folder / "redis-personal") as broker:
-        pool = Workers(broker, folder, {"BRIEFING_CACHE_DIR": str(folder / "cache-personal-cluster")})
-        try:
-            processes = pool.start(2, concurrency=1)
-            time.sleep(3)
-            started = time.perf_counter()
-            finished = wait([job.id for job in submit([show], broker)], broker, timeout=1800)
-            figures["personal_2_workers_wall_s"] = round(time.perf_counter() - started, 1)
-            if any(job.state != "finished" for job in finished):
-                raise SystemExit(f"the personal job failed: {[j.line() for j in finished]}\n{pool.logs()}")
-            figures["personal_2_workers_peak_mb"] = round(max(worker_peaks(processes)), 0)
-        finally:
-            pool.stop()
+    figures["personal_2_workers_wall_s"], figures["personal_2_workers_peak_mb"] = on_workers(
+        folder, "personal-cluster", [show], 2)
     figures["overhead_2_workers"] = round(figures["cluster_2_wall_s"] / figures["local_wall_s"], 2)
     figures["shows_per_minute_1_worker"] = round(60 * count / figures["cluster_1_wall_s"], 2)
     figures["shows_per_minute_2_workers"] = round(60 * count / figures["cluster_2_wall_s"], 2)
