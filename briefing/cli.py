@@ -131,8 +131,11 @@ def make(
 
     Example: briefing make article.txt -o episode.mp3
     """
+    import time
+
     from .pipeline import make_episode
 
+    started = time.monotonic()
     settings = _settings()
     reporter, progress = _reporter(quiet)
     try:
@@ -148,8 +151,14 @@ def make(
     finally:
         if progress is not None:
             progress.stop()
-    reporter.stage(f"done: {files.duration:.1f} s")
+    reporter.stage(f"done: {_duration(files.duration)} of audio, made in {time.monotonic() - started:.1f} s")
     print(files.mp3)
+
+
+def _duration(seconds: float) -> str:
+    """"3 min 26 s": how long an episode plays, said apart from how long it took to make."""
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} min {secs} s" if minutes else f"{secs} s"
 
 
 @app.command()
@@ -533,6 +542,7 @@ def run(
     The last line is the feed's URL, or `nothing new`. With --broker (or the show file's
     [cluster] broker) the shows run on the cluster's workers, with a progress line per show.
 
+    \b
     Example: briefing run --show briefing.toml
     Example: briefing run shows/*.toml --broker redis://localhost:6379/0
     """
@@ -774,7 +784,7 @@ def main(argv: list[str] | None = None) -> None:
     from .errors import BriefingError
 
     args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args
+    args, debug = _global_flags_first(args)
     command = typer.main.get_command(app)
     try:
         command.main(args=args, prog_name="briefing", standalone_mode=False)
@@ -804,6 +814,17 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(70)
     if argv is None and next((a for a in args if not a.startswith("-")), None) in ("make", "demo"):
         _exit_without_teardown()
+
+
+def _global_flags_first(args: list[str]) -> tuple[list[str], bool]:
+    """`briefing make a.txt -o a.mp3 --debug` works as `briefing --debug make ...` does: --debug is a
+    flag of the program, not of one command, so it is moved to the front wherever it was typed
+    (up to a `--` that ends the options)."""
+    end = args.index("--") if "--" in args else len(args)
+    debug = "--debug" in args[:end]
+    if debug:
+        args = ["--debug"] + [a for a in args[:end] if a != "--debug"] + args[end:]
+    return args, debug
 
 
 def _exit_without_teardown() -> None:

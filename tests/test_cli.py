@@ -52,7 +52,8 @@ def test_voices_lists_offline_default(cli):
     result = cli("voices")
     assert result.returncode == 0
     out = result.stdout.decode()
-    assert "piper" in out and "offline" in out and "gtts" in out and "en_US-joe-medium" in out
+    assert "piper" in out and "offline" in out and "gtts" in out and "- joe" in out
+    assert "en_US-joe-medium" not in out  # the README and --voice say "joe"
     hibari_line = next(line for line in out.splitlines() if line.startswith("hibari"))
     assert "offline" in hibari_line and "default" in hibari_line and "- heart" in out
 
@@ -82,3 +83,21 @@ def test_every_command_help_has_an_example(cli):
 def test_help_documents_exit_codes(cli):
     out = cli("--help").stdout.decode()
     assert "Exit codes" in out and "NO_COLOR" in out
+
+
+def test_debug_works_after_the_command_too(cli, tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    plain = cli("script", missing)
+    assert plain.returncode == 2
+    assert plain.stderr.decode().strip().count("\n") == 0 and "Traceback" not in plain.stderr.decode()
+    for args in (("--debug", "script", missing), ("script", missing, "--debug")):
+        result = cli(*args)
+        assert result.returncode != 0
+        assert "Traceback" in result.stderr.decode(), args
+
+
+def test_run_help_prints_each_example_on_its_own_line(cli):
+    out = cli("run", "--help").stdout.decode()
+    lines = [line.strip() for line in out.splitlines() if "Example:" in line]
+    assert lines == ["Example: briefing run --show briefing.toml",
+                     "Example: briefing run shows/*.toml --broker redis://localhost:6379/0"]

