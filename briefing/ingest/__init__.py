@@ -47,10 +47,18 @@ def read_articles(source: str, *, title: str | None = None, latest: int | None =
         fetched = fetch(source)
         articles = _parse(fetched.data, source=source, suffix="", content_type=fetched.content_type,
                           charset=fetched.charset, url=fetched.url, title=title, latest=latest)
+    elif source != "-" and Path(source).is_dir() and (folder := _read_folder(source, latest)) is not None:
+        articles = folder  # a Maildir
     else:
         suffix = Path(source).suffix.lower() if source != "-" else ""
         articles = _parse(read_bytes(source), source=source, suffix=suffix, title=title, latest=latest)
     return [_with_language(a) for a in articles]
+
+
+def _read_folder(source: str, latest: int | None) -> list[Article] | None:
+    from .documents import read_folder_document
+
+    return read_folder_document(source, latest=latest)
 
 
 def read_page(url: str) -> Article:
@@ -65,6 +73,10 @@ def _parse(data: bytes, *, source: str, suffix: str, content_type: str = "", cha
 
     if not data.strip():
         raise InputError(f"{source}: is empty")
+    from .documents import document_kind, read_document
+
+    if (document := document_kind(data, suffix=suffix, content_type=content_type)) is not None:
+        return read_document(document, data, source=source, title=title, latest=latest)  # PDF, Word, EPUB, mail
     kind = kind_of(data, suffix=suffix, content_type=content_type)
     if kind == "feed":
         from . import feed
