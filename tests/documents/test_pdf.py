@@ -1,0 +1,121 @@
+"""PDFs made by reportlab from real articles: two columns, running header and footer with page
+numbers, headings in a larger bold font, a captioned figure and a footnote; and the files a
+user cannot have read: a scan, an encrypted, a truncated, an empty one."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import run_cli
+from makers import BBC, CAPTION, CONFIDENTIAL, FOOTNOTE, RUNNING_HEADER, bbc_docs, make_hyphenated_pdf, make_pdf, \
+    make_scan_pdf, sample_doc
+
+pytest.importorskip("reportlab", reason="reportlab (the test extra) is not installed")
+
+from briefing.ingest import read_articles  # noqa: E402
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def body(article) -> str:
+    return "\n".join(p for s in article.sections for p in s.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    doc = sample_doc()
+    path = make_pdf(doc, tmp_path_factory.mktemp("pdf") / "ferry.pdf")
+    return doc, read_articles(str(path))[0]
+
+
+def test_two_columns_are_read_in_order_with_every_paragraph_whole(report):
+    doc, article = report
+    # Every paragraph of the article comes back as written, in the article's order: the left
+    # column before the right, a paragraph broken across columns or pages joined again.
+    assert [p for s in article.sections for p in s.paragraphs] == [p for _, ps in doc.sections for p in ps]
+
+
+def test_headings_become_sections_and_the_largest_line_the_title(report):
+    doc, article = report
+    assert article.title == doc.title
+    assert [s.heading for s in article.sections] == [h for h, _ in doc.sections]
+    assert article.byline == "Harbor Newsroom"
+
+
+def test_running_lines_page_numbers_footnotes_and_captions_are_not_read(report):
+    _, article = report
+    text = body(article)
+    for left_out in (RUNNING_HEADER, CONFIDENTIAL, FOOTNOTE, CAPTION):
+        assert left_out not in text
+    assert not re.search(r"\bPage \d", text)
+    # ...while the same words inside the story stay: "pier" is in the caption and in the text.
+    assert "south pier" in text
+
+
+def test_a_one_column_report_reads_the_same(tmp_path):
+    doc = sample_doc()
+    article = read_articles(str(make_pdf(doc, tmp_path / "one.pdf", columns=1)))[0]
+    assert [p for s in article.sections for p in s.paragraphs] == [p for _, ps in doc.sections for p in ps]
+
+
+@pytest.mark.skipif(not BBC.is_file(), reason="../shared/eval/bbc_dev.jsonl is not present")
+def test_real_articles_in_two_columns_keep_their_words_and_headings(tmp_path):
+    for number, doc in enumerate(bbc_docs(3)):
+        article = read_articles(str(make_pdf(doc, tmp_path / f"{number}.pdf")))[0]
+        assert words(body(article)) == words(doc.body), doc.title
+        assert [s.heading for s in article.sections if s.heading] == doc.headings
+
+
+def test_words_broken_across_lines_are_joined(tmp_path):
+    article = read_articles(str(make_hyphenated_pdf(tmp_path / "hyphens.pdf")))[0]
+    text = body(article)
+    assert "government" in text and "transport office" in text
+    assert "govern-" not in text and "govern ment" not in text
+    # A hyphen that belongs to the word stays.
+    assert "well-known" in text
+
+
+def test_make_and_script_take_a_pdf(tmp_path):
+    path = make_pdf(sample_doc(), tmp_path / "ferry.pdf")
+    result = run_cli("script", str(path), "--json", timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    script = json.loads(result.stdout)
+    titles = [s["title"] for s in script["segments"]]
+    assert "A Quiet Crossing" in titles and "Harbor Council Papers" not in json.dumps(script)
+
+
+@pytest.mark.parametrize("damage", ["scan", "encrypted", "truncated", "empty", "garbage"])
+def test_unreadable_pdfs_are_refused_in_one_line(tmp_path, damage):
+    path = tmp_path / f"{damage}.pdf"
+    if damage == "scan":
+        make_scan_pdf(path)
+        expected = "no text layer"
+    elif damage == "encrypted":
+        make_pdf(sample_doc(), path, encrypt="secret")
+        expected = "encrypted"
+    elif damage == "truncated":
+        whole = make_pdf(sample_doc(), tmp_path / "whole.pdf").read_bytes()
+        path.write_bytes(whole[: len(whole) * 2 // 3])
+        expected = "truncated or damaged"
+    elif damage == "empty":
+        path.write_bytes(b"")
+        expected = "is empty"
+    else:
+        path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
+        expected = "damaged"
+    result = run_cli("article", str(path), timeout=60)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert expected in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert result.stdout == b""
+
+
+def test_a_pdf_with_only_an_owner_password_is_read(tmp_path):
+    # Encrypted for permissions only (no password to open it): readers open it, and so do we.
+    path = make_pdf(sample_doc(), tmp_path / "owner.pdf", encrypt="")
+    assert read_articles(str(path))[0].title == sample_doc().title
