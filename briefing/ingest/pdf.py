@@ -42,6 +42,7 @@ MAX_HEADING_WORDS = 16
 _CAPTION = re.compile(r"^(fig(ure)?\.?|table|chart|photo(graph)?|image|source|credit|map)\s*[\dA-Z:.(]",
                       re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(page\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_CID = re.compile(r"\(cid:\d+\)")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
@@ -129,7 +130,8 @@ def _layout(data: bytes, source: str):
                 for line in element:
                     if not isinstance(line, LTTextLine):
                         continue
-                    text = normalize_whitespace(line.get_text().replace("\n", " "))
+                    # "(cid:13)": a glyph the font does not map to a character; nothing to read.
+                    text = normalize_whitespace(_CID.sub("", line.get_text()).replace("\n", " "))
                     chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
                     if not text or not chars:
                         continue
@@ -261,6 +263,8 @@ def _blocks(boxes: list[_Box], body_size: float, body_bold: bool) -> list[tuple[
             text = _join_lines([line.text for line in lines])
             if kind == "small" or _CAPTION.match(text):
                 continue
+            if kind == "heading" and sum(ch.isalpha() for ch in text) < 3:
+                continue  # a chapter number or an ornament set large: no heading to read
             if kind == "heading" and (len(text.split()) > MAX_HEADING_WORDS or text.endswith(".")):
                 kind = "paragraph"
             size = max(line.size for line in lines)

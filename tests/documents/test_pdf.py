@@ -119,3 +119,21 @@ def test_a_pdf_with_only_an_owner_password_is_read(tmp_path):
     # Encrypted for permissions only (no password to open it): readers open it, and so do we.
     path = make_pdf(sample_doc(), tmp_path / "owner.pdf", encrypt="")
     assert read_articles(str(path))[0].title == sample_doc().title
+
+
+REAL_PDF = __import__("pathlib").Path("/usr/share/doc/shared-mime-info/shared-mime-info-spec.pdf")
+
+
+@pytest.mark.skipif(not REAL_PDF.is_file(), reason="Debian's shared-mime-info documentation is not installed")
+def test_a_real_world_specification_reads_with_its_numbered_headings():
+    # freedesktop.org's Shared MIME-info spec as Debian ships it (DocBook through a PDF
+    # typesetter): 17 pages, a running header with the title on each and a page number below.
+    article = read_articles(str(REAL_PDF))[0]
+    assert article.title == "Shared MIME-info Database"
+    headings = [s.heading for s in article.sections]
+    assert "2.1. Directory layout" in headings and "2.4. The glob files" in headings
+    text = body(article)
+    assert text.count("Shared MIME-info Database") < 3  # the running header is not read on every page
+    paragraphs = {p for s in article.sections for p in s.paragraphs}
+    assert not paragraphs & {str(n) for n in range(10, 18)}  # nor the page numbers
+    assert "Many programs and desktops use the MIME system" in text
