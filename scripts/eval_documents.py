@@ -13,7 +13,9 @@ cover page; a newsletter with its clutter. For each kind:
 
 - body F1: token F1 (lower-cased words, as multisets) of the text read against the article;
 - in order: the share of the article's words read in the article's order (difflib's matching
-  blocks over the word sequences), which a wrong column order would lower;
+  blocks over the word sequences), which a wrong column order lowers: one set of PDFs holds
+  each page's right column before its left in the file (tests/documents/makers.py:
+  make_right_first_pdf);
 - headings: the share of the article's headings read back as section headings, exactly;
 - seconds per PDF page (pdfminer.six, and pypdfium2's plain text for comparison when it is
   installed: `pip install pypdfium2`; it is not a dependency).
@@ -85,7 +87,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--json", help="write the figures here as JSON")
     args = parser.parse_args()
-    from makers import BBC, bbc_docs, make_docx, make_epub, make_pdf, newsletter, write_eml
+    from makers import BBC, bbc_docs, make_docx, make_epub, make_pdf, make_right_first_pdf, newsletter, write_eml
 
     if not BBC.is_file():
         print("eval_documents: ../shared/eval/bbc_dev.jsonl is not present", file=sys.stderr)
@@ -93,10 +95,10 @@ def main() -> int:
     from briefing.ingest import read_articles
 
     docs = bbc_docs(args.articles)
-    results: dict[str, list[dict]] = {k: [] for k in ("pdf 2 columns", "pdf 1 column", "docx", "epub chapter",
-                                                     "e-mail html", "e-mail plain")}
+    results: dict[str, list[dict]] = {k: [] for k in ("pdf 2 columns", "pdf 1 column", "pdf right column first",
+                                                     "docx", "epub chapter", "e-mail html", "e-mail plain")}
     timing = {"pdfminer (briefing)": [0.0, 0], "pypdfium2 text": [0.0, 0]}
-    pdfium = []
+    pdfium: dict[str, list[dict]] = {"pypdfium2 text, 2 columns": [], "pypdfium2 text, right column first": []}
     try:
         import pypdfium2  # noqa: F401
     except ImportError:
@@ -104,30 +106,33 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         for number, doc in enumerate(docs):
-            for columns, kind in ((2, "pdf 2 columns"), (1, "pdf 1 column")):
-                path = make_pdf(doc, folder / f"{number}-{columns}.pdf", columns=columns)
+            for columns, kind in ((2, "pdf 2 columns"), (1, "pdf 1 column"), (-2, "pdf right column first")):
+                if columns > 0:
+                    path = make_pdf(doc, folder / f"{number}-{columns}.pdf", columns=columns)
+                else:
+                    path = make_right_first_pdf(doc, folder / f"{number}-right.pdf")
                 pages = pdf_pages(path)
                 started = time.perf_counter()
                 article = read_articles(str(path))[0]
                 timing["pdfminer (briefing)"][0] += time.perf_counter() - started
                 timing["pdfminer (briefing)"][1] += pages
                 results[kind].append(score(article, doc))
-                if columns == 2 and "pypdfium2 text" in timing:
+                if columns != 1 and "pypdfium2 text" in timing:
                     started = time.perf_counter()
                     text = pdfium_text(path)
                     timing["pypdfium2 text"][0] += time.perf_counter() - started
                     timing["pypdfium2 text"][1] += pages
                     found = tokens(text)
-                    pdfium.append({"f1": f1(found, tokens(doc.body)), "order": in_order(found, tokens(doc.body)),
-                                   "headings": 0.0})
+                    label = "pypdfium2 text, 2 columns" if columns == 2 else "pypdfium2 text, right column first"
+                    pdfium[label].append({"f1": f1(found, tokens(doc.body)), "order": in_order(found, tokens(doc.body)),
+                                          "headings": 0.0})
             results["docx"].append(score(read_articles(str(make_docx(doc, folder / f"{number}.docx")))[0], doc))
             book = read_articles(str(make_epub([doc], folder / f"{number}.epub")))[0]
             results["epub chapter"].append(score(book, doc))
             for html, kind in ((True, "e-mail html"), (False, "e-mail plain")):
                 path = write_eml(newsletter(doc, number, html=html), folder / f"{number}-{kind[-4:]}.eml")
                 results[kind].append(score(read_articles(str(path))[0], doc))
-    if pdfium:
-        results["pypdfium2 plain text (2 columns)"] = pdfium
+    results.update({label: rows for label, rows in pdfium.items() if rows})
     summary = {kind: {metric: round(statistics.mean(r[metric] for r in rows), 4) for metric in ("f1", "order", "headings")}
                for kind, rows in results.items()}
     summary["pdf seconds per page"] = {name: round(total / pages, 4) for name, (total, pages) in timing.items() if pages}

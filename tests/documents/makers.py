@@ -150,6 +150,47 @@ def make_pdf(doc: Doc, path: Path, *, columns: int = 2, encrypt: str | None = No
     return path
 
 
+def make_right_first_pdf(doc: Doc, path: Path) -> Path:
+    """Two columns set by hand whose content stream holds each page's right column before its
+    left (as some typesetters write them): the order on the page is not the order in the file."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    width, height = A4
+    margin, gap, leading = 56, 24, 13
+    column = (width - 2 * margin - gap) / 2
+    lines: list[tuple[str, str]] = []  # (font, text); "" text is a paragraph gap
+    for head, paragraphs in doc.sections:
+        if head:
+            lines += [("Helvetica-Bold", head)]
+        for paragraph in paragraphs:
+            lines += [("Times-Roman", t) for t in simpleSplit(paragraph, "Times-Roman", 10, column)] + [("", "")]
+    rows = int((height - 2 * margin - 40) // leading)
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    sheet.setTitle(doc.title)
+    page = 0
+    while lines:
+        columns = [lines[:rows], lines[rows:2 * rows]]
+        lines = lines[2 * rows:]
+        if page == 0:
+            sheet.setFont("Helvetica-Bold", 18)
+            sheet.drawString(margin, height - margin, doc.title)
+        for index in (1, 0):  # the right column first
+            y = height - margin - 40
+            for font, text in columns[index]:
+                if text:
+                    sheet.setFont(font, 12 if font.startswith("Helvetica") else 10)
+                    sheet.drawString(margin + index * (column + gap), y, text)
+                y -= leading
+        sheet.setFont("Helvetica", 8)
+        sheet.drawString(margin, 30, f"{RUNNING_HEADER} - page {page + 1}")
+        sheet.showPage()
+        page += 1
+    sheet.save()
+    return path
+
+
 def make_scan_pdf(path: Path) -> Path:
     """A page that is only a picture of text (no text layer), as a scanner makes."""
     from PIL import Image, ImageDraw

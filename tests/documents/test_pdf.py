@@ -11,7 +11,7 @@ import pytest
 
 from conftest import run_cli
 from makers import BBC, CAPTION, CONFIDENTIAL, FOOTNOTE, RUNNING_HEADER, bbc_docs, make_hyphenated_pdf, make_pdf, \
-    make_scan_pdf, sample_doc
+    make_right_first_pdf, make_scan_pdf, sample_doc
 
 pytest.importorskip("reportlab", reason="reportlab (the test extra) is not installed")
 
@@ -55,6 +55,15 @@ def test_running_lines_page_numbers_footnotes_and_captions_are_not_read(report):
     assert not re.search(r"\bPage \d", text)
     # ...while the same words inside the story stay: "pier" is in the caption and in the text.
     assert "south pier" in text
+
+
+def test_columns_are_read_in_page_order_whatever_order_the_file_holds_them(tmp_path):
+    doc = sample_doc()
+    path = make_right_first_pdf(doc, tmp_path / "right-first.pdf")
+    article = read_articles(str(path))[0]
+    assert article.title == doc.title
+    assert [s.heading for s in article.sections] == [h for h, _ in doc.sections]
+    assert [p for s in article.sections for p in s.paragraphs] == [p for _, ps in doc.sections for p in ps]
 
 
 def test_a_one_column_report_reads_the_same(tmp_path):
