@@ -97,7 +97,7 @@ def check_source(url: str, password_env: str | None, allow_plaintext: bool, wher
 
 def fetch_imap(source: Source, timeout: float | None = None) -> tuple[str, list[Item]]:
     """The source's newest `latest` messages as Items (name, items); BriefingError on failure."""
-    from ..ingest import _with_language
+    from ..ingest import MAX_INPUT_BYTES, _with_language
     from ..ingest.mail import read_message
     from ..errors import InputError
 
@@ -110,7 +110,8 @@ def fetch_imap(source: Source, timeout: float | None = None) -> tuple[str, list[
         for uid in reversed(uids):  # newest first: UIDs grow as messages arrive
             if len(items) >= source.latest:
                 break
-            status, data = client.uid("FETCH", uid, "(BODY.PEEK[])")
+            # PEEK: reading sets no \Seen flag. At most MAX_INPUT_BYTES of a message, as of any input.
+            status, data = client.uid("FETCH", uid, f"(BODY.PEEK[]<0.{MAX_INPUT_BYTES}>)")
             raw = next((part[1] for part in data or [] if isinstance(part, tuple)), None)
             if status != "OK" or raw is None:
                 continue
