@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from datetime import date
 
 from .article import derive_title, is_sign_off, normalize_whitespace
@@ -54,7 +55,7 @@ def read_part(package: zipfile.ZipFile, name: str, source: str, kind: str) -> by
         raise InputError(f"{source}: {name} unpacks to more than {MAX_PART_BYTES // 2**20} MB; not a {kind}")
     try:
         return package.read(info)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
         reason = "encrypted" if "encrypted" in str(exc).lower() or "password" in str(exc).lower() else "damaged"
         raise InputError(f"{source}: the {kind} is {reason} ({name} cannot be unpacked)") from None
 

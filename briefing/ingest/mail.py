@@ -80,12 +80,13 @@ def read_message(data: bytes, *, source: str) -> Message:
         cleaned = clean_html(html)
         # A newsletter is its own text, laid out in tables: every heading and paragraph counts
         # (trafilatura, made for pages with menus, drops a table layout's headings).
-        sections = sections_from_fragment(cleaned)
-        if not sections:
-            try:
+        # lxml asserts on a document left without a body ("too many bodies: []"): nothing to read.
+        try:
+            sections = sections_from_fragment(cleaned)
+            if not sections:
                 sections = parse_html(cleaned, source=source).sections
-            except InputError:
-                sections = ()
+        except (InputError, AssertionError):
+            sections = ()
         sections = strip_clutter(sections)
     if not sections:
         text_part = _part(message, "plain")
