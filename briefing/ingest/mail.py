@@ -31,6 +31,9 @@ _MAIL_HEADERS = (b"from:", b"subject:", b"date:", b"message-id:", b"received:", 
                  b"delivered-to:", b"to:")
 
 
+ENCRYPTED_TYPES = {"multipart/encrypted", "application/pkcs7-mime", "application/x-pkcs7-mime"}
+
+
 @dataclass(frozen=True)
 class Message:
     """One message read: its Message-ID (the guid), its web address if it gave one, the article."""
@@ -68,6 +71,9 @@ def read_message(data: bytes, *, source: str) -> Message:
     sender = normalize_whitespace(name) or address or None
     message_id = (str(message.get("message-id", "") or "").strip() or
                   _made_id(data))
+    if message.get_content_type() in ENCRYPTED_TYPES:
+        raise InputError(f"{source}: the message {subject or message_id!r} is encrypted (PGP or S/MIME); "
+                         "briefing cannot read it")
     html_part = _part(message, "html")
     link = ""
     sections = ()

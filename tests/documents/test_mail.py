@@ -99,7 +99,7 @@ def test_script_takes_a_newsletter(tmp_path):
     assert "ferry" in text.lower() and "Harbor Bank" not in text and "nsubscribe" not in text
 
 
-@pytest.mark.parametrize("damage", ["empty", "headers-only", "empty-mbox", "empty-maildir", "image-only"])
+@pytest.mark.parametrize("damage", ["empty", "headers-only", "empty-mbox", "empty-maildir", "image-only", "encrypted"])
 def test_messages_without_text_are_refused_in_one_line(tmp_path, damage):
     if damage == "empty":
         path = tmp_path / "empty.eml"
@@ -117,6 +117,21 @@ def test_messages_without_text_are_refused_in_one_line(tmp_path, damage):
     elif damage == "empty-maildir":
         path = write_maildir([], tmp_path / "Maildir")
         expected = "is empty"
+    elif damage == "encrypted":  # PGP/MIME (RFC 3156): the body is ciphertext
+        message = EmailMessage()
+        message["From"], message["Subject"] = "a@example.org", "Board minutes"
+        message["Date"] = "Mon, 30 Nov 2026 06:00:00 +0000"
+        message.make_mixed()
+        message.set_type("multipart/encrypted")
+        message.set_param("protocol", "application/pgp-encrypted")
+        control, payload = EmailMessage(), EmailMessage()
+        control.set_content(b"Version: 1\n", maintype="application", subtype="pgp-encrypted")
+        payload.set_content(b"-----BEGIN PGP MESSAGE-----\nhQEMA...\n-----END PGP MESSAGE-----\n",
+                            maintype="application", subtype="octet-stream")
+        message.attach(control)
+        message.attach(payload)
+        path = write_eml(message, tmp_path / "secret.eml")
+        expected = "is encrypted (PGP or S/MIME)"
     else:
         message = EmailMessage()
         message["From"], message["Subject"] = "a@example.org", "Pictures"
