@@ -146,3 +146,59 @@ def test_a_real_world_specification_reads_with_its_numbered_headings():
     paragraphs = {p for s in article.sections for p in s.paragraphs}
     assert not paragraphs & {str(n) for n in range(10, 18)}  # nor the page numbers
     assert "Many programs and desktops use the MIME system" in text
+
+
+def test_a_bold_line_at_the_body_size_is_a_heading_and_a_bold_phrase_in_a_paragraph_is_not(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "bold.pdf"
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    rows = [("Times-Roman", "The harbor committee met on Monday to discuss the second ferry and its fares."),
+            ("Times-Roman", "Members agreed that the timetable should double once the new boat arrives."),
+            ("", ""),
+            ("Times-Bold", "Fares and Timetable"),
+            ("Times-Roman", "Fares stay at two dollars fifty until the end of the summer, the office said."),
+            ("Times-Roman", "The early sailing will leave at six."),
+            ("", ""),
+            ("Times-Bold", "Important: the north pier closes for repairs in March."),
+            ("Times-Roman", "Riders will board at the south pier until the work is finished.")]
+    y = 760
+    for font, text in rows:
+        if text:
+            sheet.setFont(font, 10)
+            sheet.drawString(72, y, text)
+        y -= 13 if text else 20
+    sheet.showPage()
+    sheet.save()
+    article = read_articles(str(path))[0]
+    assert [s.heading for s in article.sections] == [None, "Fares and Timetable"]
+    # A bold sentence (it ends like one) is read as text, not as a heading.
+    assert "Important: the north pier closes for repairs in March." in body(article)
+
+
+def test_a_pdf_from_a_web_server_is_read_like_a_file(tmp_path):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    data = make_pdf(sample_doc(), tmp_path / "ferry.pdf").read_bytes()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        article = read_articles(f"http://127.0.0.1:{server.server_port}/papers/report")[0]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert article.title == sample_doc().title and article.sections[1].heading == "A Quiet Crossing"
