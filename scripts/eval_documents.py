@@ -95,7 +95,7 @@ def main() -> int:
     from briefing.ingest import read_articles
 
     docs = bbc_docs(args.articles)
-    results: dict[str, list[dict]] = {k: [] for k in ("pdf 2 columns", "pdf 1 column", "pdf right column first",
+    results: dict[str, list[dict]] = {k: [] for k in ("pdf 2 columns", "pdf 3 columns", "pdf 1 column", "pdf right column first",
                                                      "docx", "epub chapter", "e-mail html", "e-mail plain")}
     timing = {"pdfminer (briefing)": [0.0, 0], "pypdfium2 text": [0.0, 0]}
     pdfium: dict[str, list[dict]] = {"pypdfium2 text, 2 columns": [], "pypdfium2 text, right column first": []}
@@ -106,7 +106,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         for number, doc in enumerate(docs):
-            for columns, kind in ((2, "pdf 2 columns"), (1, "pdf 1 column"), (-2, "pdf right column first")):
+            for columns, kind in ((2, "pdf 2 columns"), (3, "pdf 3 columns"), (1, "pdf 1 column"),
+                                  (-2, "pdf right column first")):
                 if columns > 0:
                     path = make_pdf(doc, folder / f"{number}-{columns}.pdf", columns=columns)
                 else:
@@ -117,7 +118,7 @@ def main() -> int:
                 timing["pdfminer (briefing)"][0] += time.perf_counter() - started
                 timing["pdfminer (briefing)"][1] += pages
                 results[kind].append(score(article, doc))
-                if columns != 1 and "pypdfium2 text" in timing:
+                if columns in (2, -2) and "pypdfium2 text" in timing:
                     started = time.perf_counter()
                     text = pdfium_text(path)
                     timing["pypdfium2 text"][0] += time.perf_counter() - started

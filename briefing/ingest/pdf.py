@@ -3,9 +3,11 @@
 pdfminer gives every line of text with its position and the font of each character. From
 those, as a reader sees the page:
 
-- **reading order**: text boxes are read top to bottom in bands; inside a band of two
-  columns, the left column first. A box that spans the page (a title, a heading across
-  both columns) ends a band.
+- **reading order**: a column begins at a left edge that lies right of where the boxes of
+  the column before it end;
+  text boxes are read top to bottom in bands, and inside a band column by column from the
+  left. A box that reaches into the next column (a title, a heading across the columns)
+  ends a band.
 - **running headers, footers and page numbers**: a line near the top or bottom edge that
   repeats on other pages (digits aside), or that is only a page number, is not read.
 - **headings**: short lines set larger than the body text, or bold when the body is not,
@@ -37,6 +39,7 @@ from ..models import Article, Section
 HEADING_SCALE = 1.15  # a line this much larger than the body text is a heading
 SMALL_SCALE = 0.88  # a line this much smaller is a footnote or a caption
 EDGE = 0.09  # the top and bottom 9% of a page hold running headers and footers
+COLUMN_TOLERANCE = 0.02  # left edges this close (a share of the page's width) start the same column
 MAX_HEADING_WORDS = 16
 
 _CAPTION = re.compile(r"^(fig(ure)?\.?|table|chart|photo(graph)?|image|source|credit|map)\s*[\dA-Z:.(]",
@@ -64,6 +67,7 @@ class _Box:
     top: float
     bottom: float
     lines: list[_Line]
+    opens: bool = False  # the first box of a column or a page: a paragraph may go on in it
 
     @property
     def text(self) -> str:
@@ -212,7 +216,10 @@ def _drop_running_lines(pages) -> list[_Box]:
     for width, height, boxes, _ in pages:
         kept = [b for b in boxes if not (_at_edge(b, height) and (_shape(b.text) in repeated
                                                                    or _PAGE_NUMBER.match(b.text)))]
-        ordered.extend(_reading_order(kept, width))
+        page = _reading_order(kept, width)
+        if page:
+            page[0].opens = True
+        ordered.extend(page)
     return ordered
 
 
@@ -221,26 +228,51 @@ def _at_edge(box: _Box, height: float) -> bool:
 
 
 def _reading_order(boxes: list[_Box], width: float) -> list[_Box]:
-    """Top to bottom in bands; in a band with two columns, the left column first."""
-    middle = width / 2
+    """Top to bottom in bands between boxes that span columns; inside a band, column by column
+    from the left, each column top to bottom (one column, two, three)."""
+    starts = _column_starts(boxes, width)
+    tolerance = COLUMN_TOLERANCE * width
     ordered: list[_Box] = []
-    band: list[_Box] = []
+    band: dict[int, list[_Box]] = {}
 
     def flush() -> None:
-        left = [b for b in band if (b.x0 + b.x1) / 2 < middle]
-        right = [b for b in band if (b.x0 + b.x1) / 2 >= middle]
-        ordered.extend(sorted(left, key=lambda b: b.top) + sorted(right, key=lambda b: b.top))
+        for index in sorted(band):
+            column = sorted(band[index], key=lambda b: b.top)
+            column[0].opens = True
+            ordered.extend(column)
         band.clear()
 
     for box in sorted(boxes, key=lambda b: b.top):
-        spans = box.x0 < middle - width * 0.05 and box.x1 > middle + width * 0.05
-        if spans:
-            flush()
+        index = max((i for i, x in enumerate(starts) if x <= box.x0 + tolerance), default=0)
+        if index + 1 < len(starts) and box.x1 > starts[index + 1] + tolerance:
+            flush()  # a title or a heading across the columns
             ordered.append(box)
         else:
-            band.append(box)
+            band.setdefault(index, []).append(box)
     flush()
     return ordered
+
+
+def _column_starts(boxes: list[_Box], width: float) -> list[float]:
+    """Where the page's columns begin. Boxes are grouped by their left edges; a group begins a
+    new column when it lies right of where the current column's boxes typically end (an
+    indented quotation or a centred title lies inside its column)."""
+    tolerance = COLUMN_TOLERANCE * width
+    edges: list[list[_Box]] = []
+    for box in sorted(boxes, key=lambda b: b.x0):
+        if edges and box.x0 - edges[-1][0].x0 <= tolerance:
+            edges[-1].append(box)
+        else:
+            edges.append([box])
+    starts: list[float] = []
+    column: list[_Box] = []
+    for group in edges:
+        if not starts or group[0].x0 > statistics.median(b.x1 for b in column) - tolerance:
+            starts.append(group[0].x0)
+            column = list(group)
+        else:
+            column.extend(group)
+    return starts or [0.0]
 
 
 def _blocks(boxes: list[_Box], body_size: float, body_bold: bool) -> list[tuple[str, str, float]]:
@@ -268,16 +300,18 @@ def _blocks(boxes: list[_Box], body_size: float, body_bold: bool) -> list[tuple[
             if kind == "heading" and (len(text.split()) > MAX_HEADING_WORDS or text.endswith(".")):
                 kind = "paragraph"
             size = max(line.size for line in lines)
-            if kind == "paragraph" and blocks and blocks[-1][0] == "paragraph" and _continues(blocks[-1][1], text):
+            opens = box.opens and lines is runs[0][1]
+            if kind == "paragraph" and blocks and blocks[-1][0] == "paragraph" and _continues(blocks[-1][1], text, opens):
                 blocks[-1] = ("paragraph", _join_lines([blocks[-1][1], text]), blocks[-1][2])
             else:
                 blocks.append((kind, text, size))
     return blocks
 
 
-def _continues(before: str, after: str) -> bool:
-    """A paragraph broken by a column or page: no sentence end before, a lower-case word after."""
-    return not re.search(r"[.!?:;\"'”’)]$", before) and after[:1].islower()
+def _continues(before: str, after: str, opens: bool) -> bool:
+    """A paragraph broken by a column or page: no sentence end before, and a lower-case word
+    after, or any word at the top of the next column or page."""
+    return not re.search(r"[.!?:;\"'”’)]$", before) and (after[:1].islower() or opens)
 
 
 def _join_lines(lines: list[str]) -> str:

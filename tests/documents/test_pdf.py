@@ -66,9 +66,11 @@ def test_columns_are_read_in_page_order_whatever_order_the_file_holds_them(tmp_p
     assert [p for s in article.sections for p in s.paragraphs] == [p for _, ps in doc.sections for p in ps]
 
 
-def test_a_one_column_report_reads_the_same(tmp_path):
+@pytest.mark.parametrize("columns", [1, 3])
+def test_one_or_three_columns_read_the_same(tmp_path, columns):
     doc = sample_doc()
-    article = read_articles(str(make_pdf(doc, tmp_path / "one.pdf", columns=1)))[0]
+    article = read_articles(str(make_pdf(doc, tmp_path / "one.pdf", columns=columns)))[0]
+    assert [s.heading for s in article.sections] == [h for h, _ in doc.sections]
     assert [p for s in article.sections for p in s.paragraphs] == [p for _, ps in doc.sections for p in ps]
 
 
