@@ -5,7 +5,8 @@ Word library needed: the few elements that matter are `w:p`, its style `w:pStyle
 `w:r` with text `w:t`, and the tracked changes `w:ins` and `w:del`). Headers, footers,
 footnotes and comments live in parts of their own and are not read; tracked deletions
 (`w:del`, `w:moveFrom`) are left out and tracked insertions read, as the document reads
-with its changes accepted. A paragraph styled as a heading (a built-in "heading N" style,
+with its changes accepted. Tables are not read (as on web pages: a grid of figures does not
+read aloud). A paragraph styled as a heading (a built-in "heading N" style,
 or any style with an outline level) starts a section; the "Title" style is the title.
 
     briefing article report.docx --json
@@ -84,8 +85,8 @@ def parse(data: bytes, *, source: str, title: str | None = None) -> Article:
     heading: str | None = None
     paragraphs: list[str] = []
     for paragraph in body.iter(f"{_W}p") if body is not None else ():
-        if any(a.tag in _SKIPPED for a in paragraph.iterancestors()):
-            continue
+        if any(a.tag in _SKIPPED or a.tag == f"{_W}tbl" for a in paragraph.iterancestors()):
+            continue  # deleted, or a table's cell: figures in a grid do not read aloud (as on web pages)
         text = _paragraph_text(paragraph)
         if not text:
             continue

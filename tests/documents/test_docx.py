@@ -115,3 +115,19 @@ def test_a_document_without_text_is_refused(tmp_path):
     document.save(str(tmp_path / "blank.docx"))
     result = run_cli("article", str(tmp_path / "blank.docx"), timeout=60)
     assert result.returncode == 2 and "has no text" in result.stderr.decode()
+
+
+def test_a_table_is_not_read_and_the_text_around_it_is(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The harbor office published the new fares on Monday, and riders welcomed them.")
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in enumerate((("Route", "Fare"), ("North pier", "$2.50"))):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    document.add_paragraph("Students and anyone over 65 ride free, the office said.")
+    document.save(str(tmp_path / "fares.docx"))
+    text = body(read_articles(str(tmp_path / "fares.docx"))[0])
+    assert "North pier" not in text and "Route" not in text
+    assert "riders welcomed them" in text and "ride free" in text
