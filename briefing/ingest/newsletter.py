@@ -16,7 +16,7 @@ from ..models import Section
 # (name, pattern): a paragraph matching the pattern is that kind of clutter.
 RULES: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
     ("view in browser", r"^(\W*)(view|read|open|see)( this)?( (e-?mail|newsletter|issue|message))?"
-                        r"( (in|on) (your|a|the) (web )?browser| online| on the web)\b"
+                        r"( (in|on) ((your|a|the) )?(web )?browser| online| on the web)\b"
                         r"|having trouble (viewing|reading)|can'?t see (this|the) (e-?mail|images)"),
     ("unsubscribe", r"\bunsubscribe\b|\bopt[ -]out\b|stop receiving (these|this)|no longer (wish|want) to receive"),
     ("preferences", r"\b(update|manage|change|edit) (your )?(e-?mail |subscription |notification )?"
@@ -64,11 +64,27 @@ def clean_html(html: str) -> str:
         width, height = image.get("width", ""), image.get("height", "")
         if width.strip("px ") in ("0", "1") or height.strip("px ") in ("0", "1") or image.get("alt") in (None, ""):
             image.drop_tree()  # a pixel, a spacer or an unlabelled picture: nothing to read
+    _bare_text_as_paragraphs(root)
     for element in root.xpath("//*[@style]"):
         style = re.sub(r"\s+", "", element.get("style", "").lower())
         if "display:none" in style or "max-height:0" in style or "visibility:hidden" in style:
             element.drop_tree()  # the preheader: a preview line hidden in the message
     return lxml.html.tostring(root, encoding="unicode")
+
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "div",
+           "blockquote", "pre", "section", "article", "center"}
+
+
+def _bare_text_as_paragraphs(root) -> None:
+    """A table cell or div holding text but no paragraph (a Mailchimp-style layout) becomes a
+    paragraph, so that the fragment reader, which reads paragraphs and headings, reads it."""
+    for element in list(root.iter("td", "th", "div", "center")):
+        if any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in element.iterdescendants()):
+            continue
+        if element.text_content().strip():
+            element.tag = "p"
+            element.attrib.clear()
 
 
 def web_version(html: str) -> str | None:

@@ -67,7 +67,7 @@ def test_story_text_that_merely_mentions_clutter_words_stays():
             "Riders can buy tickets in a browser or with the app, the operator said.",
             "The mayor said she had forwarded the complaints to the harbor authority."]
     assert [clutter(p) for p in kept] == [None, None, None]
-    dropped = ["View this email in your browser", "Unsubscribe | Update your preferences",
+    dropped = ["View this email in your browser", "View in browser", "Unsubscribe | Update your preferences",
                "Was this email forwarded to you? Sign up here.", "Sponsored by Harbor Bank",
                "Our mailing address is: Morning Harbor, 12 Quay Street, Millbrook, ME 04101"]
     assert all(clutter(p) for p in dropped)
@@ -144,3 +144,21 @@ def test_messages_without_text_are_refused_in_one_line(tmp_path, damage):
     err = result.stderr.decode()
     assert result.returncode == 2, err
     assert expected in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_table_layout_with_bare_text_in_its_cells_is_read(tmp_path):
+    # As Mailchimp-style templates send it: the story's text straight in table cells, no <p>.
+    doc = sample_doc()
+    cells = "".join(f'<tr><td class="mcnTextContent" style="font-size:16px">{p}</td></tr>'
+                    for _, paragraphs in doc.sections[:2] for p in paragraphs)
+    message = EmailMessage()
+    message["From"], message["Subject"] = "Morning Harbor <morning@news.example.org>", doc.title
+    message["Date"] = "Mon, 30 Nov 2026 06:00:00 +0000"
+    message.set_content("(plain part)")
+    message.add_alternative(f'<html><body><table><tr><td><a href="https://news.example.org/w/1">View in browser</a>'
+                            f'</td></tr>{cells}<tr><td>You are receiving this because you signed up.<br>'
+                            f'<a href="https://news.example.org/u">Unsubscribe</a></td></tr></table></body></html>',
+                            subtype="html")
+    (article,) = read_articles(str(write_eml(message, tmp_path / "cells.eml")))
+    expected = [p for _, paragraphs in doc.sections[:2] for p in paragraphs]
+    assert [p for s in article.sections for p in s.paragraphs] == expected
