@@ -124,38 +124,65 @@ def split_mbox(data: bytes) -> list[bytes]:
 
 def read_messages(data: bytes | None = None, *, source: str, path: Path | None = None,
                   latest: int | None = None) -> list[Message]:
-    """Every readable message of an .eml, an .mbox (bytes) or a Maildir (`path`), newest first.
+    """The readable messages of an .eml, an .mbox (bytes) or a Maildir (`path`), newest first
+    (by their Date), the newest `latest` when given.
 
-    A message without text is skipped when there are others; one damaged message does not
-    spoil a mailbox."""
+    Messages arrive in order (an mbox appends them; a Maildir file's time is its delivery), so
+    with `latest` only the last-delivered are read, a few more than asked in case some have
+    no text: a mailbox of years costs what its last days do. A message without text is
+    skipped when there are others; one damaged message does not spoil a mailbox."""
     if path is not None and is_maildir(path):
         files = sorted((f for sub in ("new", "cur") for f in (path / sub).iterdir() if f.is_file()),
-                       key=lambda f: f.name)
-        raws = []
-        for file in files:
-            try:
-                raws.append(file.read_bytes())
-            except OSError:
-                continue
-        kind = "Maildir"
+                       key=_delivered)
+        raws, kind = _LazyFiles(files), "Maildir"
     elif data is not None and looks_like_mbox(data):
         raws, kind = split_mbox(data), "mbox"
     else:
         raws, kind = [data or b""], "message"
     messages, errors = [], []
-    for number, raw in enumerate(raws, 1):
+    wanted = None if latest is None else latest + LOOKBACK
+    for number in range(len(raws), 0, -1):  # the last delivered first
+        if wanted is not None and len(messages) >= wanted:
+            break
         label = source if kind == "message" else f"{source}#{number}"
         try:
-            messages.append(read_message(raw, source=label))
+            messages.append(read_message(raws[number - 1], source=label))
         except InputError as exc:
             errors.append(exc)
     if not messages:
         if errors and kind == "message":
             raise errors[0]
-        raise InputError(f"{source}: the {kind} has no messages with text" if raws else f"{source}: the {kind} is empty")
+        raise InputError(f"{source}: the {kind} has no messages with text" if len(raws)
+                         else f"{source}: the {kind} is empty")
     epoch = datetime.min.replace(tzinfo=timezone.utc)
     messages.sort(key=lambda m: m.sent or epoch, reverse=True)
     return messages[:latest] if latest else messages
+
+
+LOOKBACK = 5  # messages read past `latest`: a late-delivered older one sorts in by its Date
+
+
+def _delivered(file: Path) -> tuple[float, str]:
+    try:
+        return file.stat().st_mtime, file.name
+    except OSError:
+        return 0.0, file.name
+
+
+class _LazyFiles:
+    """A Maildir's message files, read only when asked for (an unreadable one reads as empty)."""
+
+    def __init__(self, files: list[Path]):
+        self.files = files
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __getitem__(self, index: int) -> bytes:
+        try:
+            return self.files[index].read_bytes()
+        except OSError:
+            return b""
 
 
 def parse(data: bytes, *, source: str, title: str | None = None, latest: int | None = None) -> list[Article]:

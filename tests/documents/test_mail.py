@@ -162,3 +162,15 @@ def test_a_table_layout_with_bare_text_in_its_cells_is_read(tmp_path):
     (article,) = read_articles(str(write_eml(message, tmp_path / "cells.eml")))
     expected = [p for _, paragraphs in doc.sections[:2] for p in paragraphs]
     assert [p for s in article.sections for p in s.paragraphs] == expected
+
+
+def test_the_newest_of_a_long_mailbox_by_date_even_when_delivered_late(tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    doc = sample_doc()
+    start = datetime(2026, 11, 1, 6, 0, tzinfo=timezone.utc)
+    messages = [newsletter(type(doc)(f"Issue {n}", doc.sections[:1]), n, sent=start + timedelta(days=n))
+                for n in range(30)]
+    messages.append(newsletter(type(doc)("Issue 27 again", doc.sections[:1]), 99, sent=start + timedelta(days=27, hours=1)))
+    articles = read_articles(str(write_mbox(messages, tmp_path / "long.mbox")), latest=3)
+    assert [a.title for a in articles] == ["Issue 29", "Issue 28", "Issue 27 again"]
