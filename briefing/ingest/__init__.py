@@ -47,18 +47,18 @@ def read_articles(source: str, *, title: str | None = None, latest: int | None =
         fetched = fetch(source)
         articles = _parse(fetched.data, source=source, suffix="", content_type=fetched.content_type,
                           charset=fetched.charset, url=fetched.url, title=title, latest=latest)
-    elif source != "-" and Path(source).is_dir() and (folder := _read_folder(source, latest)) is not None:
-        articles = folder  # a Maildir
+    elif source != "-" and (mailbox := _read_mailbox(source, latest)) is not None:
+        articles = mailbox  # a Maildir or an mbox file, read message by message
     else:
         suffix = Path(source).suffix.lower() if source != "-" else ""
         articles = _parse(read_bytes(source), source=source, suffix=suffix, title=title, latest=latest)
     return [_with_language(a) for a in articles]
 
 
-def _read_folder(source: str, latest: int | None) -> list[Article] | None:
-    from .documents import read_folder_document
+def _read_mailbox(source: str, latest: int | None) -> list[Article] | None:
+    from .documents import read_mailbox
 
-    return read_folder_document(source, latest=latest)
+    return read_mailbox(source, latest=latest)
 
 
 def read_page(url: str) -> Article:

@@ -67,13 +67,13 @@ def read_document(kind: str, data: bytes, *, source: str, title: str | None, lat
     raise InputError(f"{source}: a zip archive, not a document briefing reads (PDF, .docx, .epub, e-mail)")
 
 
-def read_folder_document(path, *, latest: int | None) -> list[Article] | None:
-    """A Maildir folder's messages as Articles; None for any other folder."""
+def read_mailbox(path, *, latest: int | None) -> list[Article] | None:
+    """A Maildir's or an mbox file's messages as Articles; None for any other path."""
     from pathlib import Path
 
     from . import mail
 
     path = Path(path)
-    if not mail.is_maildir(path):
+    if not mail.is_mailbox(path):
         return None
     return [m.article for m in mail.read_messages(source=str(path), path=path, latest=latest)]

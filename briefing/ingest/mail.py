@@ -62,6 +62,14 @@ def is_maildir(path: Path) -> bool:
     return path.is_dir() and (path / "cur").is_dir() and (path / "new").is_dir()
 
 
+MBOX_SUFFIXES = (".mbox", ".mbx")
+
+
+def is_mailbox(path: Path) -> bool:
+    """A Maildir folder or an mbox file: read message by message, whatever its size."""
+    return is_maildir(path) or (path.suffix.lower() in MBOX_SUFFIXES and path.is_file())
+
+
 def read_message(data: bytes, *, source: str) -> Message:
     """One message's article; InputError when it has no readable text."""
     message = email.message_from_bytes(data, policy=email.policy.default)
@@ -135,6 +143,15 @@ def read_messages(data: bytes | None = None, *, source: str, path: Path | None =
         files = sorted((f for sub in ("new", "cur") for f in (path / sub).iterdir() if f.is_file()),
                        key=_delivered)
         raws, kind = _LazyFiles(files), "Maildir"
+    elif path is not None and path.is_file():  # an mbox file of any size: its messages located, not loaded
+        import mailbox
+
+        try:
+            box = mailbox.mbox(str(path), create=False)
+            keys = list(box.keys())
+        except (OSError, mailbox.Error) as exc:
+            raise InputError(f"{source}: cannot read the mbox ({getattr(exc, 'strerror', None) or exc})") from None
+        raws, kind = _LazyMbox(box, keys), "mbox"
     elif data is not None and looks_like_mbox(data):
         raws, kind = split_mbox(data), "mbox"
     else:
@@ -167,6 +184,22 @@ def _delivered(file: Path) -> tuple[float, str]:
         return file.stat().st_mtime, file.name
     except OSError:
         return 0.0, file.name
+
+
+class _LazyMbox:
+    """An mbox's messages, each read from the file only when asked for."""
+
+    def __init__(self, box, keys: list):
+        self.box, self.keys = box, keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, index: int) -> bytes:
+        try:
+            return re.sub(rb"(?m)^>(>*From )", rb"\1", self.box.get_bytes(self.keys[index]))
+        except (OSError, KeyError, ValueError):
+            return b""
 
 
 class _LazyFiles:

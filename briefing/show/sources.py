@@ -256,9 +256,9 @@ def _read_local(source: Source) -> Fetch:
 
 
 def _is_mail(path: Path) -> bool:
-    from ..ingest.mail import is_maildir
+    from ..ingest.mail import is_mailbox
 
-    return is_maildir(path) or path.suffix.lower() in (".eml", ".mbox")
+    return is_mailbox(path) or path.suffix.lower() == ".eml"
 
 
 def _read_mail(source: Source, path: Path) -> Fetch:
@@ -266,8 +266,11 @@ def _read_mail(source: Source, path: Path) -> Fetch:
     from ..ingest import _with_language, read_bytes
     from ..ingest.mail import read_messages
 
-    data = None if path.is_dir() else read_bytes(str(path))
-    messages = read_messages(data, source=source.url, path=path if path.is_dir() else None, latest=source.latest)
+    from ..ingest.mail import is_mailbox
+
+    mailbox = is_mailbox(path)  # a Maildir or an mbox: message by message; an .eml: its bytes
+    messages = read_messages(None if mailbox else read_bytes(str(path)), source=source.url,
+                             path=path if mailbox else None, latest=source.latest)
     name = source.name or next((m.article.byline for m in messages if m.article.byline), path.stem)
     return Fetch(source, name, "ok", [Item(name, source.url, m.link, m.message_id, _with_language(m.article), i)
                                       for i, m in enumerate(messages)])

@@ -174,3 +174,26 @@ def test_the_newest_of_a_long_mailbox_by_date_even_when_delivered_late(tmp_path)
     messages.append(newsletter(type(doc)("Issue 27 again", doc.sections[:1]), 99, sent=start + timedelta(days=27, hours=1)))
     articles = read_articles(str(write_mbox(messages, tmp_path / "long.mbox")), latest=3)
     assert [a.title for a in articles] == ["Issue 29", "Issue 28", "Issue 27 again"]
+
+
+def test_an_mbox_larger_than_the_input_cap_is_read_from_its_newest_messages(tmp_path):
+    from briefing.ingest import MAX_INPUT_BYTES
+
+    doc = sample_doc()
+    old = EmailMessage()
+    old["From"], old["Subject"], old["Date"] = "archive@example.org", "Old archive", "Mon, 2 Nov 2026 06:00:00 +0000"
+    old.add_attachment(bytes(range(256)) * 4000, maintype="application", subtype="octet-stream",
+                       filename="archive.bin")  # a megabyte and more, and nothing to read
+    path = tmp_path / "years.mbox"
+    with path.open("wb") as fh:
+        for _ in range(MAX_INPUT_BYTES // len(bytes(old)) + 2):
+            fh.write(b"From archive@example.org Mon Nov  2 06:00:00 2026\n" + bytes(old) + b"\n")
+        fh.write(b"From morning@news.example.org Mon Nov 30 06:00:00 2026\n" + bytes(newsletter(doc, 7)) + b"\n")
+    assert path.stat().st_size > MAX_INPUT_BYTES
+    (article,) = read_articles(str(path), latest=1)
+    assert article.title == doc.title
+    # A single message file that large is still refused: it is no article.
+    big = tmp_path / "big.eml"
+    big.write_bytes(bytes(old) * (MAX_INPUT_BYTES // len(bytes(old)) + 2))
+    result = run_cli("article", str(big), timeout=60)
+    assert result.returncode == 2 and "larger than" in result.stderr.decode()
