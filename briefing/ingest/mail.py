@@ -73,12 +73,11 @@ def is_mailbox(path: Path) -> bool:
 def read_message(data: bytes, *, source: str) -> Message:
     """One message's article; InputError when it has no readable text."""
     message = email.message_from_bytes(data, policy=email.policy.default)
-    subject = normalize_whitespace(str(message.get("subject", "") or "")) or None
+    subject = normalize_whitespace(_header(message, "subject")) or None
     sent = _sent(message)
-    name, address = parseaddr(str(message.get("from", "") or ""))
+    name, address = parseaddr(_header(message, "from"))
     sender = normalize_whitespace(name) or address or None
-    message_id = (str(message.get("message-id", "") or "").strip() or
-                  _made_id(data))
+    message_id = _header(message, "message-id").strip() or _made_id(data)
     if message.get_content_type() in ENCRYPTED_TYPES:
         raise InputError(f"{source}: the message {subject or message_id!r} is encrypted (PGP or S/MIME); "
                          "briefing cannot read it")
@@ -228,8 +227,16 @@ def parse(data: bytes, *, source: str, title: str | None = None, latest: int | N
     return articles
 
 
+def _header(message: EmailMessage, name: str) -> str:
+    """A header's text; empty when it is missing or too malformed to decode."""
+    try:
+        return str(message.get(name, "") or "")
+    except Exception:  # the email package raises many kinds on a broken header
+        return ""
+
+
 def _sent(message: EmailMessage) -> datetime | None:
-    value = message.get("date")
+    value = _header(message, "date")
     if not value:
         return None
     try:
