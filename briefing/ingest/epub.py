@@ -43,6 +43,7 @@ def parse(data: bytes, *, source: str, title: str | None = None, latest: int | N
         raise InputError(f"{source}: not an EPUB (it has no META-INF/container.xml)")
     rootfile = next((e.get("full-path") for e in xml_root(container, source, "container.xml", KIND).iter()
                      if str(e.tag).endswith("rootfile") and e.get("full-path")), None)
+    _refuse_drm(package, source)
     opf_bytes = read_part(package, rootfile, source, KIND) if rootfile else None
     if opf_bytes is None:
         raise InputError(f"{source}: the EPUB is damaged (its package document is missing)")
@@ -90,6 +91,19 @@ def parse(data: bytes, *, source: str, title: str | None = None, latest: int | N
                 sections.append(section)
     return [Article(title=title or book_title or sections[0].heading or "Untitled", source=source,
                     sections=tuple(sections), published=published, byline=author)]
+
+
+def _refuse_drm(package, source: str) -> None:
+    """An EPUB whose chapters are encrypted (DRM: META-INF/encryption.xml names them) cannot be
+    read; obfuscated fonts, which encryption.xml also lists, do not matter."""
+    payload = read_part(package, "META-INF/encryption.xml", source, KIND)
+    if payload is None:
+        return
+    root = xml_root(payload, source, "META-INF/encryption.xml", KIND)
+    for reference in root.iter():
+        if str(reference.tag).endswith("CipherReference") and \
+                re.search(r"\.x?html?$", (reference.get("URI") or "").split("#")[0], re.IGNORECASE):
+            raise InputError(f"{source}: the EPUB is encrypted (DRM); briefing cannot read it")
 
 
 def _join(base: str, href: str | None) -> str:

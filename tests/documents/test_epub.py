@@ -74,7 +74,7 @@ def test_a_collection_is_told_by_a_grouped_table_of_contents(tmp_path):
     assert len(read_articles(str(path))) == 1  # the flat contents: one book
 
 
-@pytest.mark.parametrize("damage", ["truncated", "empty", "no-container", "no-package", "encrypted"])
+@pytest.mark.parametrize("damage", ["truncated", "empty", "no-container", "no-package", "encrypted", "drm"])
 def test_broken_books_are_refused_in_one_line(tmp_path, damage):
     path = tmp_path / f"{damage}.epub"
     whole = make_epub(docs(), tmp_path / "whole.epub").read_bytes()
@@ -94,6 +94,20 @@ def test_broken_books_are_refused_in_one_line(tmp_path, damage):
             book.writestr("META-INF/container.xml", '<container><rootfiles><rootfile full-path="x.opf"/>'
                                                     "</rootfiles></container>")
         expected = "package document is missing"
+    elif damage == "drm":  # chapters encrypted by a bookshop, listed in META-INF/encryption.xml
+        with zipfile.ZipFile(tmp_path / "whole.epub") as book:
+            items = {n: book.read(n) for n in book.namelist()}
+        items["OEBPS/text/ch1.xhtml"] = bytes(range(256)) * 8
+        items["META-INF/encryption.xml"] = (
+            b'<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+            b'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+            b'<enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>'
+            b'<enc:CipherData><enc:CipherReference URI="OEBPS/text/ch1.xhtml"/></enc:CipherData>'
+            b"</enc:EncryptedData></encryption>")
+        with zipfile.ZipFile(path, "w") as book:
+            for name, data in items.items():
+                book.writestr(name, data)
+        expected = "encrypted (DRM)"
     else:  # a zip whose entries are encrypted (the zip's own password scheme)
         data = bytearray(whole)
         offset = 0
@@ -110,3 +124,18 @@ def test_broken_books_are_refused_in_one_line(tmp_path, damage):
     err = result.stderr.decode()
     assert result.returncode == 2, err
     assert expected in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_book_with_only_obfuscated_fonts_is_read(tmp_path):
+    # Publishers obfuscate embedded fonts and list them in encryption.xml; the text is plain.
+    path = make_epub(docs(), tmp_path / "fonts.epub")
+    with zipfile.ZipFile(path, "a") as book:
+        book.writestr("OEBPS/fonts/serif.otf", bytes(range(256)) * 4)
+        book.writestr("META-INF/encryption.xml",
+                      '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+                      'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+                      '<enc:EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/>'
+                      '<enc:CipherData><enc:CipherReference URI="OEBPS/fonts/serif.otf"/></enc:CipherData>'
+                      "</enc:EncryptedData></encryption>")
+    (article,) = read_articles(str(path))
+    assert sample_doc().title in [s.heading for s in article.sections]
