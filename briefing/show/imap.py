@@ -34,6 +34,7 @@ from ..models import Item, Mention, Source
 
 SCHEMES = ("imap://", "imaps://")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+MAX_TRIES = 3  # messages fetched per message wanted, at most (some have nothing to read)
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -98,7 +99,7 @@ def check_source(url: str, password_env: str | None, allow_plaintext: bool, wher
 def fetch_imap(source: Source, timeout: float | None = None) -> tuple[str, list[Item]]:
     """The source's newest `latest` messages as Items (name, items); BriefingError on failure."""
     from ..ingest import MAX_INPUT_BYTES, _with_language
-    from ..ingest.mail import read_message
+    from ..ingest.mail import LOOKBACK, read_message
     from ..errors import InputError
 
     address = parse_url(source.url)
@@ -107,8 +108,11 @@ def fetch_imap(source: Source, timeout: float | None = None) -> tuple[str, list[
         uids = _uids(client, criteria)
         items: list[Item] = []
         name = source.name
-        for uid in reversed(uids):  # newest first: UIDs grow as messages arrive
-            if len(items) >= source.latest:
+        sent = {}
+        # Newest first (UIDs grow as messages arrive): `latest` and a few more, ordered by Date
+        # below; at most MAX_TRIES fetched, however many have nothing to read.
+        for uid in list(reversed(uids))[: MAX_TRIES * (source.latest + LOOKBACK)]:
+            if len(items) >= source.latest + LOOKBACK:
                 break
             # PEEK: reading sets no \Seen flag. At most MAX_INPUT_BYTES of a message, as of any input.
             status, data = client.uid("FETCH", uid, f"(BODY.PEEK[]<0.{MAX_INPUT_BYTES}>)")
@@ -123,11 +127,11 @@ def fetch_imap(source: Source, timeout: float | None = None) -> tuple[str, list[
                 name = message.article.byline
             items.append(Item(source.name or "", source.url, message.link, message.message_id,
                               _with_language(message.article)))
-    epoch = 0.0
-    items.sort(key=lambda i: i.article.published.toordinal() if i.article.published else epoch, reverse=True)
+            sent[message.message_id] = message.sent.timestamp() if message.sent else 0.0
+    items.sort(key=lambda i: sent[i.guid], reverse=True)
     name = name or address.sender or address.host
     return name, [Item(name, i.source_url, i.link, i.guid, i.article, position)
-                  for position, i in enumerate(items)]
+                  for position, i in enumerate(items[: source.latest])]
 
 
 def mark_read_covered(sources: Sequence[Source], stories: Sequence[tuple[str, Sequence[Mention]]],
