@@ -134,12 +134,13 @@ def _layout(data: bytes, source: str):
                 for line in element:
                     if not isinstance(line, LTTextLine):
                         continue
-                    # "(cid:13)": a glyph the font does not map to a character; nothing to read.
-                    text = normalize_whitespace(_CID.sub("", line.get_text()).replace("\n", " "))
                     chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-                    if not text or not chars:
+                    if not chars:
                         continue
                     size = statistics.median(round(c.size, 1) for c in chars)
+                    text = _line_text(line, size)
+                    if not text:
+                        continue
                     bold = sum(bool(_BOLD.search(c.fontname)) for c in chars) > len(chars) / 2
                     lines.append(_Line(text, line.x0, line.x1, height - line.y1, size, bold))
                 if lines:
@@ -151,6 +152,20 @@ def _layout(data: bytes, source: str):
     except Exception as exc:
         raise InputError(f"{source}: the PDF is damaged ({_reason(exc)})") from None
     return pages, info
+
+
+def _line_text(line, size: float) -> str:
+    """A line's text without footnote markers (small characters raised above the line: the
+    "1" of "ferry¹") and glyphs the font maps to no character ("(cid:13)")."""
+    from pdfminer.layout import LTChar
+
+    parts = []
+    for item in line:
+        if isinstance(item, LTChar) and item.size < size * 0.8 and item.y0 > line.y0 + 0.25 * line.height \
+                and item.get_text().strip():
+            continue
+        parts.append(item.get_text())
+    return normalize_whitespace(_CID.sub("", "".join(parts)).replace("\n", " "))
 
 
 def _reason(exc: Exception) -> str:

@@ -204,3 +204,26 @@ def test_a_pdf_from_a_web_server_is_read_like_a_file(tmp_path):
         server.shutdown()
         server.server_close()
     assert article.title == sample_doc().title and article.sections[1].heading == "A Quiet Crossing"
+
+
+def test_footnote_markers_raised_in_the_text_are_not_read(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "marker.pdf"
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    text = sheet.beginText(72, 700)
+    text.setFont("Times-Roman", 11)
+    text.textOut("The ferry carried 212 passengers")
+    text.setFont("Times-Roman", 7)
+    text.setRise(4)
+    text.textOut("1")  # the footnote's marker, small and raised
+    text.setRise(0)
+    text.setFont("Times-Roman", 11)
+    text.textLine(" on its first day, the office said.")
+    text.textLine("Its second week was busier still.")
+    sheet.drawText(text)
+    sheet.showPage()
+    sheet.save()
+    assert body(read_articles(str(path))[0]) == ("The ferry carried 212 passengers on its first day, the office said. "
+                                                 "Its second week was busier still.")
