@@ -46,7 +46,12 @@ def document_kind(data: bytes, *, suffix: str = "", content_type: str = "") -> s
 
 
 def read_document(kind: str, data: bytes, *, source: str, title: str | None, latest: int | None) -> list[Article]:
+    """A document's Articles; a mailbox or a collection gives its newest `latest` (as a feed does:
+    5 when not given)."""
     from ..errors import InputError
+    from .feed import DEFAULT_LATEST
+
+    latest = DEFAULT_LATEST if latest is None else latest
 
     if kind == "pdf":
         from . import pdf
@@ -73,7 +78,10 @@ def read_mailbox(path, *, latest: int | None) -> list[Article] | None:
 
     from . import mail
 
+    from .feed import DEFAULT_LATEST
+
     path = Path(path)
     if not mail.is_mailbox(path):
         return None
+    latest = DEFAULT_LATEST if latest is None else latest
     return [m.article for m in mail.read_messages(source=str(path), path=path, latest=latest)]

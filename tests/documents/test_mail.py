@@ -81,7 +81,7 @@ def test_a_mailbox_is_read_newest_first_like_a_feed(tmp_path, kind):
         path = write_mbox(messages, tmp_path / "news.mbox")
     else:
         path = write_maildir(messages, tmp_path / "Maildir")
-    articles = read_articles(str(path))
+    articles = read_articles(str(path), latest=10)
     assert [a.title for a in articles] == [d.title for d in reversed(chosen)]
     assert read_articles(str(path), latest=1) == articles[:1]
     result = run_cli("article", str(path), "--json", "--latest", "1", timeout=60)
@@ -197,3 +197,11 @@ def test_an_mbox_larger_than_the_input_cap_is_read_from_its_newest_messages(tmp_
     big.write_bytes(bytes(old) * (MAX_INPUT_BYTES // len(bytes(old)) + 2))
     result = run_cli("article", str(big), timeout=60)
     assert result.returncode == 2 and "larger than" in result.stderr.decode()
+
+
+def test_a_mailbox_gives_five_messages_unless_asked_for_more_as_a_feed_does(tmp_path):
+    doc = sample_doc()
+    path = write_mbox([newsletter(type(doc)(f"Issue {n}", doc.sections[:1]), n) for n in range(8)],
+                      tmp_path / "eight.mbox")
+    assert [a.title for a in read_articles(str(path))] == [f"Issue {n}" for n in range(7, 2, -1)]
+    assert len(read_articles(str(path), latest=8)) == 8
