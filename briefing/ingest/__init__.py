@@ -3,7 +3,9 @@
 `read_articles(source)` picks the reader from the source's form: an http(s) URL
 is fetched; a path's suffix, a server's media type or the first bytes tell a
 feed, a web page, Markdown and plain text apart; "-" is standard input. A feed
-yields several Articles (the newest `latest`); a page or file yields one.
+yields several Articles (the newest `latest`); a page or file yields one. PDFs, Word
+files, EPUBs and e-mail (an .eml, an mbox, a Maildir folder) are told apart and read by
+documents.py and the readers it names; a mailbox yields several Articles like a feed.
 """
 
 from __future__ import annotations
