@@ -77,6 +77,8 @@ def parse_url(url: str) -> Mailbox:
         raise BriefingError(f"{url}: unknown parameter {sorted(unknown)[0]!r} (only from=ADDRESS)")
     mailbox = unquote(parts.path.lstrip("/")) or "INBOX"
     sender = query.get("from", [None])[0]
+    if sender is not None and (not sender.isascii() or not re.fullmatch(r"[^\s\"\\]+", sender)):
+        raise BriefingError(f"{url}: from= should be an e-mail address or a part of one, not {sender!r}")
     return Mailbox(tls, unquote(parts.username), parts.hostname, port, mailbox, sender)
 
 
@@ -98,11 +100,18 @@ def check_source(url: str, password_env: str | None, allow_plaintext: bool, wher
 
 def fetch_imap(source: Source, timeout: float | None = None) -> tuple[str, list[Item]]:
     """The source's newest `latest` messages as Items (name, items); BriefingError on failure."""
+    address = parse_url(source.url)
+    try:
+        return _fetch(address, source, timeout)
+    except (imaplib.IMAP4.error, OSError) as exc:  # the connection failed half way
+        raise NetworkError(f"{address.host}: the IMAP connection failed ({_reason(exc)})") from None
+
+
+def _fetch(address: Mailbox, source: Source, timeout: float | None) -> tuple[str, list[Item]]:
     from ..ingest import MAX_INPUT_BYTES, _with_language
     from ..ingest.mail import LOOKBACK, read_message
     from ..errors import InputError
 
-    address = parse_url(source.url)
     with _session(address, source, timeout, readonly=True) as client:
         criteria = ["FROM", _quote(address.sender)] if address.sender else ["ALL"]
         uids = _uids(client, criteria)
@@ -196,7 +205,7 @@ class _session:
             self._close()
             raise NetworkError(f"{address.host}: the connection failed ({_reason(exc)})") from None
         try:
-            status, _ = self.client.select(_quote(address.mailbox), readonly=self.readonly)
+            status, _ = self.client.select(_quote(mailbox_name(address.mailbox)), readonly=self.readonly)
         except (imaplib.IMAP4.error, OSError) as exc:
             status = f"NO ({_reason(exc)})"
         if status != "OK":
@@ -217,6 +226,29 @@ class _session:
         except (imaplib.IMAP4.error, OSError):
             pass
         self.client = None
+
+
+def mailbox_name(name: str) -> str:
+    """A mailbox name as IMAP writes it: modified UTF-7 (RFC 3501 5.1.3) for what is not ASCII."""
+    import base64
+
+    out: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            encoded = base64.b64encode("".join(pending).encode("utf-16-be")).decode("ascii")
+            out.append("&" + encoded.rstrip("=").replace("/", ",") + "-")
+            pending.clear()
+
+    for ch in name:
+        if 0x20 <= ord(ch) <= 0x7E:
+            flush()
+            out.append("&-" if ch == "&" else ch)
+        else:
+            pending.append(ch)
+    flush()
+    return "".join(out)
 
 
 def _uids(client: imaplib.IMAP4, criteria: list[str]) -> list[bytes]:

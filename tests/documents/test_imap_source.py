@@ -100,6 +100,7 @@ def test_a_failing_mailbox_is_one_line_of_reason(server, monkeypatch, problem):
     ('url = "imaps://reader@mail.example.org/INBOX"\npassword_env = "P"\nmark_read = "yes"', "true or false"),
     ('url = "https://example.org/feed.xml"\nmark_read = true', "only for an IMAP source"),
     ('url = "imaps://reader@mail.example.org/INBOX"\npassword_env = "MY PASSWORD"', "name an environment variable"),
+    ('url = "imaps://reader@mail.example.org/INBOX?from=zoë@example.org"\npassword_env = "P"', "from= should be"),
 ])
 def test_the_show_file_checks_an_imap_source(tmp_path, entry, expected):
     path = tmp_path / "briefing.toml"
@@ -163,3 +164,19 @@ def test_mark_read_marks_exactly_the_covered_messages_read(server, tmp_path):
     seen = {message_id: SEEN in f for message_id, f in flags(server["plain"]).items()}
     assert sorted(seen.values()) == [False, True, True]  # the two newsletters; not the friend's message
     assert not next(v for k, v in seen.items() if "issue9" in k)
+
+
+def test_a_mailbox_with_a_name_beyond_ascii_is_found(server, monkeypatch):
+    import imaplib
+
+    from briefing.show.imap import mailbox_name
+
+    client = imaplib.IMAP4("127.0.0.1", server["plain"], timeout=10)
+    client.login(USER, PASSWORD)
+    client.create(mailbox_name("Übersicht"))
+    client.logout()
+    deliver(server["plain"], [newsletter(sample_doc(), 5)], mailbox=mailbox_name("Übersicht"))
+    monkeypatch.setenv("TEST_IMAP_PASSWORD", PASSWORD)
+    fetch = fetch_source(Source(url=f"imap://{USER}@127.0.0.1:{server['plain']}/%C3%9Cbersicht",
+                                password_env="TEST_IMAP_PASSWORD"))
+    assert fetch.status == "ok" and [i.article.title for i in fetch.items] == [sample_doc().title]
