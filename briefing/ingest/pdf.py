@@ -106,6 +106,11 @@ def _layout(data: bytes, source: str):
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
+    import logging
+
+    # pdfminer warns about every quirk it works around (a missing CropBox, an odd font); the
+    # text is read all the same, and briefing's stderr is for what the user must know.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if b"%%EOF" not in data[-2048:]:
         raise InputError(f"{source}: the PDF is truncated or damaged (it has no end)")
     try:
