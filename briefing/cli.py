@@ -96,8 +96,9 @@ def main_options(
 
 
 Inputs = Annotated[list[str], typer.Argument(
-    help="Articles: files (.txt, .md, .html), http(s) URLs, RSS/Atom feeds, or '-' for standard input.")]
-Latest = Annotated[Optional[int], typer.Option("--latest", help="From a feed, read the N newest items (default 5).")]
+    help="Articles: files (.txt, .md, .html, .pdf, .docx, .epub, .eml, .mbox), Maildir folders, http(s) URLs, "
+         "RSS/Atom feeds, or '-' for standard input.")]
+Latest = Annotated[Optional[int], typer.Option("--latest", help="From a feed or a mailbox, read the N newest items (default 5).")]
 
 
 @app.command()
@@ -191,7 +192,8 @@ def script(
 
 @app.command()
 def article(
-    source: Annotated[str, typer.Argument(help="A file (.txt, .md, .html), an http(s) URL, a feed, or '-'.")],
+    source: Annotated[str, typer.Argument(
+        help="A file (.txt, .md, .html, .pdf, .docx, .epub, .eml, .mbox), a Maildir, an http(s) URL, a feed, or '-'.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: title, source, published, sections.")] = False,
     latest: Latest = None,
 ) -> None:

@@ -304,11 +304,16 @@ class EpisodeFiles:
 
 @dataclass(frozen=True)
 class Source:
-    """One `[[source]]` of the show file: a feed, a web page, or a local file or folder."""
+    """One `[[source]]` of the show file: a feed, a web page, a local file or folder (documents,
+    a Maildir), or an IMAP mailbox."""
 
     url: str
     name: str | None = None  # how the episode credits it; default: the feed's own title
     latest: int = 10  # at most this many items per fetch
+    # An IMAP mailbox (imaps://user@host/INBOX?from=...): show/imap.py
+    password_env: str | None = None  # the environment variable holding the password
+    mark_read: bool = False  # mark the messages an episode covered read; otherwise change nothing
+    allow_plaintext: bool = False  # imap:// (no TLS) to a server other than this machine
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 `read_articles(source)` picks the reader from the source's form: an http(s) URL
 is fetched; a path's suffix, a server's media type or the first bytes tell a
 feed, a web page, Markdown and plain text apart; "-" is standard input. A feed
-yields several Articles (the newest `latest`); a page or file yields one.
+yields several Articles (the newest `latest`); a page or file yields one. PDFs, Word
+files, EPUBs and e-mail (an .eml, an mbox, a Maildir folder) are told apart and read by
+documents.py and the readers it names; a mailbox yields several Articles like a feed.
 """
 
 from __future__ import annotations
@@ -47,10 +49,18 @@ def read_articles(source: str, *, title: str | None = None, latest: int | None =
         fetched = fetch(source)
         articles = _parse(fetched.data, source=source, suffix="", content_type=fetched.content_type,
                           charset=fetched.charset, url=fetched.url, title=title, latest=latest)
+    elif source != "-" and (mailbox := _read_mailbox(source, latest)) is not None:
+        articles = mailbox  # a Maildir or an mbox file, read message by message
     else:
         suffix = Path(source).suffix.lower() if source != "-" else ""
         articles = _parse(read_bytes(source), source=source, suffix=suffix, title=title, latest=latest)
     return [_with_language(a) for a in articles]
+
+
+def _read_mailbox(source: str, latest: int | None) -> list[Article] | None:
+    from .documents import read_mailbox
+
+    return read_mailbox(source, latest=latest)
 
 
 def read_page(url: str) -> Article:
@@ -65,6 +75,10 @@ def _parse(data: bytes, *, source: str, suffix: str, content_type: str = "", cha
 
     if not data.strip():
         raise InputError(f"{source}: is empty")
+    from .documents import document_kind, read_document
+
+    if (document := document_kind(data, suffix=suffix, content_type=content_type)) is not None:
+        return read_document(document, data, source=source, title=title, latest=latest)  # PDF, Word, EPUB, mail
     kind = kind_of(data, suffix=suffix, content_type=content_type)
     if kind == "feed":
         from . import feed

@@ -152,8 +152,26 @@ def load_sources(path: str | Path | None = None) -> tuple:
             raise BriefingError(f"{path}: source {number}: latest should be a whole number above 0, not {latest!r}")
         if "://" not in url and not Path(url).is_absolute():
             url = str(path.parent / url)  # a local file or folder: relative to the show file
-        sources.append(Source(url=url.strip(), name=name or None, latest=latest))
+        mail = _mail_settings(table, url.strip(), f"{path}: source {number}")
+        sources.append(Source(url=url.strip(), name=name or None, latest=latest, **mail))
     return tuple(sources)
+
+
+def _mail_settings(table: dict, url: str, where: str) -> dict:
+    """An IMAP source's password_env, mark_read and allow_plaintext, checked (show/imap.py)."""
+    from .imap import check_source, is_imap
+
+    values = {key: table[key] for key in ("password_env", "mark_read", "allow_plaintext") if key in table}
+    for key in ("mark_read", "allow_plaintext"):
+        if key in values and not isinstance(values[key], bool):
+            raise BriefingError(f"{where}: {key} should be true or false, not {values[key]!r}")
+    if "password_env" in values and not isinstance(values["password_env"], str):
+        raise BriefingError(f"{where}: password_env should be text, not {values['password_env']!r}")
+    if is_imap(url):
+        check_source(url, values.get("password_env"), values.get("allow_plaintext", False), where)
+    elif values:
+        raise BriefingError(f"{where}: {sorted(values)[0]} is only for an IMAP source (imaps://...)")
+    return values
 
 
 def show_site(path: str | Path, settings: Settings) -> Path | str:

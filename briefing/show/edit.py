@@ -42,7 +42,8 @@ def _check_url(url: str) -> str:
     if not url:
         raise BriefingError("give the source's URL (a feed or a page) or a local file or folder")
     if "://" in url and not url.lower().startswith(("http://", "https://")):
-        raise BriefingError(f"{url}: only http:// and https:// sources (or local files) can be read")
+        raise BriefingError(f"{url}: only http:// and https:// sources (or local files) can be added here; "
+                            "write an IMAP mailbox into the show file with its password_env")
     return url
 
 

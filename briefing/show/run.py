@@ -214,11 +214,21 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
         (reporter or Reporter()).stage(f"publishing into {site}")
         published = publish(mp3, site, settings=settings, also=record)
         change_catalog(site, _clear_pending)
+        _mark_read(plan, planned, reporter)
         if planned.listener is not None:
             _record_show(plan.site, show_settings)
         return published.feed_url
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _mark_read(plan: RunPlan, planned: PlannedEpisode, reporter: Reporter | None) -> None:
+    """The IMAP sources that say mark_read: their messages this episode covered, marked read."""
+    sources = [s for s in load_sources(plan.show_file) if s.mark_read]
+    if sources:
+        from .imap import mark_read_covered
+
+        mark_read_covered(sources, planned.stories, warn=(reporter or Reporter()).stage)
 
 
 def _record_show(site: Path | str, settings: Settings) -> None:

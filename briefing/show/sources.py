@@ -23,7 +23,8 @@ from ..models import Article, Item, Section, Source
 
 MAX_PARALLEL = 8
 PAGE_BUDGET = 2.0  # teaser pages are fetched while the source's time lasts: this many fetch deadlines
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom",
+                    ".pdf", ".docx", ".epub", ".eml", ".mbox")
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,11 @@ def fetch_source(source: Source, state: SourceState | None = None) -> Fetch:
     try:
         if source.url.lower().startswith(("http://", "https://")):
             return _fetch_url(source, state)
+        if source.url.lower().startswith(("imap://", "imaps://")):
+            from .imap import fetch_imap
+
+            name, items = fetch_imap(source)
+            return Fetch(source, name, "ok", items)
         return _read_local(source)
     except BriefingError as exc:
         reason = str(exc)
@@ -233,11 +239,38 @@ def _read_local(source: Source) -> Fetch:
     path = Path(source.url)
     if not path.exists():
         raise BriefingError(f"{source.url}: no such file or folder")
+    if _is_mail(path):
+        return _read_mail(source, path)
     files = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES),
                    key=lambda p: p.stat().st_mtime, reverse=True) if path.is_dir() else [path]
     items: list[Item] = []
     name = source.name or path.stem
     for file in files[: source.latest]:
+        if _is_mail(file):  # a mailbox in the folder: its messages, known by Message-ID
+            items += [replace(i, source=name, position=len(items) + n)
+                      for n, i in enumerate(_read_mail(replace(source, name=name), file).items)]
+            continue
         for article in read_articles(str(file), latest=source.latest):
             items.append(Item(name, source.url, article.source, article.source, article, len(items)))
     return Fetch(source, name, "ok", items[: source.latest])
+
+
+def _is_mail(path: Path) -> bool:
+    from ..ingest.mail import is_mailbox
+
+    return is_mailbox(path) or path.suffix.lower() == ".eml"
+
+
+def _read_mail(source: Source, path: Path) -> Fetch:
+    """A Maildir, an .mbox or an .eml: each message an item, its Message-ID the guid."""
+    from ..ingest import _with_language, read_bytes
+    from ..ingest.mail import read_messages
+
+    from ..ingest.mail import is_mailbox
+
+    mailbox = is_mailbox(path)  # a Maildir or an mbox: message by message; an .eml: its bytes
+    messages = read_messages(None if mailbox else read_bytes(str(path)), source=source.url,
+                             path=path if mailbox else None, latest=source.latest)
+    name = source.name or next((m.article.byline for m in messages if m.article.byline), path.stem)
+    return Fetch(source, name, "ok", [Item(name, source.url, m.link, m.message_id, _with_language(m.article), i)
+                                      for i, m in enumerate(messages)])
