@@ -1,0 +1,31 @@
+"""Telephone numbers: digit by digit in their groups, "(555) 123-4567" is "five five five, one two three,
+four five six seven"; "+44 20 7946 0958" "plus four four, two oh, ...". Never a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import numbers
+
+CLASS = "telephone"
+PRIORITY = 70
+
+_PATTERNS = [
+    re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.-]\(?\d{1,5}\)?){2,5}(?![\w]|[.,]\d)"),  # +44 20 7946 0958
+    re.compile(r"(?<![\w(])(?:1[\s.-])?\(\d{3}\)\s?\d{3}[\s.-]\d{4}(?![\w]|[.,-]\d)"),  # (555) 123-4567
+    re.compile(r"(?<![\w.-])(?:1-)?\d{3}([.-])\d{3}\1\d{4}(?![\w]|[.,-]\d)"),  # 555-123-4567, 1-800-555-0199
+    re.compile(r"(?<![\w.-])\d{3}-\d{4}(?![\w]|[.,-]\d)"),  # 502-9991
+    re.compile(r"(?<![\w.-])0\d{2,4}\s\d{3,4}\s\d{3,4}(?![\w]|[.,]\d)"),  # 020 7946 0958
+]
+
+
+def tag(text, context):
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), {"groups": re.findall(r"\d+", m.group(0)), "plus": m.group(0).startswith("+")}
+
+
+def verbalize(fields: dict) -> str:
+    said = ", ".join(numbers.digits(group, zero="oh") for group in fields["groups"])
+    return ("plus " if fields["plus"] else "") + said
