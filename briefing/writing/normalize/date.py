@@ -20,9 +20,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 _MONTH_WORDS = {m.lower(): i for i, m in enumerate(MONTHS, 1)}
 _MONTH_WORDS.update({m[:3].lower(): i for i, m in enumerate(MONTHS, 1)})
 _MONTH_WORDS["sept"] = 9
-# A month is capitalized ("Dec", "DEC"), never a lower-case "may" or "march".
+# A month is capitalized ("Dec", "DEC", or "dec"), but a lower-case "may", "mar" or "march" is a word.
 _MONTH = r"(?:" + "|".join(
-    alt for m in sorted(_MONTH_WORDS, key=len, reverse=True) for alt in (m.title(), m.upper())) + r")"
+    alt for m in sorted(_MONTH_WORDS, key=len, reverse=True)
+    for alt in (m.title(), m.upper()) + (() if m in ("may", "mar", "march") else (m,))) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?[\s-](?P<year>1[1-9]\d\d|20\d\d)(?![\d.,]\d|\w))?"
 _YEAR_LIKE = r"(?:1[1-9]\d\d|20\d\d)"
@@ -30,7 +31,7 @@ _YEAR_LIKE = r"(?:1[1-9]\d\d|20\d\d)"
 _DAY_FIRST = re.compile(
     rf"(?<![\w.,])(?P<the>[Tt]he\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?{_YEAR}")
 _MONTH_FIRST = re.compile(
-    rf"(?<![\w])(?P<month>{_MONTH})\b\.?(?:\s+|-)(?:the\s+)?{_DAY}\b(?![:.,]\d|\s?%|\.\d)(?!\s*(?:-|–)\s*\d)"
+    rf"(?<![\w])(?P<month>{_MONTH})\b\.?(?:\s+|-)(?:the\s+)?{_DAY}\b(?![:.,]\d|\s?%|\.\d)(?!\s*[-–]\s*\d(?!\d{{3}}\b))"
     + _YEAR.replace("?P<year>", "?P<year>"))
 _ISO = re.compile(r"(?<![\w./-])(?P<year>\d{4})([-/])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\w/-]|[.,]\d)")
 _NUMERIC = re.compile(

@@ -15,7 +15,7 @@ PRIORITY = 90
 _TLDS = "com|org|net|edu|gov|io|co|uk|us|eu|de|fr|info|biz|news|int|ca|au|ie|nz|in|ly|me|tv|ai|app|dev"
 _URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)]"
-    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?(?![\w@.]\w)",
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?(?![\w@.]\w)",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b", re.IGNORECASE)
@@ -35,7 +35,12 @@ def say_part(part: str) -> str:
     """"bbc" stays a word; digits inside are numbers ("test2" is "test two"); "_" is "underscore"."""
     pieces = re.findall(r"[A-Za-z]+|\d+|_|-", part)
     words = {"_": "underscore", "-": "dash"}
-    return " ".join(words.get(p) or (numbers.cardinal(p) if p.isdigit() else p) for p in pieces)
+    return " ".join(words.get(p) or (say_number(p) if p.isdigit() else p) for p in pieces)
+
+
+def say_number(digits: str) -> str:
+    """In an address a short number is a number ("test2"), a longer one its digits ("asdf123")."""
+    return numbers.cardinal(digits) if len(digits) <= 2 else numbers.digits(digits)
 
 
 def say_dotted(name: str) -> str:

@@ -18,8 +18,8 @@ VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4)
 _NAMES = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
 _PATTERN = re.compile(
-    r"(?<![\w/.,])(?:(?P<whole>\d+)(?:\s+|-)(?=\d+/\d|[" + "".join(VULGAR) + r"]))?"
-    r"(?:(?P<num>\d+)/(?P<den>\d+)|(?P<vulgar>[" + "".join(VULGAR) + r"]))(?![\w/]|[.,]\d)"
+    r"(?<![\w/.,])(?:(?P<whole>\d{1,9})(?:\s+|-)(?=\d+/\d|[" + "".join(VULGAR) + r"]))?"
+    r"(?:(?P<num>\d{1,6})/(?P<den>\d{1,6})|(?P<vulgar>[" + "".join(VULGAR) + r"]))(?![\w/]|[.,]\d)"
 )
 
 

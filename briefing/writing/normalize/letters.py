@@ -83,6 +83,8 @@ FUNCTION_WORDS = frozenset("A I AND THE OF IN ON TO FOR BY WITH AT AS IS ARE WAS
 
 def tag(text, context):
     for m in _ALNUM.finditer(text):
+        if "-" in m.group(0) and all(part[0].isdigit() for part in m.group(0).split("-")):
+            continue  # "1960s-80s", "5pm-7pm", "2-5lb": a range of the parts' own classes
         yield m.start(), m.end(), {"alnum": m.group(0)}
     for m in _AIRCRAFT.finditer(text):
         yield m.start(), m.end(), {"maker": m.group("maker").strip(), "pairs": m.group("model")}
@@ -142,8 +144,6 @@ def verbalize(fields: dict) -> str:
     from . import normalize
 
     parts = fields["alnum"].split("-")
-    if len(parts) == 2 and all(p[0].isdigit() for p in parts):
-        return f"{normalize(parts[0])} to {normalize(parts[1])}"  # "1960s-80s", "5pm-7pm": a range
     said = []
     for part in parts:
         if re.search(r"\d", part) and re.search(r"[A-Za-z]", part):

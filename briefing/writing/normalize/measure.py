@@ -66,6 +66,7 @@ _PATTERN = re.compile(
     _NUMBER + _SCALE + rf"(?:(?P<space>[\s-]?)(?P<unit>{_UNIT})(?:/(?P<per>{_UNIT}))?|/(?P<only_per>{_UNIT}))"
     r"(?:(?<=[%°º℃℉])|(?![\w/²³]))"
 )
+_FRACTION = re.compile(rf"(?<![\w/.,])(?:(?P<whole>\d{1,9})\s)?(?P<num>\d{1,6})/(?P<den>\d{1,6})\s?(?P<unit>{_UNIT})(?![\w/])")
 _TEMPERATURE = re.compile(_NUMBER + r"(?P<unit>[CF])\b(?![-'’]\w)")
 
 
@@ -85,6 +86,10 @@ def tag(text, context):
         yield m.start(), m.end(), {"sign": bool(m.group("sign")), "number": (m.group("number") or "").replace(",", ""),
                                    "fraction": m.group("fraction") or "", "scale": m.group("scale") or "",
                                    "unit": unit, "per": per or "", "hyphen": m.group("space") == "-"}
+    for m in _FRACTION.finditer(text):  # "4 1/2 lbs"
+        if 2 <= int(m.group("den")) <= 16 and 0 < int(m.group("num")) < int(m.group("den")):
+            yield m.start(), m.end(), {"whole": m.group("whole") or "", "num": int(m.group("num")),
+                                       "den": int(m.group("den")), "unit": m.group("unit")}
     for m in _TEMPERATURE.finditer(text):
         if (m.group("number") or m.group("fraction")) and float((m.group("number") or "0").replace(",", "")) <= 150:
             yield m.start(), m.end(), {"sign": bool(m.group("sign")), "number": (m.group("number") or "0"),
@@ -93,6 +98,11 @@ def tag(text, context):
 
 
 def verbalize(fields: dict) -> str:
+    if "den" in fields:
+        from . import fraction
+
+        one, many = UNITS[fields["unit"]]
+        return f"{fraction.verbalize(fields)} {many if fields['whole'] else 'of a ' + one}"
     number = fields["number"] + ("." + fields["fraction"] if fields["fraction"] else "")
     said = numbers.number(number) if fields["number"] or fields["fraction"] else ""
     if fields["sign"]:

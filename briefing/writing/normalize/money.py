@@ -95,11 +95,10 @@ def verbalize(fields: dict) -> str:
             cents = ""
         said = numbers.decimal(whole, cents) if cents else numbers.cardinal(whole or "0")
         return f"{sign}{said} {many}"
-    amount = int(whole or 0)
     minor = int((significant + "00")[:2]) if significant else 0
     parts = []
-    if amount or not minor:
-        parts.append(f"{numbers.cardinal(whole or '0')} {one if amount == 1 else many}")
+    if whole.strip("0") or not minor:
+        parts.append(f"{numbers.cardinal(whole or '0')} {one if numbers.is_one(whole) else many}")
     if minor:
         parts.append(f"{numbers.cardinal(str(minor))} {minor_one if minor == 1 else minor_many}")
     return sign + " and ".join(parts)

@@ -21,7 +21,8 @@ def cardinal(text: str) -> str:
     plain = text.replace(",", "")
     if not plain:
         return ""
-    if len(plain) > MAX_SPOKEN_DIGITS or (len(plain) > 1 and plain[0] == "0" and "," not in text):
+    grouped = "," in text and len(plain) <= 21  # "124,444,234,854,823,834,553" is written as a quantity
+    if (len(plain) > MAX_SPOKEN_DIGITS and not grouped) or (len(plain) > 1 and plain[0] == "0" and "," not in text):
         return digits(plain)
     return num2words(int(plain)).replace(",", "")
 

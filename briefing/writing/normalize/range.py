@@ -13,7 +13,7 @@ from .tokens import Token
 
 CLASS = "range"
 NUMERIC = frozenset({"cardinal", "decimal", "money", "measure", "time", "date", "fraction", "ordinal"})
-_JOIN = re.compile(r"(?:[-–—]|\s[-–—]\s|–\s|\s–)")
+_JOIN = re.compile(r"(?:[-–—]|\s[-–—]\s|–\s|\s–|\s?\+\s?)")
 
 
 def combine(tokens: list[Token], text: str) -> list[Token]:
@@ -27,7 +27,8 @@ def combine(tokens: list[Token], text: str) -> list[Token]:
             if previous.cls == token.cls == "cardinal" and score.is_score(text, previous.start, token.end, left, right):
                 out[-1] = Token("score", previous.start, token.end, {"left": left, "right": right})
             else:
-                out[-1] = Token(CLASS, previous.start, token.end, {"left": previous, "right": token})
+                joiner = "plus" if "+" in text[previous.end:token.start] else "to"
+                out[-1] = Token(CLASS, previous.start, token.end, {"left": previous, "right": token, "joiner": joiner})
             continue
         out.append(token)
     return out
@@ -36,4 +37,4 @@ def combine(tokens: list[Token], text: str) -> list[Token]:
 def verbalize(fields: dict) -> str:
     from . import verbalize_token
 
-    return f"{verbalize_token(fields['left'])} to {verbalize_token(fields['right'])}"
+    return f"{verbalize_token(fields['left'])} {fields.get('joiner', 'to')} {verbalize_token(fields['right'])}"

@@ -49,6 +49,10 @@ def verbalize(fields: dict) -> str:
     if fields.get("military"):
         said = f"{numbers.digits('0') if hour < 10 else ''} {numbers.cardinal(str(hour))}".replace("zero", "oh")
         said = said.strip() + (" hundred" if not minute else " " + _minutes(minute))
+    elif fields["second"] is not None and not fields["meridiem"]:  # "1:01:01" is a duration
+        parts = [(hour, "hour"), (minute, "minute"), (int(fields["second"]), "second")]
+        said = " ".join(f"{numbers.cardinal(str(n))} {unit}{'' if n == 1 else 's'}" for n, unit in parts[:2])
+        said += f" and {numbers.cardinal(str(parts[2][0]))} second{'' if parts[2][0] == 1 else 's'}"
     else:
         said = numbers.cardinal(str(hour))
         if minute:
