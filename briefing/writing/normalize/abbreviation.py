@@ -60,7 +60,7 @@ def tag(text, context):
         yield m.start(), m.end(), {"said": AFTER_NAME[word] + ("." if keep else "")}
     for m in _NUMBER.finditer(text):
         sentence_start = m.start() == 0 or re.search(r"[.!?]\s+$", text[:m.start()])
-        yield m.start(), m.end(), {"said": "Number " if sentence_start else "number "}
+        yield m.start(), m.end(), {"said": "Number" if sentence_start else "number"}
     for m in _PHRASE.finditer(text):
         said = PHRASES[m.group(0)]
         if m.group(0).endswith(".") and m.end() == len(text.rstrip()):

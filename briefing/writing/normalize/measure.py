@@ -66,7 +66,7 @@ _PATTERN = re.compile(
     _NUMBER + _SCALE + rf"(?:(?P<space>[\s-]?)(?P<unit>{_UNIT})(?:/(?P<per>{_UNIT}))?|/(?P<only_per>{_UNIT}))"
     r"(?:(?<=[%°º℃℉])|(?![\w/²³]))"
 )
-_FRACTION = re.compile(rf"(?<![\w/.,])(?:(?P<whole>\d{1,9})\s)?(?P<num>\d{1,6})/(?P<den>\d{1,6})\s?(?P<unit>{_UNIT})(?![\w/])")
+_FRACTION = re.compile(rf"(?<![\w/.,])(?:(?P<whole>\d{{1,9}})\s)?(?P<num>\d{{1,6}})/(?P<den>\d{{1,6}})\s?(?P<unit>{_UNIT})(?![\w/])")
 _TEMPERATURE = re.compile(_NUMBER + r"(?P<unit>[CF])\b(?![-'’]\w)")
 
 

@@ -22,7 +22,7 @@ REGNAL = frozenset(
     "Ferdinand Isabella Isabel Ludwig Wilhelm Friedrich Otto Albert Leopold Baudouin Rainier Abdullah Hussein "
     "Mohammed Muhammad Hassan Ramesses Ramses Rama Constantine Justinian Selim Suleiman Mehmed Murad Sobhuza "
     "Mswati Farouk Fuad Faisal Umberto Victor Emmanuel Amadeus Sancho Pedro Manuel Joseph Leopold Franz Karl "
-    "Rudolf Sigismund Casimir Stanislaus Stanisław Vladislaus Boris Simeon Michael Tsar Stephen Malcolm David "
+    "Rudolf Sigismund Casimir Stanislaus Stanisław Vladislaus Boris Simeon Michael Tsar Stephen David "
     "Robert Alexios Basil Ptolemy Cleopatra Amenhotep Thutmose Seti Sennacherib Darius Xerxes Artaxerxes Cyrus "
     "Hadrian Augustus Lorenzo Cosimo Gustav Gustavus Oscar Eric Erik Magnus Valdemar Canute Cnut Harold "
     "Ethelred Æthelred Edmund Kamehameha Tupou Letsie Moshoeshoe Norodom Sihanouk Naruhito Akihito Bhumibol".split())
