@@ -63,7 +63,10 @@ def speaker(engine: str):
     if engine == "nemo":
         from nemo_text_processing.text_normalization.normalize import Normalizer
 
-        normalizer = Normalizer(input_case="cased", lang="en")
+        import os
+
+        # Its grammars compile on first use (minutes); NEMO_CACHE_DIR keeps them for the next run.
+        normalizer = Normalizer(input_case="cased", lang="en", cache_dir=os.environ.get("NEMO_CACHE_DIR"))
         return lambda text: normalizer.normalize(text, punct_post_process=True)
     from briefing.writing.speech import speakable
 

@@ -56,8 +56,8 @@ def tag(text, context):
             continue  # "I", "V", "X", "CD", "MIX": only after the words above
         elif previous and (previous.group(1) in REGNAL or re.search(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s$", before)):
             yield m.start(), m.end(), {"value": value(numeral), "ordinal": True}  # Charles III, John Smith III
-        elif previous and not previous.group(1).isupper():
-            yield m.start(), m.end(), {"value": value(numeral), "ordinal": False}  # Rocky II
+        elif previous:
+            yield m.start(), m.end(), {"value": value(numeral), "ordinal": False}  # Rocky II, the XDA II
 
 
 def verbalize(fields: dict) -> str:
