@@ -25,7 +25,7 @@ _MONTH = r"(?:" + "|".join(
     alt for m in sorted(_MONTH_WORDS, key=len, reverse=True)
     for alt in (m.title(), m.upper()) + (() if m in ("may", "mar", "march") else (m,))) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?[\s-](?P<year>1[1-9]\d\d|20\d\d)(?![\d.,]\d|\w))?"
+_YEAR = r"(?:(?P<comma>,)?[\s-](?P<year>1[1-9]\d\d|20\d\d)(?![\d.,]\d|\w))?"
 _YEAR_LIKE = r"(?:1[1-9]\d\d|20\d\d)"
 
 _DAY_FIRST = re.compile(
@@ -57,11 +57,13 @@ def tag(text, context):
     for m in _DAY_FIRST.finditer(text):
         if 1 <= int(m.group("day")) <= 31:
             yield m.start(), m.end(), {"day": int(m.group("day")), "month": _MONTH_WORDS[m.group("month").lower()],
-                                       "year": m.group("year") or "", "day_first": True}
+                                       "year": m.group("year") or "", "day_first": True,
+                                       "comma": bool(m.group("comma"))}
     for m in _MONTH_FIRST.finditer(text):
         if 1 <= int(m.group("day")) <= 31:
             yield m.start(), m.end(), {"day": int(m.group("day")), "month": _MONTH_WORDS[m.group("month").lower()],
-                                       "year": m.group("year") or "", "day_first": False}
+                                       "year": m.group("year") or "", "day_first": False,
+                                       "comma": bool(m.group("comma"))}
     first = None
     for m in _ISO.finditer(text):
         if 1 <= int(m.group("month")) <= 12 and 1 <= int(m.group("day")) <= 31:
@@ -105,6 +107,6 @@ def verbalize(fields: dict) -> str:
         return say_year(fields["year"])
     month, day = MONTHS[fields["month"] - 1], numbers.ordinal(str(fields["day"]))
     said = f"the {day} of {month}" if fields["day_first"] else f"{month} {day}"
-    if fields["year"]:
-        said += " " + say_year(fields["year"])
+    if fields["year"]:  # "December 6, 2026" keeps its comma: a pause before the year
+        said += (", " if fields.get("comma") else " ") + say_year(fields["year"])
     return said
