@@ -1,7 +1,7 @@
 """Fractions: "1/4" is "one quarter", "3 1/2" "three and a half", "½" "one half", "2/3" "two thirds".
 
-Only a fraction that reads as one (a denominator up to 16, or 100) is said as a fraction;
-"24/7" and "50/50" are said as the two numbers, and dates ("12/05/2024") are the date class's.
+Only a fraction that reads as one (halves to tenths, sixteenths, hundredths) is said as a fraction;
+"24/7", "50/50" and "9/11" are said as the two numbers, and dates ("12/05/2024") are the date class's.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ PRIORITY = 20
 VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
           "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
 _NAMES = {2: ("half", "halves"), 4: ("quarter", "quarters")}
+# Denominators written as fractions; "9/11" or "3/11" is a date or a name, said as its two numbers.
+DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 
 _PATTERN = re.compile(
     r"(?<![\w/.,])(?:(?P<whole>\d{1,9})(?:\s+|-)(?=\d+/\d|[" + "".join(VULGAR) + r"]))?"
@@ -29,7 +31,7 @@ def tag(text, context):
             num, den = VULGAR[m.group("vulgar")]
         else:
             num, den = int(m.group("num")), int(m.group("den"))
-            if not (2 <= den <= 16 or den == 100) or num == 0 or (num >= den and not m.group("whole")):
+            if den not in DENOMINATORS or num == 0 or (num >= den and not m.group("whole")):
                 if m.group("whole") is None:
                     yield m.start(), m.end(), {"pair": (m.group("num"), m.group("den"))}
                 continue

@@ -59,6 +59,7 @@ def test_a_version_or_a_sentence_end_is_no_decimal():
     ("5/8", "five eighths"),
     ("open 24/7", "open twenty-four seven"),
     ("a 50/50 chance", "a fifty fifty chance"),
+    ("since 9/11", "since nine eleven"),
 ])
 def test_fractions(written, spoken):
     assert normalize(written) == spoken
