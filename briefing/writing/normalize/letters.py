@@ -49,6 +49,8 @@ def pronounceable(word: str) -> bool:
     if len(lead) > 2 and lead not in ("STR", "SCR", "SPR", "SPL", "THR", "SHR", "CHR", "SCH"):
         return False
     tail = re.search(r"[^AEIOUY]*$", word).group(0)
+    if tail.endswith("S") and len(tail) >= 2:  # a plural: "RIGS", "BANKS"
+        tail = tail[:-1]
     return len(tail) < 2 or tail in _ENDINGS
 
 

@@ -59,8 +59,8 @@ def test_ordinary_words_stay_as_written():
 
 
 @pytest.mark.parametrize("word, said_as_word", [
-    ("SEOUL", True), ("BOWLEG", True), ("HOPE", True), ("STRONG", True),
-    ("HMRC", False), ("OECD", False), ("AARP", False), ("NHS", False), ("UNHCR", False),
+    ("SEOUL", True), ("BOWLEG", True), ("HOPE", True), ("STRONG", True), ("RIGS", True), ("BANKS", True),
+    ("HMRC", False), ("OECD", False), ("AARP", False), ("NHS", False), ("UNHCR", False), ("PSVR", False),
 ])
 def test_which_capitals_can_be_said(word, said_as_word):
     assert pronounceable(word) is said_as_word
