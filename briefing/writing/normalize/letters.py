@@ -32,7 +32,7 @@ ACRONYMS = frozenset(
 
 _VOWELS = set("AEIOUY")
 _ENDINGS = ("ST SS LL RD ND NT RT RS NS TS CK NG SH CH TH LD RN RK RM LT PT CT FT MP NK LK RL GHT NDS NTS RDS "
-            "RTS LLS SKS NGS RST NCH RCH TCH LLY").split()
+            "RTS LLS SKS NGS RST NCH RCH TCH LLY GH").split()
 
 
 def pronounceable(word: str) -> bool:
@@ -67,6 +67,8 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
         return spelled(word if word in ACRONYMS and word.isupper() else core) + ("'s" if plural else "")
     if core in PRONOUNCED:
         return core.capitalize() + plural
+    if core in FUNCTION_WORDS:  # "AS Opposition Leader...": a paragraph opening in capitals
+        return word.capitalize()
     if phrase or pronounceable(core):
         return word.capitalize() if not plural else core.capitalize() + plural
     return spelled(core) + ("'s" if plural else "")
@@ -80,7 +82,9 @@ _CAPS = re.compile(r"(?<![\w'’.&-])[A-Z][A-Z]+(?:s|'s|’s)?(?![\w'’&]|\.[A-
 _SHOUTED = re.compile(r"(?<![\w'’])(?:[A-Z][A-Z'’.-]*[A-Z]|[AI])(?: +(?:[A-Z][A-Z'’.-]*[A-Z]|[AI]))+(?![\w'’])")
 # Short words a headline in capitals is made of; with them a run of capitals is a phrase, not acronyms.
 FUNCTION_WORDS = frozenset("A I AND THE OF IN ON TO FOR BY WITH AT AS IS ARE WAS BE NEW HOW WHY WHAT WHO NOT NO "
-                           "OUR YOUR HIS HER ITS THEY WE YOU OUT OFF UP DAY MAN WAR LAW".split())
+                           "OUR YOUR HIS HER ITS THEY WE YOU OUT OFF UP DAY MAN WAR LAW IF SO BUT OR ALL ONE TWO NOW "
+                           "THIS THAT FROM WILL CAN HAS HAD HAVE MORE BIG TOP GET SAY SAYS OLD YEAR TIME WAY LIVE "
+                           "WATCH READ HE SHE HIM THEM THAN THEN WHEN WHERE OVER AFTER".split())
 
 
 def tag(text, context):
@@ -94,7 +98,6 @@ def tag(text, context):
         yield m.start(), m.end(), {"spell": m.group(0).replace(".", "")}
     in_phrase = set()
     for m in _SHOUTED.finditer(text):
-        words = re.findall(r"[A-Z][A-Z'’.-]*[A-Z]", m.group(0))
         words = re.findall(r"[A-Z][A-Z'’.-]*[A-Z]|\b[AI]\b", m.group(0))
         wordy = [w for w in words if w in FUNCTION_WORDS or (w not in ACRONYMS and pronounceable(w))]
         if len(words) >= 3 and wordy or len(words) == 2 and len(wordy) >= 1 and any(len(w) >= 4 for w in wordy):

@@ -33,6 +33,8 @@ def test_letters_and_digits(written, spoken):
     ("SEOUL, Dec", "Seoul, Dec"),
     ("WORLD NEWS TONIGHT", "World News Tonight"),
     ("FBI RAIDS HOME", "F B I Raids Home"),
+    ("A HIGH-powered team", "A High-powered team"),
+    ("AS Opposition Leader Bill Shorten said", "As Opposition Leader Bill Shorten said"),
 ])
 def test_words_in_capitals_are_read_as_words(written, spoken):
     assert normalize(written) == spoken
