@@ -21,6 +21,8 @@ PRONOUNCED = frozenset(
     "NATO NASA UNESCO UNICEF OPEC AIDS COVID FIFA UEFA NAFTA ASEAN OFCOM OFGEM SARS MERS LASER RADAR SCUBA "
     "ISIS ISIL IKEA FTSE NASDAQ GIF JPEG PIN ASAP CAPTCHA EFTA INTERPOL EUROPOL OPEX CAPEX FEMA NIMBY OFSTED "
     "BAFTA ECOWAS AUKUS MERCOSUR CERN ICANN SWIFT TASS ACAS NICE SAGE DEFRA OFWAT MIT".split()) - {"MIT"}
+# Said as a word, but not as spelled.
+RESPELLED = {"FTSE": "Footsie", "NASDAQ": "Nazdack"}
 # Spelled, even where they look like words ("US", "IT", "WHO") or could be said ("OECD").
 ACRONYMS = frozenset(
     "US UK EU UN USA UAE USSR FBI CIA NSA BBC CNN ABC CBS NBC ITV NHS CEO CFO COO CTO MP MPs MEP AI IT IQ TV PC "
@@ -55,7 +57,9 @@ def pronounceable(word: str) -> bool:
 
 
 def spelled(letters: str) -> str:
-    return " ".join(letters)
+    """"BBC" is "B B C"; "R and D" keeps its word."""
+    return " ".join(letters) if " " not in letters else " ".join(
+        w if len(w) > 1 and w.islower() else " ".join(w) for w in letters.split())
 
 
 def say_caps(word: str, *, phrase: bool = False) -> str:
@@ -66,7 +70,7 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
     if core in ACRONYMS or word in ACRONYMS:
         return spelled(word if word in ACRONYMS and word.isupper() else core) + ("'s" if plural else "")
     if core in PRONOUNCED:
-        return core.capitalize() + plural
+        return RESPELLED.get(core, core.capitalize()) + plural
     if core in FUNCTION_WORDS:  # "AS Opposition Leader...": a paragraph opening in capitals
         return word.capitalize()
     if phrase or pronounceable(core):
@@ -78,7 +82,8 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
 _ALNUM = re.compile(r"(?<![\w.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*(?![\w-]|[.,]\d)")
 _AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
-_CAPS = re.compile(r"(?<![\w'’.&-])[A-Z][A-Z]+(?:s|'s|’s)?(?![\w'’&]|\.[A-Z])")
+_AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S
+_CAPS = re.compile(r"(?<![\w'’.&])[A-Z][A-Z]+(?:s|'s|’s)?(?![\w'’&]|\.[A-Z])")
 _SHOUTED = re.compile(r"(?<![\w'’])(?:[A-Z][A-Z'’.-]*[A-Z]|[AI])(?: +(?:[A-Z][A-Z'’.-]*[A-Z]|[AI]))+(?![\w'’])")
 # Short words a headline in capitals is made of; with them a run of capitals is a phrase, not acronyms.
 FUNCTION_WORDS = frozenset("A I AND THE OF IN ON TO FOR BY WITH AT AS IS ARE WAS BE NEW HOW WHY WHAT WHO NOT NO "
@@ -94,6 +99,8 @@ def tag(text, context):
         yield m.start(), m.end(), {"alnum": m.group(0)}
     for m in _AIRCRAFT.finditer(text):
         yield m.start(), m.end(), {"maker": m.group("maker").strip(), "pairs": m.group("model")}
+    for m in _AMPERSAND.finditer(text):
+        yield m.start(), m.end(), {"spell": m.group(0).replace("&", " and ")}
     for m in _DOTTED.finditer(text):
         yield m.start(), m.end(), {"spell": m.group(0).replace(".", "")}
     in_phrase = set()

@@ -66,7 +66,8 @@ def tag(text, context):
                 continue
             cur = m.group("cur")
             if cur == "p":  # "50p"; "1080p" is a video resolution, not pence
-                if m.group("cents") or m.group("scale") or len(m.group("whole")) > 2:
+                if m.group("cents") or m.group("scale") or len(m.group("whole")) > 3 \
+                        or m.group("whole") in ("144", "240", "360", "480", "576", "720"):
                     continue
                 symbol = "£p"
             else:

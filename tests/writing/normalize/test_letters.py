@@ -50,6 +50,9 @@ def test_words_in_capitals_are_read_as_words(written, spoken):
     ("three NGOs", "three N G O's"),
     ("the OECD", "the O E C D"),
     ("NASA and UNESCO", "Nasa and Unesco"),
+    ("the FTSE 100", "the Footsie one hundred"),
+    ("AT&T and R&D", "A T and T and R and D"),
+    ("non-EU states", "non-E U states"),
 ])
 def test_acronyms_are_spelled_unless_said_as_words(written, spoken):
     assert normalize(written) == spoken

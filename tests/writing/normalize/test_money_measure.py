@@ -21,6 +21,7 @@ from briefing.writing.normalize import classify, normalize
     ("$0.02", "two cents"),
     ("$1", "one dollar"),
     ("50p", "fifty pence"),
+    ("100p", "one hundred pence"),
     ("USD 40", "forty U S dollars"),
     ("$20.506", "twenty point five zero six dollars"),
 ])
@@ -32,6 +33,7 @@ def test_what_is_not_money_stays():
     # Lower-case "usd" is a word, "1080p" a video resolution, "$" alone a symbol.
     assert "money" not in [t.cls for t in classify("usd 40")]
     assert "money" not in [t.cls for t in classify("1080p")]
+    assert "money" not in [t.cls for t in classify("720p")]
     assert normalize("costs in $ terms") == "costs in $ terms"
 
 
