@@ -33,6 +33,9 @@ _DAY_FIRST = re.compile(
 _MONTH_FIRST = re.compile(
     rf"(?<![\w])(?P<month>{_MONTH})\b\.?(?:\s+|-)(?:the\s+)?{_DAY}\b(?![:.,]\d|\s?%|\.\d)(?!\s*[-–]\s*\d(?!\d{{3}}\b))"
     + _YEAR.replace("?P<year>", "?P<year>"))
+_MONTH_RANGE = re.compile(  # "May 5-7", "Dec. 1–3, 2024"
+    rf"(?<![\w])(?P<month>{_MONTH})\b\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s?[-–]\s?(?P<until>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"(?![:.,]\d|\s?%){_YEAR}")
 _ISO = re.compile(r"(?<![\w./-])(?P<year>\d{4})([-/])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?![\w/-]|[.,]\d)")
 _NUMERIC = re.compile(
     r"(?<![\w./-])(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<year>\d{4}|\d{2})(?![\w/-]|[.,]\d)")
@@ -64,6 +67,11 @@ def tag(text, context):
             yield m.start(), m.end(), {"day": int(m.group("day")), "month": _MONTH_WORDS[m.group("month").lower()],
                                        "year": m.group("year") or "", "day_first": False,
                                        "comma": bool(m.group("comma"))}
+    for m in _MONTH_RANGE.finditer(text):
+        if 1 <= int(m.group("day")) < int(m.group("until")) <= 31:
+            yield m.start(), m.end(), {"day": int(m.group("day")), "month": _MONTH_WORDS[m.group("month").lower()],
+                                       "year": m.group("year") or "", "day_first": False,
+                                       "comma": bool(m.group("comma")), "until_day": int(m.group("until"))}
     first = None
     for m in _ISO.finditer(text):
         if 1 <= int(m.group("month")) <= 12 and 1 <= int(m.group("day")) <= 31:
@@ -107,6 +115,8 @@ def verbalize(fields: dict) -> str:
         return say_year(fields["year"])
     month, day = MONTHS[fields["month"] - 1], numbers.ordinal(str(fields["day"]))
     said = f"the {day} of {month}" if fields["day_first"] else f"{month} {day}"
+    if fields.get("until_day"):
+        said += " to " + numbers.ordinal(str(fields["until_day"]))
     if fields["year"]:  # "December 6, 2026" keeps its comma: a pause before the year
         said += (", " if fields.get("comma") else " ") + say_year(fields["year"])
     return said

@@ -24,6 +24,8 @@ from briefing.writing.normalize import classify, normalize
     ("in 2020-21", "in twenty twenty to twenty-one"),
     ("the 1960s-80s", "the nineteen sixties to eighties"),
     ("mid-1980s", "mid nineteen eighties"),
+    ("May 5-7", "May fifth to seventh"),
+    ("Dec. 1–3, 2024", "December first to third, twenty twenty-four"),
 ])
 def test_dates(written, spoken):
     assert normalize(written) == spoken
