@@ -32,7 +32,7 @@ MONTHS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "
 
 _TITLE = re.compile(r"(?<![\w.])(?P<word>" + "|".join(TITLES) + r")\.?(?=\s+(?:[A-Z]|St\b))")
 _AFTER = re.compile(r"(?<=[A-Za-z0-9] )(?P<word>" + "|".join(AFTER_NAME) + r")(?P<dot>\.)?(?![\w'’])")
-_SAINT = re.compile(r"(?<![\w.])St\.?(?=\s+[A-Z])")
+_SAINT = re.compile(r"(?<![\w.])St(?P<dot>\.)?(?=\s+[A-Z])")
 _NUMBER = re.compile(r"(?<![\w.])(?:No|Nos|no)\.\s?(?=\d)|(?<![\w#])#(?=\d)")
 _PHRASE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True))
                      + r")(?!\w)")
@@ -46,13 +46,16 @@ def tag(text, context):
             continue
         yield m.start(), m.end(), {"said": TITLES[word]}
     for m in _SAINT.finditer(text):
-        if not re.search(r"(?:\b[A-Z][a-z]+|\d+)\s$", text[max(0, m.start() - 30):m.start()]):
+        # "Paris St Germain", "St. Paul's"; but "Baker St. Then..." is a street ending a sentence.
+        if not (m.group("dot") and re.search(r"\b[A-Z][a-z]+\s$", text[max(0, m.start() - 30):m.start()])):
             yield m.start(), m.end(), {"said": "Saint"}
     for m in _AFTER.finditer(text):
         word, stop = m.group("word"), m.group("dot")
         before = text[:m.start()].rstrip()
         if not re.search(r"(?:\b[A-Z][a-z]+|\d\w*)$", before):
             continue
+        if word == "St" and not stop and re.match(r"\s+[A-Z]", text[m.end():]):
+            continue  # "Paris St Germain": the Saint before a name
         if word in ("Dr", "Ct", "Pl", "Sq") and not stop and not re.search(r"\d", before[-30:]):
             continue
         # "Baker St. It was..." the full stop ends the sentence too: keep it.

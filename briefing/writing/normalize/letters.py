@@ -83,7 +83,7 @@ _ALNUM = re.compile(r"(?<![\w.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[
 _AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S
-_CAPS = re.compile(r"(?<![\w'’.&])[A-Z][A-Z]+(?:s|'s|’s)?(?![\w'’&]|\.[A-Z])")
+_CAPS = re.compile(r"(?<![\w.&])[A-Z][A-Z]+(?:s|'s|’s)?(?![\w'’&]|\.[A-Z])")
 _SHOUTED = re.compile(r"(?<![\w'’])(?:[A-Z][A-Z'’.-]*[A-Z]|[AI])(?: +(?:[A-Z][A-Z'’.-]*[A-Z]|[AI]))+(?![\w'’])")
 # Short words a headline in capitals is made of; with them a run of capitals is a phrase, not acronyms.
 FUNCTION_WORDS = frozenset("A I AND THE OF IN ON TO FOR BY WITH AT AS IS ARE WAS BE NEW HOW WHY WHAT WHO NOT NO "

@@ -62,6 +62,9 @@ def test_the_pronoun_and_letters_are_no_roman_numerals(text):
 @pytest.mark.parametrize("written, spoken", [
     ("Dr. Ada Chen met Gen. Hale", "Doctor Ada Chen met General Hale"),
     ("at St. Paul's on Baker St.", "at Saint Paul's on Baker Street."),
+    ("Paris St Germain won", "Paris Saint Germain won"),
+    ("on Baker St. Then he left", "on Baker Street. Then he left"),
+    ("on Baker St today", "on Baker Street today"),
     ("No. 10 said", "Number ten said"),
     ("the #1 seed", "the number one seed"),
     ("Gov. Newsom and Sen. Warren", "Governor Newsom and Senator Warren"),

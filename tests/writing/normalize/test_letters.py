@@ -34,6 +34,7 @@ def test_letters_and_digits(written, spoken):
     ("WORLD NEWS TONIGHT", "World News Tonight"),
     ("FBI RAIDS HOME", "F B I Raids Home"),
     ("A HIGH-powered team", "A High-powered team"),
+    ("'WANTED!' it said", "'Wanted!' it said"),
     ("AS Opposition Leader Bill Shorten said", "As Opposition Leader Bill Shorten said"),
 ])
 def test_words_in_capitals_are_read_as_words(written, spoken):
