@@ -129,6 +129,9 @@ def say_digits_in_code(run: str, after_letters: bool) -> str:
 def say_code(code: str) -> str:
     """A word of letters and digits, run by run: "CO2" "C O two", "MH17" "M H seventeen", "4K" "four K"."""
     runs = re.findall(r"[A-Za-z]+|\d+", code)
+    if len(runs) == 2 and runs[0].isdigit() and runs[1] in ("ers", "er"):  # "49ers", "76ers"
+        number = numbers.cardinal(runs[0])
+        return number + ("r" if number.endswith("e") else "er") + ("s" if runs[1] == "ers" else "")
     said = []
     for i, run in enumerate(runs):
         if run.isdigit():

@@ -49,11 +49,11 @@ def tag(text, context):
         previous = re.search(r"([A-Z][\w'’.-]*)\s$", before)
         if ORDINARY_CONTEXT.search(before):
             yield m.start(), m.end(), {"value": value(numeral), "ordinal": False}
-        elif len(numeral) == 1 and previous and previous.group(1) in REGNAL \
-                and re.match(r"(?:[,.;:)]|\s+(?:of|and|in|to)\b|'s|’s|\s*$)", text[m.end():]):
+        elif numeral in ("I", "V", "X") and previous and previous.group(1) in REGNAL \
+                and re.match(r"(?:[,;:)]|\s+(?:of|and|in|to)\b|'s|’s|\s*$)", text[m.end():]):
             yield m.start(), m.end(), {"value": value(numeral), "ordinal": True}  # Elizabeth I, of England
         elif len(numeral) == 1 or set(numeral) - set("IVX"):
-            continue  # "I", "V", "X", "CD", "MIX": only after the words above
+            continue  # "I", "V", "X", "CD", "MIX", an initial ("John M. Smith"): only after the words above
         elif previous and (previous.group(1) in REGNAL or re.search(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s$", before)):
             yield m.start(), m.end(), {"value": value(numeral), "ordinal": True}  # Charles III, John Smith III
         elif previous:

@@ -54,7 +54,8 @@ def test_roman_numerals(written, spoken):
 
 
 @pytest.mark.parametrize("text", ["I think so", "May I go", "Vitamin C", "Plan B", "the MIX festival",
-                                  "a CD and a DVD", "Yes I did", "Malcolm X"])
+                                  "a CD and a DVD", "Yes I did", "Malcolm X",
+                                  "John M. Smith", "Charles V. Hale"])
 def test_the_pronoun_and_letters_are_no_roman_numerals(text):
     assert "roman" not in [t.cls for t in classify(text)]
 

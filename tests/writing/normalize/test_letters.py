@@ -21,6 +21,7 @@ from briefing.writing.normalize.letters import pronounceable
     ("an A320", "an A three twenty"),
     ("a 5-year-old", "a five-year-old"),
     ("ABC13", "A B C thirteen"),
+    ("the 49ers and the 76ers", "the forty-niners and the seventy-sixers"),
 ])
 def test_letters_and_digits(written, spoken):
     assert normalize(written) == spoken
