@@ -11,7 +11,7 @@
 
 A case is said acceptably when the output equals one of its acceptable forms, compared as
 heard (`canonical`): case, hyphens, punctuation and the word "and" aside, letters spelled one by one
-as one word ("a m" is "am"), "oh" as "zero", British and US spellings alike ("one hundred and
+as one word (spaces aside: "p m E S T" is "PM EST"), "oh" as "zero", British and US spellings alike ("one hundred and
 twenty-three kilometres" and "one hundred twenty three kilometers" are the same when said).
 """
 
@@ -30,7 +30,7 @@ CASES = ROOT / "tests" / "data" / "normalization_cases.tsv"
 
 SAME = {"oh": "zero", "metre": "meter", "metres": "meters", "kilometre": "kilometer", "kilometres": "kilometers",
         "centimetres": "centimeters", "millimetre": "millimeter", "millimetres": "millimeters", "litre": "liter",
-        "litres": "liters"}
+        "litres": "liters", "missus": "misses"}
 
 
 def canonical(text: str) -> str:
@@ -38,8 +38,7 @@ def canonical(text: str) -> str:
     word ("a m" is "am", "U S" "us"); "oh" and "zero" are the same digit; British and US spellings alike."""
     text = text.lower().replace("’", "'").replace("-", " ")
     text = re.sub(r"[^\w\s']", " ", text)
-    text = re.sub(r"\b(\w)\s(?=\w\b)", r"\1", text)  # "a m" -> "am"
-    return " ".join(SAME.get(w, w) for w in text.split() if w != "and")
+    return "".join(SAME.get(w, w) for w in text.split() if w != "and")  # spaces unheard: "a m" is "am"
 
 
 def read_cases(path: Path) -> list[tuple[str, str, list[str]]]:

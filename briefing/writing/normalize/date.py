@@ -33,6 +33,8 @@ _DAY_FIRST = re.compile(
 _MONTH_FIRST = re.compile(
     rf"(?<![\w])(?P<month>{_MONTH})\b\.?(?:\s+|-)(?:the\s+)?{_DAY}\b(?![:.,]\d|\s?%|\.\d)(?!\s*[-–]\s*\d(?!\d{{3}}\b))"
     + _YEAR.replace("?P<year>", "?P<year>"))
+_LOWER_MAY = re.compile(  # "17 may 2010": with a day and a year, a lower-case "may" or "march" is the month
+    r"(?<![\w.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>may|march)\s+(?P<year>1[1-9]\d\d|20\d\d)\b(?![.,]\d)")
 _MONTH_RANGE = re.compile(  # "May 5-7", "Dec. 1–3, 2024"
     rf"(?<![\w])(?P<month>{_MONTH})\b\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s?[-–]\s?(?P<until>[0-3]?\d)(?:st|nd|rd|th)?\b"
     rf"(?![:.,]\d|\s?%){_YEAR}")
@@ -41,6 +43,9 @@ _NUMERIC = re.compile(
     r"(?<![\w./-])(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<year>\d{4}|\d{2})(?![\w/-]|[.,]\d)")
 _DECADE = re.compile(r"(?<![\w'’])(?P<apostrophe>['’])?(?P<digits>\d{2}|1[1-9]\d0|20\d0)['’]?s\b")
 _YEAR_RANGE = re.compile(rf"(?<![\w.,$£€/-])(?P<year>{_YEAR_LIKE})(?P<sep>[-–/])(?P<end>\d{{2}}|{_YEAR_LIKE})(?![\w/-]|[.,]\d)")
+_ERA = re.compile(r"(?<![\w.,])(?P<year>\d{1,4})\s?(?P<era>AD|BC|BCE|CE|A\.D\.?|B\.C\.?)(?![\w])"
+                  r"|(?<![\w.])(?P<era2>AD|A\.D\.)\s?(?P<year2>\d{1,4})(?![\w.,]\d|\w)")
+_QUARTER = re.compile(r"(?<![\w.])(?P<quarter>[1-4])Q(?P<year>\d{2}|\d{4})?\b")
 _LONE_YEAR = re.compile(r"(?<![\w.,$£€¥#-])(?P<year>1[1-9]\d\d|20\d\d)(?![.,]?\d|\w|\s?(?:%|percent|per cent))")
 
 
@@ -67,6 +72,10 @@ def tag(text, context):
             yield m.start(), m.end(), {"day": int(m.group("day")), "month": _MONTH_WORDS[m.group("month").lower()],
                                        "year": m.group("year") or "", "day_first": False,
                                        "comma": bool(m.group("comma"))}
+    for m in _LOWER_MAY.finditer(text):
+        if 1 <= int(m.group("day")) <= 31:
+            yield m.start(), m.end(), {"day": int(m.group("day")), "month": _MONTH_WORDS[m.group("month")],
+                                       "year": m.group("year"), "day_first": True}
     for m in _MONTH_RANGE.finditer(text):
         if 1 <= int(m.group("day")) < int(m.group("until")) <= 31:
             yield m.start(), m.end(), {"day": int(m.group("day")), "month": _MONTH_WORDS[m.group("month").lower()],
@@ -95,6 +104,12 @@ def tag(text, context):
         later = int(end) > int(start) if len(end) == 4 else int(end) > int(start[2:])
         if later and (m.group("sep") != "/" or len(end) == 2):
             yield m.start(), m.end(), {"year": start, "until": end}
+    for m in _ERA.finditer(text):  # "340 AD", "500 BC", "AD 79"
+        yield m.start(), m.end(), {"year": m.group("year") or m.group("year2"),
+                                   "era": (m.group("era") or m.group("era2")).replace(".", ""),
+                                   "before": bool(m.group("era2"))}
+    for m in _QUARTER.finditer(text):  # "2Q22": the second quarter of twenty-two
+        yield m.start(), m.end(), {"quarter": int(m.group("quarter")), "year": m.group("year") or ""}
     for m in _LONE_YEAR.finditer(text):
         yield m.start(), m.end(), {"year": m.group("year")}
 
@@ -103,12 +118,26 @@ def say_year(text: str) -> str:
     return numbers.two_digit_year(text) if len(text) == 2 else numbers.year(text)
 
 
+def say_era_year(text: str) -> str:
+    """"340" in "340 AD" is "three forty", as years are read; "79" "seventy-nine"."""
+    if len(text) == 3 and text[1:] != "00":
+        rest = int(text[1:])
+        return f"{numbers.cardinal(text[0])} {'oh ' + numbers.cardinal(str(rest)) if rest < 10 else numbers.cardinal(text[1:])}"
+    return numbers.year(text) if len(text) == 4 else numbers.cardinal(text)
+
+
 def verbalize(fields: dict) -> str:
     if "decade" in fields:
         digits = fields["decade"]
         said = numbers.cardinal(digits) if len(digits) == 2 else numbers.year(digits)
         head, _, last = said.rpartition(" ")
         return (head + " " if head else "") + numbers.plural(last)
+    if "era" in fields:
+        era = " ".join(fields["era"])
+        return f"{era} {say_era_year(fields['year'])}" if fields["before"] else f"{say_era_year(fields['year'])} {era}"
+    if "quarter" in fields:
+        said = f"the {numbers.ordinal(str(fields['quarter']))} quarter"
+        return said + (f" of {say_year(fields['year'])}" if fields["year"] else "")
     if "until" in fields:
         return f"{say_year(fields['year'])} to {say_year(fields['until'])}"
     if "month" not in fields:

@@ -82,6 +82,7 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
 _ALNUM = re.compile(r"(?<![\w.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*(?![\w-]|[.,]\d)")
 _AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
+_PLAN = re.compile(r"(?<![\w.])(?P<digits>\d{3})\((?P<letter>[a-z])\)")  # a 401(k) plan
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S
 _CAPS = re.compile(r"(?<![\w.&])[A-Z][A-Z]+(?:s|'s|’s)?(?![\w'’&]|\.[A-Z])")
 _SHOUTED = re.compile(r"(?<![\w'’])(?:[A-Z][A-Z'’.-]*[A-Z]|[AI])(?: +(?:[A-Z][A-Z'’.-]*[A-Z]|[AI]))+(?![\w'’])")
@@ -99,6 +100,9 @@ def tag(text, context):
         yield m.start(), m.end(), {"alnum": m.group(0)}
     for m in _AIRCRAFT.finditer(text):
         yield m.start(), m.end(), {"maker": m.group("maker").strip(), "pairs": m.group("model")}
+    for m in _PLAN.finditer(text):
+        yield m.start(), m.end(), {"maker": say_digits_in_code(m.group("digits"), after_letters=True),
+                                   "letter": m.group("letter").upper()}
     for m in _AMPERSAND.finditer(text):
         yield m.start(), m.end(), {"spell": m.group(0).replace("&", " and ")}
     for m in _DOTTED.finditer(text):
@@ -150,6 +154,8 @@ def say_code(code: str) -> str:
 
 
 def verbalize(fields: dict) -> str:
+    if "letter" in fields:
+        return f"{fields['maker']} {fields['letter']}"
     if "pairs" in fields:
         return fields["maker"] + " " + say_digits_in_code(fields["pairs"], after_letters=True)
     if "spell" in fields:

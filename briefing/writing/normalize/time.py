@@ -13,7 +13,12 @@ PRIORITY = 45
 
 ZONES = ("ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST UTC CET CEST EET EEST WET JST KST IST HKT SGT AEST "
          "AEDT AWST NZST NZDT MSK").split()
-_ZONE = r"(?:\s?\(?(?P<zone>" + "|".join(ZONES) + r")\)?(?![\w]))?"
+# A zone in capitals, in lower case when it is three letters or more ("est"; "et" could be Latin),
+# or with full stops ("e.s.t.").
+_ZONE_NAMES = sorted(ZONES + [z.lower() for z in ZONES if len(z) >= 3]
+                     + [r"\.".join(z) + r"\.?" for z in ZONES] + [r"\.".join(z.lower()) + r"\.?" for z in ZONES],
+                     key=len, reverse=True)
+_ZONE = r"(?:\s?\(?(?P<zone>" + "|".join(_ZONE_NAMES) + r")\)?(?![\w]))?"
 _MERIDIEM = r"(?:\s?(?P<meridiem>[AaPp]\.?\s?[Mm]\b\.?))"
 _CLOCK = re.compile(
     r"(?<![\w:.])(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d]|[.:]\d)"
@@ -40,7 +45,8 @@ def _fields(m: re.Match, text: str) -> dict:
     # "p.m." at the end of a sentence also ends it: keep its full stop.
     stop = m.group(0).endswith(".") and (m.end() == len(text.rstrip()) or re.match(r"\s+[A-Z]", text[m.end():]))
     return {"hour": int(m.group("hour")), "minute": int(groups.get("minute") or 0),
-            "second": groups.get("second"), "meridiem": meridiem, "zone": groups.get("zone") or "",
+            "second": groups.get("second"), "meridiem": meridiem,
+            "zone": (groups.get("zone") or "").replace(".", "").upper(),
             "stop": bool(stop) and not groups.get("zone")}
 
 

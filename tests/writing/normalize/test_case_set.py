@@ -30,3 +30,5 @@ def test_the_comparison_is_as_heard_and_no_looser():
     assert canonical("twelve kilometres") == canonical("twelve kilometers")
     assert canonical("twenty dollars") != canonical("twenty dollars fifty cents")
     assert canonical("H T S") != canonical("hats")
+    assert canonical("one fifty-nine p m E S T") == canonical("one fifty nine PM EST")
+    assert canonical("one two three") != canonical("one twenty three")

@@ -26,6 +26,11 @@ from briefing.writing.normalize import classify, normalize
     ("mid-1980s", "mid nineteen eighties"),
     ("May 5-7", "May fifth to seventh"),
     ("Dec. 1–3, 2024", "December first to third, twenty twenty-four"),
+    ("in 340 AD", "in three forty A D"),
+    ("by 500 BC", "by five hundred B C"),
+    ("AD 79", "A D seventy-nine"),
+    ("on 17 may 2010", "on the seventeenth of May twenty ten"),
+    ("growth in 2Q22", "growth in the second quarter of twenty-two"),
 ])
 def test_dates(written, spoken):
     assert normalize(written) == spoken
@@ -50,6 +55,8 @@ def test_what_is_no_date_stays():
     ("14:05", "fourteen oh five"),
     ("2pm-5pm", "two p m to five p m"),
     ("1:01:01", "one hour one minute and one second"),
+    ("1:59 p.m. e.s.t", "one fifty-nine p m E S T"),
+    ("1:59 p.m. est", "one fifty-nine p m E S T"),
 ])
 def test_times(written, spoken):
     assert normalize(written) == spoken
@@ -58,4 +65,5 @@ def test_times(written, spoken):
 def test_what_is_no_time_stays():
     # A ratio over 59, a decimal and a score are not clock times.
     assert "time" not in [t.cls for t in classify("a 10:75 ratio")]
+    assert normalize("at 10:30 et al.") == "at ten thirty et al."
     assert normalize("1.59 kg") == "one point five nine kilograms"

@@ -22,6 +22,7 @@ from briefing.writing.normalize.letters import pronounceable
     ("a 5-year-old", "a five-year-old"),
     ("ABC13", "A B C thirteen"),
     ("the 49ers and the 76ers", "the forty-niners and the seventy-sixers"),
+    ("a 401(k) plan", "a four oh one K plan"),
 ])
 def test_letters_and_digits(written, spoken):
     assert normalize(written) == spoken
