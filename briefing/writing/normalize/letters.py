@@ -67,7 +67,7 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
     core, plural = word, ""
     if re.fullmatch(r"[A-Z]{2,}(?:s|'s|’s)", word):
         core, plural = re.match(r"([A-Z]+)(.*)", word).groups()
-    if core in ACRONYMS or word in ACRONYMS:
+    if (core in ACRONYMS or word in ACRONYMS) and not (phrase and word == "IT"):
         return spelled(word if word in ACRONYMS and word.isupper() else core) + ("'s" if plural else "")
     if core in PRONOUNCED:
         return RESPELLED.get(core, core.capitalize()) + plural
@@ -114,7 +114,13 @@ def tag(text, context):
         if len(words) >= 3 and wordy or len(words) == 2 and len(wordy) >= 1 and any(len(w) >= 4 for w in wordy):
             in_phrase.update(range(m.start(), m.end()))
     for m in _CAPS.finditer(text):
-        yield m.start(), m.end(), {"caps": m.group(0), "phrase": m.start() in in_phrase}
+        # "IT was said that...": a paragraph's first word in capitals, the pronoun before its verb.
+        pronoun = m.group(0) == "IT" and _VERB_AFTER_IT.match(text, m.end())
+        yield m.start(), m.end(), {"caps": m.group(0), "phrase": m.start() in in_phrase or bool(pronoun)}
+
+
+_VERB_AFTER_IT = re.compile(r"\s+(?:is|was|has|had|will|would|could|should|can|may|might|must|seems|seemed|"
+                            r"took|takes|came|comes|began|begins|did|does)\b")
 
 
 def say_digits_in_code(run: str, after_letters: bool) -> str:

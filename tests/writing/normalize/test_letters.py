@@ -37,6 +37,7 @@ def test_letters_and_digits(written, spoken):
     ("FBI RAIDS HOME", "F B I Raids Home"),
     ("A HIGH-powered team", "A High-powered team"),
     ("'WANTED!' it said", "'Wanted!' it said"),
+    ("IT was said that", "It was said that"),
     ("AS Opposition Leader Bill Shorten said", "As Opposition Leader Bill Shorten said"),
 ])
 def test_words_in_capitals_are_read_as_words(written, spoken):
@@ -48,6 +49,7 @@ def test_words_in_capitals_are_read_as_words(written, spoken):
     ("the U.S. said", "the U S said"),
     ("the US and the UK", "the U S and the U K"),
     ("IT staff and the WHO", "I T staff and the W H O"),
+    ("the IT budget was cut", "the I T budget was cut"),
     ("HTS fighters", "H T S fighters"),
     ("the BBC, HTS and the UN", "the B B C, H T S and the U N"),
     ("three NGOs", "three N G O's"),
