@@ -11,7 +11,7 @@
 
 A case is said acceptably when the output equals one of its acceptable forms, compared as
 heard (`canonical`): case, hyphens, punctuation and the word "and" aside, letters spelled one by one
-as one word (spaces aside: "p m E S T" is "PM EST"), "oh" as "zero", British and US spellings alike ("one hundred and
+as one word (and a word in capitals is its letters: "p m E S T" is "PM EST"), "oh" as "zero", British and US spellings alike ("one hundred and
 twenty-three kilometres" and "one hundred twenty three kilometers" are the same when said).
 """
 
@@ -36,9 +36,11 @@ SAME = {"oh": "zero", "metre": "meter", "metres": "meters", "kilometre": "kilome
 def canonical(text: str) -> str:
     """What is heard: case, hyphens, punctuation and "and" aside; a letter-by-letter acronym is one
     word ("a m" is "am", "U S" "us"); "oh" and "zero" are the same digit; British and US spellings alike."""
+    text = re.sub(r"\b[A-Z]{2,5}\b", lambda m: " ".join(m.group(0)), text)  # "PM EST" is said "P M E S T"
     text = text.lower().replace("’", "'").replace("-", " ")
     text = re.sub(r"[^\w\s']", " ", text)
-    return "".join(SAME.get(w, w) for w in text.split() if w != "and")  # spaces unheard: "a m" is "am"
+    text = re.sub(r"\b(\w)\s(?=\w\b)", r"\1", text)  # letters said one by one are one word: "a m" is "am"
+    return " ".join(SAME.get(w, w) for w in text.split() if w != "and")
 
 
 def read_cases(path: Path) -> list[tuple[str, str, list[str]]]:

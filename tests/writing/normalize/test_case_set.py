@@ -32,3 +32,4 @@ def test_the_comparison_is_as_heard_and_no_looser():
     assert canonical("H T S") != canonical("hats")
     assert canonical("one fifty-nine p m E S T") == canonical("one fifty nine PM EST")
     assert canonical("one two three") != canonical("one twenty three")
+    assert canonical("COtwo") != canonical("C O two")  # a digit glued to a word is heard as one word
