@@ -8,6 +8,8 @@
                                                                     # is the file name's last word)
     PYTHONPATH=OLD_TREE .venv/bin/python scripts/eval_normalize.py  # the same cases with another tree's speech rules
     /tmp/nemo-venv/bin/python scripts/eval_normalize.py --engine nemo   # NVIDIA NeMo text processing, for comparison
+    .venv/bin/python scripts/eval_normalize.py --articles            # real news (../shared/eval bbc_dev, cnndm_dev):
+                                                                    # garbage words per 1000, spelled-out runs
 
 A case is said acceptably when the output equals one of its acceptable forms, compared as
 heard (`canonical`): case, hyphens, punctuation and the word "and" aside, letters spelled one by one
@@ -18,6 +20,7 @@ twenty-three kilometres" and "one hundred twenty three kilometers" are the same 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -74,12 +77,50 @@ def speaker(engine: str):
     return speakable
 
 
+def articles() -> int:
+    """Every sentence of the bbc_dev and cnndm_dev articles made speakable: spoken words that are neither
+    in the article, nor number words, nor words speech adds (listen-check's own lists, read from
+    ../shared/tools/listen_check.py), per 1000; and runs of five or more letters said one by one."""
+    from collections import Counter
+
+    from briefing.writing.speech import speakable
+
+    shared = ROOT.parent / "shared"
+    tool = (shared / "tools" / "listen_check.py").read_text(encoding="utf-8")
+    lists = {name: set(re.search(name + r' = set\(\("(.*?)"\)\.split\(\)\)', tool, re.S).group(1)
+                       .replace('"\n', " ").replace('       "', " ").replace('"', " ").split())
+             for name in ("NUM", "SPEECH")}
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z][a-z']*", text.lower().replace("\u2019", "'"))
+
+    total, garbage, spelled = 0, Counter(), Counter()
+    for name in ("bbc_dev", "cnndm_dev"):
+        for line in (shared / "eval" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)["article"]
+            known = set(words(article)) | lists["NUM"] | lists["SPEECH"]
+            said = " ".join(speakable(s) for s in re.split(r"(?<=[.!?])\s+", article))
+            for word in words(said):
+                base = re.sub(r"('s|s'|'|n't|'re|'ve|'ll|'d|'m)$", "", word)
+                total += 1
+                if not (len(base) <= 1 or word in known or base in known
+                        or all(p in lists["NUM"] for p in re.split(r"[-']", base) if p)):
+                    garbage[word] += 1
+            spelled.update(m.strip() for m in re.findall(r"(?:\b[A-Z]\b[ .]*){5,}", said))
+    print(f"{total} spoken words: garbage {sum(garbage.values()) / total * 1000:.2f} per 1000 "
+          f"{garbage.most_common(12)}; runs of 5+ spelled letters {sum(spelled.values())} {spelled.most_common(8)}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=Path, default=CASES)
     parser.add_argument("--engine", choices=("briefing", "nemo"), default="briefing")
     parser.add_argument("--failures", action="store_true", help="print every case said wrongly")
+    parser.add_argument("--articles", action="store_true", help="garbage words on real news instead of the cases")
     args = parser.parse_args()
+    if args.articles:
+        return articles()
     started = time.perf_counter()
     say = speaker(args.engine)
     loaded = time.perf_counter() - started
