@@ -53,7 +53,9 @@ def pronounceable(word: str) -> bool:
     tail = re.search(r"[^AEIOUY]*$", word).group(0)
     if tail.endswith("S") and len(tail) >= 2:  # a plural: "RIGS", "BANKS"
         tail = tail[:-1]
-    return len(tail) < 2 or tail in _ENDINGS
+    # Two consonants end a word when the first is a liquid or nasal ("MALCOLM", "FILM") or they are
+    # one doubled ("ELLIOTT"); other pairs only as English has them ("CK", "GHT", "ST").
+    return len(tail) < 2 or tail in _ENDINGS or (len(tail) == 2 and (tail[0] in "LRNM" or tail[0] == tail[1]))
 
 
 def spelled(letters: str) -> str:
@@ -65,6 +67,10 @@ def spelled(letters: str) -> str:
 def say_caps(word: str, *, phrase: bool = False) -> str:
     """One word in capitals: spelled, kept as a word, or case-folded."""
     core, plural = word, ""
+    if re.fullmatch(r"[A-Z]{2,}['’]S", word):  # "IT'S", "BBC'S": the possessive or "is" in capitals
+        word = word[:-1] + "s"
+        if word[:2] == "IT":
+            return "It's"
     if re.fullmatch(r"[A-Z]{2,}(?:s|'s|’s)", word):
         core, plural = re.match(r"([A-Z]+)(.*)", word).groups()
     if (core in ACRONYMS or word in ACRONYMS) and not (phrase and word == "IT"):
@@ -84,7 +90,7 @@ _AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
 _PLAN = re.compile(r"(?<![\w.])(?P<digits>\d{3})\((?P<letter>[a-z])\)")  # a 401(k) plan
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S
-_CAPS = re.compile(r"(?<![\w.&])[A-Z][A-Z]+(?:s|'s|’s)?(?![\w'’&]|\.[A-Z])")
+_CAPS = re.compile(r"(?<![\w.&])[A-Z][A-Z]+(?:s|['’][sS])?(?![\w'’&]|\.[A-Z])")
 _SHOUTED = re.compile(r"(?<![\w'’])(?:[A-Z][A-Z'’.-]*[A-Z]|[AI])(?: +(?:[A-Z][A-Z'’.-]*[A-Z]|[AI]))+(?![\w'’])")
 # Short words a headline in capitals is made of; with them a run of capitals is a phrase, not acronyms.
 FUNCTION_WORDS = frozenset("A I AND THE OF IN ON TO FOR BY WITH AT AS IS ARE WAS BE NEW HOW WHY WHAT WHO NOT NO "

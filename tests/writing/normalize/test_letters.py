@@ -38,6 +38,9 @@ def test_letters_and_digits(written, spoken):
     ("A HIGH-powered team", "A High-powered team"),
     ("'WANTED!' it said", "'Wanted!' it said"),
     ("IT was said that", "It was said that"),
+    ("TOM ELLIOTT IT'S nice to think", "Tom Elliott It's nice to think"),
+    ("MALCOLM Fraser, an effective prime minister", "Malcolm Fraser, an effective prime minister"),
+    ("the BBC'S report", "the B B C's report"),
     ("AS Opposition Leader Bill Shorten said", "As Opposition Leader Bill Shorten said"),
 ])
 def test_words_in_capitals_are_read_as_words(written, spoken):
@@ -69,7 +72,7 @@ def test_ordinary_words_stay_as_written():
 
 
 @pytest.mark.parametrize("word, said_as_word", [
-    ("SEOUL", True), ("BOWLEG", True), ("HOPE", True), ("STRONG", True), ("RIGS", True), ("BANKS", True),
+    ("SEOUL", True), ("BOWLEG", True), ("MALCOLM", True), ("ELLIOTT", True), ("HOPE", True), ("STRONG", True), ("RIGS", True), ("BANKS", True),
     ("HMRC", False), ("OECD", False), ("AARP", False), ("NHS", False), ("UNHCR", False), ("PSVR", False),
 ])
 def test_which_capitals_can_be_said(word, said_as_word):
