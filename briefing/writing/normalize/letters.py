@@ -86,7 +86,8 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
 
 # A word of letters and digits (with hyphens): "CO2", "COVID-19", "F-35", "5G", "1080p", "5-year-old".
 _ALNUM = re.compile(r"(?<![\w.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*(?![\w-]|[.,]\d)")
-_AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b")
+_AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b"
+                       r"|\b(?P<model2>7[0-8]7)(?=s?\s+(?:Max|MAX|Dreamliner|jets?|planes?|aircraft|jumbo|airliners?))")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
 _PLAN = re.compile(r"(?<![\w.])(?P<digits>\d{3})\((?P<letter>[a-z])\)")  # a 401(k) plan
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S
@@ -105,7 +106,8 @@ def tag(text, context):
             continue  # "1960s-80s", "5pm-7pm", "2-5lb": a range of the parts' own classes
         yield m.start(), m.end(), {"alnum": m.group(0)}
     for m in _AIRCRAFT.finditer(text):
-        yield m.start(), m.end(), {"maker": m.group("maker").strip(), "pairs": m.group("model")}
+        yield m.start(), m.end(), {"maker": (m.group("maker") or "").strip(), "pairs": m.group("model") or m.group("model2"),
+                                   "priority": 5}
     for m in _PLAN.finditer(text):
         yield m.start(), m.end(), {"maker": say_digits_in_code(m.group("digits"), after_letters=True),
                                    "letter": m.group("letter").upper()}
@@ -169,7 +171,7 @@ def verbalize(fields: dict) -> str:
     if "letter" in fields:
         return f"{fields['maker']} {fields['letter']}"
     if "pairs" in fields:
-        return fields["maker"] + " " + say_digits_in_code(fields["pairs"], after_letters=True)
+        return (fields["maker"] + " " + say_digits_in_code(fields["pairs"], after_letters=True)).strip()
     if "spell" in fields:
         return spelled(fields["spell"])
     if "caps" in fields:

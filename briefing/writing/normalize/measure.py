@@ -67,6 +67,7 @@ _PATTERN = re.compile(
     r"(?:(?<=[%°º℃℉])|(?![\w/²³]))"
 )
 _FRACTION = re.compile(rf"(?<![\w/.,])(?:(?P<whole>\d{{1,9}})\s)?(?P<num>\d{{1,6}})/(?P<den>\d{{1,6}})\s?(?P<unit>{_UNIT})(?![\w/])")
+_HEIGHT = re.compile(r"(?<![\w.,])(?P<feet>\d)\s?(?:ft|foot|feet|')\s?(?P<inches>\d{1,2})\s?(?:in\b|inches\b|\"|″)")
 _TEMPERATURE = re.compile(_NUMBER + r"(?P<unit>[CF])\b(?![-'’]\w)")
 
 
@@ -90,6 +91,8 @@ def tag(text, context):
         if 2 <= int(m.group("den")) <= 16 and 0 < int(m.group("num")) < int(m.group("den")):
             yield m.start(), m.end(), {"whole": m.group("whole") or "", "num": int(m.group("num")),
                                        "den": int(m.group("den")), "unit": m.group("unit")}
+    for m in _HEIGHT.finditer(text):  # "6ft 2in", 5'10"
+        yield m.start(), m.end(), {"feet": m.group("feet"), "inches": m.group("inches")}
     for m in _TEMPERATURE.finditer(text):
         if (m.group("number") or m.group("fraction")) and float((m.group("number") or "0").replace(",", "")) <= 150:
             yield m.start(), m.end(), {"sign": bool(m.group("sign")), "number": (m.group("number") or "0"),
@@ -98,6 +101,10 @@ def tag(text, context):
 
 
 def verbalize(fields: dict) -> str:
+    if "feet" in fields:
+        feet, inches = fields["feet"], fields["inches"]
+        return (f"{numbers.cardinal(feet)} {'foot' if feet == '1' else 'feet'} {numbers.cardinal(inches)} "
+                f"{'inch' if inches == '1' else 'inches'}")
     if "den" in fields:
         from . import fraction
 

@@ -18,13 +18,18 @@ _PATTERNS = [
     re.compile(r"(?<![\w.-])\d{3}-\d{4}(?![\w]|[.,-]\d)"),  # 502-9991
     re.compile(r"(?<![\w.-])0\d{2,4}\s\d{3,4}\s\d{3,4}(?![\w]|[.,]\d)"),  # 020 7946 0958
     re.compile(r"(?<=ending in )\d{3,6}\b|(?<=PIN )\d{3,6}\b"),  # a card ending in 8876: its digits
+    # Emergency numbers: 911 always, 999 and 112 after a word of calling ("999 calls" is a quantity).
+    re.compile(r"(?<![\w.,])(?P<digits>911)(?![\w.,]\d|\w)"
+               r"|\b(?:call|Call|dial|Dial|dialled|dialed|ring|phoned) (?P<called>999|112)\b"),
 ]
 
 
 def tag(text, context):
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            yield m.start(), m.end(), {"groups": re.findall(r"\d+", m.group(0)), "plus": m.group(0).startswith("+")}
+            which = next((name for name in ("digits", "called") if pattern.groupindex.get(name) and m.group(name)), 0)
+            yield m.start(which), m.end(which), {"groups": re.findall(r"\d+", m.group(which)),
+                                                 "plus": m.group(which).startswith("+")}
 
 
 def verbalize(fields: dict) -> str:

@@ -2,7 +2,7 @@
 
 Each semiotic class is a module with `CLASS` (its name), `PRIORITY` (which class wins a tie),
 `tag(text, context)` (yields `(start, end, fields)` for every span it can say) and
-`verbalize(fields)` (the words). Spans are chosen longest first, then by priority, and never
+`verbalize(fields)` (the words); a span's fields may carry its own "priority". Spans are chosen longest first, then by priority, and never
 overlap: so "12kg/kg" is one measure and not a cardinal, a unit and a stray "/kg", and
 "1,000th" is one ordinal and not a cardinal followed by a comma and "th".
 """
@@ -37,8 +37,8 @@ Tagger = Callable[[str, Context], Iterable[tuple[int, int, dict]]]
 def candidates(text: str, context: Context, classes: Iterable[ModuleType]) -> Iterator[tuple[Token, int]]:
     for module in classes:
         for start, end, fields in module.tag(text, context):
-            if end > start:
-                yield Token(module.CLASS, start, end, fields), module.PRIORITY
+            if end > start:  # a tagger may rank one of its spans apart ("737 Max" above the cardinal)
+                yield Token(module.CLASS, start, end, fields), fields.pop("priority", module.PRIORITY)
 
 
 def choose(proposed: Iterable[tuple[Token, int]]) -> list[Token]:

@@ -11,12 +11,15 @@ from briefing.writing.normalize import classify, normalize
     ("+44 20 7946 0958", "plus four four, two oh, seven nine four six, oh nine five eight"),
     ("1-800-555-0199", "one, eight oh oh, five five five, oh one nine nine"),
     ("card ending in 8876", "card ending in eight eight seven six"),
+    ("call 911 now", "call nine one one now"),
+    ("dial 999 at once", "dial nine nine nine at once"),
 ])
 def test_telephone_numbers_are_digits_in_groups(written, spoken):
     assert normalize(written) == spoken
 
 
 def test_a_range_of_years_or_a_plain_number_is_no_telephone():
+    assert normalize("999 calls a day") == "nine hundred and ninety-nine calls a day"
     assert "telephone" not in [t.cls for t in classify("1990-1995")]
     assert "telephone" not in [t.cls for t in classify("5551234")]
 
@@ -67,6 +70,7 @@ def test_the_pronoun_and_letters_are_no_roman_numerals(text):
     ("on Baker St. Then he left", "on Baker Street. Then he left"),
     ("on Baker St today", "on Baker Street today"),
     ("No. 10 said", "Number ten said"),
+    ("No 10 Downing Street", "Number ten Downing Street"),
     ("the #1 seed", "the number one seed"),
     ("Gov. Newsom and Sen. Warren", "Governor Newsom and Senator Warren"),
     ("Mt Everest", "Mount Everest"),

@@ -14,6 +14,7 @@ from briefing.writing.normalize.letters import pronounceable
     ("5G masts", "five G masts"),
     ("an F-35 jet", "an F thirty-five jet"),
     ("a Boeing 747", "a Boeing seven forty-seven"),
+    ("the 737 Max", "the seven thirty-seven Max"),
     ("4K video", "four K video"),
     ("1080p", "ten eighty P"),
     ("a PS4", "a P S four"),

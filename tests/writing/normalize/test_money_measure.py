@@ -52,6 +52,7 @@ def test_what_is_not_money_stays():
     ("4 1/2 lbs", "four and a half pounds"),
     ("a 100 m sprint", "a one hundred metres sprint"),
     ("25bp", "twenty-five basis points"),
+    ("he is 6ft 2in tall", "he is six feet two inches tall"),
 ])
 def test_measures(written, spoken):
     assert normalize(written) == spoken
