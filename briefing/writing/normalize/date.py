@@ -42,7 +42,7 @@ _ISO = re.compile(r"(?<![\w./-])(?P<year>\d{4})([-/])(?P<month>[01]?\d)\2(?P<day
 _NUMERIC = re.compile(
     r"(?<![\w./-])(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<year>\d{4}|\d{2})(?![\w/-]|[.,]\d)")
 _DECADE = re.compile(r"(?<![\w'’])(?P<apostrophe>['’])?(?P<digits>\d{2}|1[1-9]\d0|20\d0)['’]?s\b")
-_YEAR_RANGE = re.compile(rf"(?<![\w.,$£€/-])(?P<year>{_YEAR_LIKE})(?P<sep>[-–/])(?P<end>\d{{2}}|{_YEAR_LIKE})(?![\w/-]|[.,]\d)")
+_YEAR_RANGE = re.compile(rf"(?<![\w.,$£€/-])(?P<year>{_YEAR_LIKE})(?P<sep>[-–/])(?P<end>\d{{1,2}}|{_YEAR_LIKE})(?![\w/-]|[.,]\d)")
 _ERA = re.compile(r"(?<![\w.,])(?P<year>\d{1,4})\s?(?P<era>AD|BC|BCE|CE|A\.D\.?|B\.C\.?)(?![\w])"
                   r"|(?<![\w.])(?P<era2>AD|A\.D\.)\s?(?P<year2>\d{1,4})(?![\w.,]\d|\w)")
 _QUARTER = re.compile(r"(?<![\w.])(?P<quarter>[1-4])Q(?P<year>\d{2}|\d{4})?\b")
@@ -101,6 +101,10 @@ def tag(text, context):
         yield m.start(), m.end(), {"decade": digits}
     for m in _YEAR_RANGE.finditer(text):
         start, end = m.group("year"), m.group("end")
+        if len(end) == 1:  # "1998/9": the next year, said by its last two digits
+            if int(end) != (int(start[-1]) + 1) % 10:
+                continue
+            end = str(int(start) + 1)[2:]
         later = int(end) > int(start) if len(end) == 4 else int(end) > int(start[2:])
         if later and (m.group("sep") != "/" or len(end) == 2):
             yield m.start(), m.end(), {"year": start, "until": end}

@@ -22,6 +22,7 @@ from briefing.writing.normalize import classify, normalize
     ("25/12/2024", "the twenty-fifth of December twenty twenty-four"),
     ("the 2025/26 season", "the twenty twenty-five to twenty-six season"),
     ("in 2020-21", "in twenty twenty to twenty-one"),
+    ("since 1998/9", "since nineteen ninety-eight to ninety-nine"),
     ("the 1960s-80s", "the nineteen sixties to eighties"),
     ("mid-1980s", "mid nineteen eighties"),
     ("May 5-7", "May fifth to seventh"),
