@@ -14,6 +14,7 @@ CLASS = "measure"
 PRIORITY = 50
 
 # unit: (singular, plural); case-sensitive ("MB" megabytes, "mb" no; "5G" is the network, not grams).
+# "in" and "s" are left out: after a number they are far more often words ("5 in 10", "the 1980 s").
 UNITS = {
     "%": ("percent", "percent"), "pc": ("percent", "percent"), "per cent": ("percent", "percent"),
     "°C": ("degree Celsius", "degrees Celsius"), "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
@@ -24,7 +25,7 @@ UNITS = {
     "kph": ("kilometre per hour", "kilometres per hour"), "mph": ("mile per hour", "miles per hour"),
     "m/s": ("metre per second", "metres per second"),
     "km": ("kilometre", "kilometres"), "cm": ("centimetre", "centimetres"), "mm": ("millimetre", "millimetres"),
-    "nm": ("nanometre", "nanometres"), "mi": ("mile", "miles"), "ft": ("foot", "feet"), "in": None,
+    "nm": ("nanometre", "nanometres"), "mi": ("mile", "miles"), "ft": ("foot", "feet"),
     "km2": ("square kilometre", "square kilometres"), "km²": ("square kilometre", "square kilometres"),
     "sq km": ("square kilometre", "square kilometres"), "sq mi": ("square mile", "square miles"),
     "sq ft": ("square foot", "square feet"), "m2": ("square metre", "square metres"),
@@ -48,14 +49,13 @@ UNITS = {
     "Gbps": ("gigabit per second", "gigabits per second"), "Kbps": ("kilobit per second", "kilobits per second"),
     "dB": ("decibel", "decibels"), "ppm": ("part per million", "parts per million"),
     "bp": ("basis point", "basis points"), "bps": ("basis point", "basis points"),
-    "sec": ("second", "seconds"), "secs": ("second", "seconds"), "s": None,
+    "sec": ("second", "seconds"), "secs": ("second", "seconds"),
     "min": ("minute", "minutes"), "mins": ("minute", "minutes"), "hr": ("hour", "hours"), "hrs": ("hour", "hours"),
     "h": ("hour", "hours"), "wk": ("week", "weeks"), "wks": ("week", "weeks"), "mo": ("month", "months"),
     "mos": ("month", "months"), "yr": ("year", "years"), "yrs": ("year", "years"),
     "x": ("times", "times"), "kn": ("knot", "knots"), "mpg": ("mile per gallon", "miles per gallon"),
     "m": ("metre", "metres"), "cc": ("C C", "C C"), "hp": ("horsepower", "horsepower"), "bhp": ("brake horsepower", "brake horsepower"),
 }
-UNITS = {unit: words for unit, words in UNITS.items() if words}
 # A bare "C" or "F" after a number is a temperature only in a plausible range ("40C", "104F").
 TEMPERATURE = {"C": ("degree Celsius", "degrees Celsius"), "F": ("degree Fahrenheit", "degrees Fahrenheit")}
 

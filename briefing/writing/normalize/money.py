@@ -51,7 +51,8 @@ SCALES = {"bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion", 
 
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(CURRENCIES, key=len, reverse=True))
 _AMOUNT = r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<cents>\d+))?"
-_SCALE = r"(?:\s?(?P<scale>bn|trn|tn|mn|mln|billion|million|trillion|thousand|[bmkt])(?![\w]))?"
+# A scale word or letter, alone: "$5m", "¥30 b", but not the "T" of "$20 T-shirts".
+_SCALE = r"(?:\s?(?:(?P<scale>bn|trn|tn|mn|mln|billion|million|trillion|thousand)|(?P<letter>[bmkt]))(?![\w-]))?"
 _PREFIXED = re.compile(
     rf"(?<![\w$])(?P<neg>[-−])?(?P<cur>{_SYMBOLS})\s?(?P<neg2>[-−])?(?=\.?\d){_AMOUNT}{_SCALE}", re.IGNORECASE)
 _SUFFIXED = re.compile(
@@ -74,7 +75,7 @@ def tag(text, context):
                 symbol = _CASE.get(cur.upper(), cur)
                 if symbol.isalpha() and cur != symbol:
                     continue  # "usd" or "rs" in lower case is a word, not a currency
-            scale = (m.group("scale") or "").lower()
+            scale = (m.group("scale") or m.group("letter") or "").lower()
             yield m.start(), m.end(), {
                 "currency": symbol, "whole": (m.group("whole") or "").replace(",", ""), "cents": m.group("cents") or "",
                 "scale": SCALES.get(scale, ""),

@@ -35,6 +35,7 @@ def test_what_is_not_money_stays():
     assert "money" not in [t.cls for t in classify("1080p")]
     assert "money" not in [t.cls for t in classify("720p")]
     assert normalize("costs in $ terms") == "costs in $ terms"
+    assert normalize("$20 T-shirts") == "twenty dollars T-shirts"
 
 
 @pytest.mark.parametrize("written, spoken", [
