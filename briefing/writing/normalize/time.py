@@ -53,8 +53,9 @@ def _fields(m: re.Match, text: str) -> dict:
 def verbalize(fields: dict) -> str:
     hour, minute = fields["hour"], fields["minute"]
     if fields.get("military"):
-        said = f"{numbers.digits('0') if hour < 10 else ''} {numbers.cardinal(str(hour))}".replace("zero", "oh")
-        said = said.strip() + (" hundred" if not minute else " " + _minutes(minute))
+        # "0800" is "oh eight hundred", "0030" "zero zero thirty"
+        said = "zero zero" if hour == 0 else ("oh " if hour < 10 else "") + numbers.cardinal(str(hour))
+        said += " hundred" if not minute else " " + _minutes(minute)
     elif fields["second"] is not None and not fields["meridiem"]:  # "1:01:01" is a duration
         parts = [(hour, "hour"), (minute, "minute"), (int(fields["second"]), "second")]
         said = " ".join(f"{numbers.cardinal(str(n))} {unit}{'' if n == 1 else 's'}" for n, unit in parts[:2])

@@ -50,6 +50,7 @@ def test_what_is_no_date_stays():
     ("at 10:30pm", "at ten thirty p m"),
     ("1 a.m. ET", "one a m E T"),
     ("0800 GMT", "oh eight hundred G M T"),
+    ("by 0030 UTC", "by zero zero thirty U T C"),
     ("the 9:10 sailing", "the nine ten sailing"),
     ("at 7:05 pm.", "at seven oh five p m."),
     ("9:00", "nine o'clock"),
