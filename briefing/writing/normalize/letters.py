@@ -1,9 +1,9 @@
 """Letters: words in capitals and words of letters and digits, said as people say them.
 
-"CO2" is "C O two", "H2O" "H two O", "G7" "G seven", "COVID-19" "Covid nineteen", "F-35" "F thirty-five",
+"CO2" is "C O two", "H2O" "H two O", "G7" "G seven", "COVID-19" "COVID nineteen", "F-35" "F thirty-five",
 "4K" "four K", "1080p" "ten eighty p", "PS4" "P S four", "A320" "A three twenty", "Boeing 747" "Boeing
 seven forty-seven". A real acronym is spelled ("BBC" is "B B C", "U.S." "U S"), one said as a word
-stays a word ("NATO"), and a word or a headline in capitals is read as words: "HOPE AND LOSS" is
+stays as written ("NATO"), and a word or a headline in capitals is read as words: "HOPE AND LOSS" is
 "Hope And Loss", "By EARYEL BOWLEG" "By Earyel Bowleg", "SEOUL" "Seoul".
 """
 
@@ -22,7 +22,7 @@ PRONOUNCED = frozenset(
     "ISIS ISIL IKEA FTSE NASDAQ GIF JPEG PIN ASAP CAPTCHA EFTA INTERPOL EUROPOL OPEX CAPEX FEMA NIMBY OFSTED "
     "BAFTA ECOWAS AUKUS MERCOSUR CERN ICANN SWIFT TASS ACAS NICE SAGE DEFRA OFWAT MIT".split()) - {"MIT"}
 # Said as a word, but not as spelled.
-RESPELLED = {"FTSE": "Footsie", "NASDAQ": "Nazdack"}
+RESPELLED = {"FTSE": "Footsie"}
 # Spelled, even where they look like words ("US", "IT", "WHO") or could be said ("OECD").
 ACRONYMS = frozenset(
     "US UK EU UN USA UAE USSR FBI CIA NSA BBC CNN ABC CBS NBC ITV NHS CEO CFO COO CTO MP MPs MEP AI IT IQ TV PC "
@@ -75,8 +75,8 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
         core, plural = re.match(r"([A-Z]+)(.*)", word).groups()
     if (core in ACRONYMS or word in ACRONYMS) and not (phrase and word == "IT"):
         return spelled(word if word in ACRONYMS and word.isupper() else core) + ("'s" if plural else "")
-    if core in PRONOUNCED:
-        return RESPELLED.get(core, core.capitalize()) + plural
+    if core in PRONOUNCED:  # as written: voices know them in capitals (hibari's lexicon has "NATO", "UEFA")
+        return RESPELLED.get(core, core) + plural
     if core in FUNCTION_WORDS:  # "AS Opposition Leader...": a paragraph opening in capitals
         return word.capitalize()
     if phrase or pronounceable(core):
