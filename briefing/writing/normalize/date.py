@@ -32,7 +32,7 @@ _DAY_FIRST = re.compile(
     rf"(?<![\w.,])(?P<the>[Tt]he\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?{_YEAR}")
 _MONTH_FIRST = re.compile(
     rf"(?<![\w])(?P<month>{_MONTH})\b\.?(?:\s+|-)(?:the\s+)?{_DAY}\b(?![:.,]\d|\s?%|\.\d)(?!\s*[-–]\s*\d(?!\d{{3}}\b))"
-    + _YEAR.replace("?P<year>", "?P<year>"))
+    + _YEAR)
 _LOWER_MAY = re.compile(  # "17 may 2010": with a day and a year, a lower-case "may" or "march" is the month
     r"(?<![\w.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>may|march)\s+(?P<year>1[1-9]\d\d|20\d\d)\b(?![.,]\d)")
 _MONTH_RANGE = re.compile(  # "May 5-7", "Dec. 1–3, 2024"
@@ -89,6 +89,8 @@ def tag(text, context):
                                        "year": m.group("year"), "day_first": first}
     for m in _NUMERIC.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
+        if m.group(2) == "." and len(m.group("year")) == 2:
+            continue  # "2.6.32" is a version; "15.01.2020" a date
         first = _day_first(text, context) if first is None else first
         day_first = a > 12 or (first and b <= 12)
         day, month = (a, b) if day_first else (b, a)

@@ -44,6 +44,8 @@ def test_what_is_no_date_stays():
     assert normalize("2024%") == "two thousand and twenty-four percent"
     assert normalize("you may 5 times") == "you may five times"
     assert "date" not in [t.cls for t in classify("room 1010")]
+    assert "date" not in [t.cls for t in classify("Linux 2.6.32")]
+    assert [t.cls for t in classify("on 15.01.2020")] == ["date"]
 
 
 @pytest.mark.parametrize("written, spoken", [
