@@ -1,4 +1,4 @@
-"""Decimals: "2.5" is "two point five", ".75" "point seven five", "1.13bn" "one point one three billion".
+"""Decimals: "2.5" is "two point five", ".75" "point seven five", "1.13bn" "one point one three billion", a version "2.6.32" "two point six point thirty-two".
 
 The fraction is read digit by digit, as presenters read it (and without float rounding).
 """
@@ -19,7 +19,12 @@ _PATTERN = re.compile(
 )
 
 
+_VERSION = re.compile(r"(?<![\w.,])\d{1,4}(?:\.\d{1,4}){2,}(?![\w]|\.\d)")  # "2.6.32": a version
+
+
 def tag(text, context):
+    for m in _VERSION.finditer(text):
+        yield m.start(), m.end(), {"version": m.group(0).split(".")}
     for m in _PATTERN.finditer(text):
         if m.group("whole") is None and m.start() > 0 and text[m.start() - 1].isalnum():
             continue  # "v.2" is not a decimal
@@ -28,6 +33,8 @@ def tag(text, context):
 
 
 def verbalize(fields: dict) -> str:
+    if "version" in fields:
+        return " point ".join(numbers.cardinal(part) for part in fields["version"])
     said = numbers.decimal(fields["whole"], fields["fraction"])
     if fields["scale"]:
         said += " " + SCALES[fields["scale"]]

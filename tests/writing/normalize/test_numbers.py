@@ -40,6 +40,7 @@ def test_an_ordinal_suffix_must_fit_its_number():
     ("it cost 0.75 of that", "it cost zero point seven five of that"),
     (".45 calibre", "point four five calibre"),
     ("1.13bn views", "one point one three billion views"),
+    ("Linux 2.6.32", "Linux two point six point thirty-two"),
 ])
 def test_decimals(written, spoken):
     assert normalize(written) == spoken
