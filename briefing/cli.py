@@ -281,6 +281,26 @@ def say(
 
 
 @app.command()
+def spoken(
+    text: Annotated[str, typer.Argument(help="The text to say, or '-' for standard input (one output line per line).")],
+    engine: Annotated[Optional[str], typer.Option(help="hibari (default), piper or gtts: how phonemes are marked.")] = None,
+    voice: Annotated[Optional[str], typer.Option(help="A voice of the engine, or engine:voice (e.g. piper:joe).")] = None,
+    lang: Annotated[str, typer.Option(help="Language variant: en-GB reads 03/04 as the third of April.")] = "en",
+) -> None:
+    """Print exactly the words the voice is given: after the speech rules and the show's pronunciations.
+
+    Example: briefing spoken "Charles III paid US$171 million on Dec. 5."
+    """
+    from .writing.spoken import spoken_lines
+
+    settings = _settings()
+    lines = sys.stdin.read().splitlines() if text == "-" else [text]
+    for line in spoken_lines(lines, language=lang, pronunciations=settings.pronunciations,
+                             engine=engine or settings.engine, voice=voice or settings.voice or None):
+        print(line)
+
+
+@app.command()
 def voices() -> None:
     """List the engines and voices, and which work offline.
 

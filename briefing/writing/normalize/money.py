@@ -1,0 +1,106 @@
+"""Money: "$20.5" is "twenty dollars and fifty cents", "US$171 million" "one hundred and seventy-one
+million U S dollars", "£600m" "six hundred million pounds", "€1.13bn" "one point one three billion euros".
+
+The currency is said after the amount, as people say it; cents (pence) are kept; a scale ("m", "bn",
+"million") goes between the amount and the currency. A currency may be prefixed (US$, A$, HK$, €, £,
+¥, ₹, ₩, R$, "USD ") or suffixed to the number ("50p", "30 USD").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import numbers
+
+CLASS = "money"
+PRIORITY = 60
+
+# symbol: (singular, plural, minor singular, minor plural)
+CURRENCIES = {
+    "$": ("dollar", "dollars", "cent", "cents"),
+    "US$": ("U S dollar", "U S dollars", "cent", "cents"),
+    "A$": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "AU$": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "C$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "CA$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "HK$": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
+    "NZ$": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+    "S$": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
+    "R$": ("real", "reais", "centavo", "centavos"),
+    "€": ("euro", "euros", "cent", "cents"),
+    "£": ("pound", "pounds", "penny", "pence"),
+    "¥": ("yen", "yen", "", ""),
+    "₹": ("rupee", "rupees", "paisa", "paise"),
+    "Rs": ("rupee", "rupees", "paisa", "paise"),
+    "₩": ("won", "won", "", ""),
+    "₽": ("rouble", "roubles", "kopek", "kopeks"),
+    "₺": ("lira", "lira", "kurus", "kurus"),
+    "CHF": ("Swiss franc", "Swiss francs", "centime", "centimes"),
+    "USD": ("U S dollar", "U S dollars", "cent", "cents"),
+    "EUR": ("euro", "euros", "cent", "cents"),
+    "GBP": ("pound", "pounds", "penny", "pence"),
+    "JPY": ("yen", "yen", "", ""),
+    "CNY": ("yuan", "yuan", "", ""),
+    "INR": ("rupee", "rupees", "paisa", "paise"),
+    "AUD": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "CAD": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+}
+SCALES = {"bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion", "t": "trillion", "m": "million",
+          "mn": "million", "mln": "million", "k": "thousand", "billion": "billion", "million": "million",
+          "trillion": "trillion", "thousand": "thousand"}
+
+_SYMBOLS = "|".join(re.escape(s) for s in sorted(CURRENCIES, key=len, reverse=True))
+_AMOUNT = r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<cents>\d+))?"
+# A scale word or letter, alone: "$5m", "¥30 b", but not the "T" of "$20 T-shirts".
+_SCALE = r"(?:\s?(?:(?P<scale>bn|trn|tn|mn|mln|billion|million|trillion|thousand)|(?P<letter>[bmkt]))(?![\w-]))?"
+_PREFIXED = re.compile(
+    rf"(?<![\w$])(?P<neg>[-−])?(?P<cur>{_SYMBOLS})\s?(?P<neg2>[-−])?(?=\.?\d){_AMOUNT}{_SCALE}", re.IGNORECASE)
+_SUFFIXED = re.compile(
+    rf"(?<![\w.,]){_AMOUNT}{_SCALE}\s?(?P<cur>USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF|p)\b(?![-'])")
+_CASE = {s.upper(): s for s in CURRENCIES}
+
+
+def tag(text, context):
+    for pattern in (_PREFIXED, _SUFFIXED):
+        for m in pattern.finditer(text):
+            if not (m.group("whole") or m.group("cents")):
+                continue
+            cur = m.group("cur")
+            if cur == "p":  # "50p"; "1080p" is a video resolution, not pence
+                if m.group("cents") or m.group("scale") or len(m.group("whole")) > 3 \
+                        or m.group("whole") in ("144", "240", "360", "480", "576", "720"):
+                    continue
+                symbol = "£p"
+            else:
+                symbol = _CASE.get(cur.upper(), cur)
+                if symbol.isalpha() and cur != symbol:
+                    continue  # "usd" or "rs" in lower case is a word, not a currency
+            scale = (m.group("scale") or m.group("letter") or "").lower()
+            yield m.start(), m.end(), {
+                "currency": symbol, "whole": (m.group("whole") or "").replace(",", ""), "cents": m.group("cents") or "",
+                "scale": SCALES.get(scale, ""),
+                "negative": bool(m.groupdict().get("neg") or m.groupdict().get("neg2")),
+            }
+
+
+def verbalize(fields: dict) -> str:
+    if fields["currency"] == "£p":
+        return f"{numbers.cardinal(fields['whole'])} {'penny' if fields['whole'] == '1' else 'pence'}"
+    one, many, minor_one, minor_many = CURRENCIES[fields["currency"]]
+    whole, cents, scale = fields["whole"], fields["cents"], fields["scale"]
+    sign = "minus " if fields["negative"] else ""
+    if scale:
+        return f"{sign}{numbers.decimal(whole, cents) if cents else numbers.cardinal(whole)} {scale} {many}"
+    significant = cents.rstrip("0")
+    if len(significant) > 2 or (cents and not minor_many):
+        if not significant:
+            cents = ""
+        said = numbers.decimal(whole, cents) if cents else numbers.cardinal(whole or "0")
+        return f"{sign}{said} {many}"
+    minor = int((significant + "00")[:2]) if significant else 0
+    parts = []
+    if whole.strip("0") or not minor:
+        parts.append(f"{numbers.cardinal(whole or '0')} {one if numbers.is_one(whole) else many}")
+    if minor:
+        parts.append(f"{numbers.cardinal(str(minor))} {minor_one if minor == 1 else minor_many}")
+    return sign + " and ".join(parts)
