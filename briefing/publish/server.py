@@ -43,6 +43,9 @@ MIME_TYPES = (
     (".html", "text/html; charset=utf-8"),
     (".jpg", "image/jpeg"),
     (".png", "image/png"),
+    (".opus", "audio/ogg"),
+    (".webmanifest", "application/manifest+json"),
+    (".js", "text/javascript; charset=utf-8"),
 )
 # Every response may be read by a web player on another origin; Range is the header players
 # add (which makes their request need a preflight), the others are what they read back.
@@ -191,19 +194,22 @@ class SiteDocuments:
             public_url += "/"
         return SiteState(bool(show.get("private")), public_url, channel)
 
-    def render(self, base_url: str) -> tuple[str, str]:
-        """(feed.xml, index.html) with every link under `base_url`."""
+    def render(self, base_url: str, *, block: bool = False) -> tuple[str, str]:
+        """(feed.xml, index.html) with every link under `base_url`; `block` (a listener's feed)
+        adds itunes:block and podcast:block, so a leaked address never lands in a directory."""
         from .documents import CatalogReader, at_address, render_documents
+        from .media import recorded_media
 
         state = self.state()
-        key = (base_url, self._stamp())
+        key = (base_url, block, self._stamp())
         if key not in self._rendered:
             with CatalogReader(self.site) as catalog:
                 episodes = catalog.episodes()
+                media = recorded_media(catalog)
             if len(self._rendered) > 32:  # a few addresses and listeners at a time
                 self._rendered.clear()
-            self._rendered[key] = render_documents(self.site / "episodes", at_address(state.channel, base_url),
-                                                   episodes)
+            self._rendered[key] = render_documents(self.site / "episodes", at_address(state.channel, base_url, block=block),
+                                                   episodes, media=media)
         return self._rendered[key]
 
 
@@ -269,8 +275,8 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
     async def not_found(scope, receive, send):
         await PlainTextResponse("Not Found", status_code=404)(scope, receive, send)
 
-    async def document(scope, receive, send, path: str, base_url: str, docs: SiteDocuments):
-        feed_text, page_text = await run_in_threadpool(docs.render, base_url)
+    async def document(scope, receive, send, path: str, base_url: str, docs: SiteDocuments, block: bool):
+        feed_text, page_text = await run_in_threadpool(lambda: docs.render(base_url, block=block))
         body = (feed_text if path == "/feed.xml" else page_text).encode("utf-8")
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         asked = {k: v.decode("latin-1") for k, v in scope["headers"] if k in (b"if-none-match", b"range")}
@@ -328,7 +334,7 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
             else:
                 host_header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
                 base = listening.base_for(host_header, scope.get("scheme", "http")).rstrip("/") + prefix + "/"
-            return await document(scope, receive, send, page, base, docs)
+            return await document(scope, receive, send, page, base, docs, bool(prefix))
         inner = dict(scope, root_path=prefix) if prefix else scope
         try:
             await served(inner, receive, with_cors(send))
