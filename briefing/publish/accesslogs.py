@@ -1,0 +1,149 @@
+"""Access logs of a site served by a bucket or a CDN, read into the media requests the download
+counter takes (downloads.py): S3 server access logs, CloudFront standard logs, nginx's combined
+format and Caddy's JSON. A line that is not a successful GET of an episode's audio is skipped;
+addresses are hashed with a salt made for this run (a new one per day) and never kept.
+
+    briefing stats --log access.log --format nginx --site site
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import unquote
+
+from ..errors import InputError
+from .downloads import DailySalt, MediaRequest, app_of, is_bot, listener_id
+
+FORMATS = ("s3", "cloudfront", "nginx", "caddy")
+AUDIO = re.compile(r"([^/?#]+\.(?:mp3|opus))(?:[?#].*)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One line of a log, as far as counting cares."""
+
+    when: datetime  # UTC
+    ip: str
+    user_agent: str
+    path: str
+    status: int
+    start: int | None
+    length: int
+
+
+_NGINX = re.compile(r'^(\S+) \S+ \S+ \[([^\]]+)\] "(\S+) (\S+)[^"]*" (\d{3}) (\d+|-) "(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"')
+_S3 = re.compile(r'^\S+ \S+ \[([^\]]+)\] (\S+) \S+ \S+ (\S+) (\S+) "(\S+) (\S+)[^"]*" (\d{3}|-) \S+ (\d+|-) (\d+|-) '
+                 r'\S+ \S+ "(?:[^"\\]|\\.)*" "((?:[^"\\]|\\.)*)"')
+
+
+def _clf_time(text: str) -> datetime:
+    return datetime.strptime(text, "%d/%b/%Y:%H:%M:%S %z").astimezone(timezone.utc)
+
+
+def _nginx(lines) -> Iterator[Hit]:
+    for line in lines:
+        m = _NGINX.match(line)
+        if not m or m.group(3) != "GET":
+            continue
+        yield Hit(_clf_time(m.group(2)), m.group(1), m.group(7).replace('\\"', '"'), m.group(4), int(m.group(5)),
+                  None, 0 if m.group(6) == "-" else int(m.group(6)))
+
+
+def _s3(lines) -> Iterator[Hit]:
+    for line in lines:
+        m = _S3.match(line)
+        if not m or m.group(3) != "REST.GET.OBJECT" or m.group(7) == "-":
+            continue
+        yield Hit(_clf_time(m.group(1)), m.group(2), m.group(10).replace('\\"', '"'), m.group(4), int(m.group(7)),
+                  None, 0 if m.group(8) == "-" else int(m.group(8)))
+
+
+def _cloudfront(lines) -> Iterator[Hit]:
+    fields: list[str] = []
+    for line in lines:
+        if line.startswith("#Fields:"):
+            fields = line.split()[1:]
+            continue
+        if line.startswith("#") or not fields:
+            continue
+        row = dict(zip(fields, line.rstrip("\n").split("\t")))
+        if row.get("cs-method") != "GET":
+            continue
+        try:
+            when = datetime.fromisoformat(f"{row['date']}T{row['time']}+00:00")
+            status, length = int(row["sc-status"]), int(row["sc-bytes"])
+        except (KeyError, ValueError):
+            continue
+        start = row.get("sc-range-start", "-")
+        yield Hit(when, row.get("c-ip", ""), unquote(unquote(row.get("cs(User-Agent)", ""))), row.get("cs-uri-stem", ""),
+                  status, int(start) if start.isdigit() else None, length)
+
+
+def _caddy(lines) -> Iterator[Hit]:
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            request = entry["request"]
+            if request.get("method") != "GET":
+                continue
+            headers = request.get("headers") or {}
+            agent = (headers.get("User-Agent") or [""])[0]
+            answered = entry.get("resp_headers") or {}
+            span = re.match(r"bytes (\d+)-", (answered.get("Content-Range") or [""])[0])
+            when = datetime.fromtimestamp(float(entry["ts"]), timezone.utc)
+            yield Hit(when, request.get("client_ip") or request.get("remote_ip", ""), agent, request.get("uri", ""),
+                      int(entry.get("status", 0)), int(span.group(1)) if span else None, int(entry.get("size", 0)))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+
+
+PARSERS = {"nginx": _nginx, "s3": _s3, "cloudfront": _cloudfront, "caddy": _caddy}
+
+
+def guess_format(first: str) -> str | None:
+    if first.startswith("#Version") or first.startswith("#Fields"):
+        return "cloudfront"
+    if first.lstrip().startswith("{"):
+        return "caddy"
+    if _NGINX.match(first):
+        return "nginx"
+    if _S3.match(first):
+        return "s3"
+    return None
+
+
+def read_log(path: Path, fmt: str | None = None) -> Iterator[MediaRequest]:
+    """The media requests of an access log (a file, or '-' for standard input), bots left out."""
+    import sys
+
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+    if str(path) != "-" and not Path(path).is_file():
+        raise InputError(f"{path}: no such log file")
+    handle = sys.stdin if str(path) == "-" else open(path, encoding="utf-8", errors="replace")
+    with handle:
+        first = handle.readline()
+        fmt = fmt or guess_format(first)
+        if fmt is None:
+            raise InputError(f"{path}: not an access log briefing reads; give --format "
+                                f"({', '.join(FORMATS)})")
+        salt = DailySalt()
+
+        def lines():
+            yield first
+            yield from handle
+
+        for hit in PARSERS[fmt](lines()):
+            if hit.status not in (200, 206) or is_bot(hit.user_agent):
+                continue
+            found = AUDIO.search(hit.path)
+            if not found:
+                continue
+            day = hit.when.date().isoformat()
+            yield MediaRequest(day, listener_id(salt.for_day(day), hit.ip, hit.user_agent), unquote(found.group(1)),
+                               hit.start, hit.length, app_of(hit.user_agent))
