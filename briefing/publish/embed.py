@@ -55,11 +55,11 @@ def render_embed(channel: Channel, episode: CatalogEpisode, chapters: list[Chapt
 
 def episode_for_url(url: str, channel: Channel, episodes: list[CatalogEpisode]) -> CatalogEpisode | None:
     """The episode a link names: its embed page (embed/KEY.html or embed/KEY), its MP3, or its
-    entry on the site's page (index.html#episode-N); None for anything else."""
+    entry on the site's page (index.html#episode-N), at this site's address; None for anything else."""
     parts = urlsplit(url)
     base = urlsplit(channel.base_url)
     path = parts.path
-    if not path.startswith(base.path):
+    if parts.netloc.lower() != base.netloc.lower() or not path.startswith(base.path):
         return None
     inner = path[len(base.path):]
     match = _EMBED_PATH.match(inner)
