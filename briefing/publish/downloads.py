@@ -96,6 +96,7 @@ class DailySalt:
         return self._salts[day]
 
 
+@lru_cache(maxsize=65536)  # a log repeats its listeners: each pair is hashed once
 def listener_id(salt: str, ip: str, user_agent: str) -> str:
     return hashlib.sha256(f"{salt}\0{ip}\0{user_agent}".encode("utf-8", "replace")).hexdigest()[:20]
 
