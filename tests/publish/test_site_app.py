@@ -168,3 +168,46 @@ def test_a_saved_episode_plays_with_the_server_gone(browser, app_site):
       return {saved: article.classList.contains("saved"), summary: document.getElementById("saved-count").textContent};
     })()""")
     assert removed == {"saved": False, "summary": ""}
+
+
+@pytest.fixture(scope="module")
+def private_app(site, episodes, show_file, tmp_path_factory):
+    """The shared site made private, two listeners, served."""
+    import shutil
+
+    from conftest import run_cli
+
+    root = tmp_path_factory.mktemp("private-app")
+    folder = copy_site(site["dir"], root / "site")
+    shutil.copy(show_file.parent / "show-cover.jpg", root / "show-cover.jpg")
+    private = root / "briefing.toml"
+    private.write_text(show_file.read_text() + "private = true\n", encoding="utf-8")
+    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(private)})
+    assert result.returncode == 0, result.stderr.decode()
+    port = free_port()
+    pages = {}
+    for name in ("Ana", "Ben"):
+        made = run_cli("listeners", "add", name, "--site", str(folder), "--base-url", f"http://127.0.0.1:{port}/")
+        assert made.returncode == 0, made.stderr.decode()
+        pages[name] = made.stdout.decode().strip().removesuffix("feed.xml")
+    with running_server(folder, port):
+        yield pages
+
+
+def test_listeners_on_one_device_never_share_saved_episodes(browser, private_app):
+    ana, ben = private_app["Ana"], private_app["Ben"]
+    assert browser.evaluate(ana, WAIT_FOR_WORKER) == {"scope": ana, "active": True}  # her own worker
+    saved = browser.evaluate(ana, SAVE_FIRST)
+    assert saved["saved"] is True and saved["summary"] == "1 episode saved for offline"
+    browser.evaluate(ana, """(() => { const p = document.getElementById("speed"); p.value = "2";
+                                      p.dispatchEvent(new Event("change")); })()""")
+    bens = browser.evaluate(ben, """(async () => {
+      await new Promise(done => setTimeout(done, 500));
+      return {saved: document.querySelectorAll("article.saved").length,
+              summary: document.getElementById("saved-count").textContent,
+              speed: document.getElementById("speed").value,
+              manifest: (await (await fetch("manifest.webmanifest")).json()).start_url};
+    })()""")
+    assert bens == {"saved": 0, "summary": "", "speed": "1", "manifest": "./"}
+    again = browser.evaluate(ana, "new Promise(d => setTimeout(() => d([document.querySelectorAll('article.saved').length, document.getElementById('speed').value]), 500))")
+    assert again == [1, "2"]  # hers are still there
