@@ -9,6 +9,7 @@ published: the counts are printed for whoever runs the show.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -153,7 +154,7 @@ def draw_chart(report: Report, path: Path) -> None:
     first, last = date.fromisoformat(report.days[0][0]), date.fromisoformat(report.days[-1][0])
     counts = {d: n for d, n, _ in report.days}
     days = [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
-    width, height, left, bottom, top = max(480, 60 + 28 * len(days)), 320, 50, 50, 40
+    width, height, left, bottom, top = min(1200, max(480, 60 + 44 * len(days))), 320, 30, 40, 40
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=13)
@@ -168,7 +169,7 @@ def draw_chart(report: Report, path: Path) -> None:
         draw.rectangle((x0, height - bottom - bar, x0 + slot * 0.7, height - bottom), fill=(26, 111, 181))
         if n:
             draw.text((x0, height - bottom - bar - 15), str(n), fill="black", font=font)
-        if len(days) <= 14 or i % max(1, len(days) // 10) == 0:
+        if i % max(1, math.ceil(44 / slot)) == 0:  # a date under every bar that has room for one
             draw.text((x0, height - bottom + 6), day[5:], fill="black", font=font)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.part")
