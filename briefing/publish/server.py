@@ -449,10 +449,11 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000, rec
                 return
         inner = dict(scope, root_path=prefix) if prefix else scope
         media = MEDIA_PATH.match(path) if recorder is not None and scope["method"] == "GET" else None
-        if media:
-            return await counted(scope, receive, send, inner, served, media.group(1), name)
         try:
-            await served(inner, receive, with_cors(send))
+            if media:
+                await counted(scope, receive, send, inner, served, media.group(1), name)
+            else:
+                await served(inner, receive, with_cors(send))
         except HTTPException as exc:
             await PlainTextResponse(exc.detail or "Not Found", status_code=exc.status_code,
                                     headers=getattr(exc, "headers", None))(scope, receive, with_cors(send))

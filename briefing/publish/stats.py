@@ -75,13 +75,20 @@ def make_report(requests: Iterable[MediaRequest], episodes: list[CatalogEpisode]
                 *, days: int | None = None, last_day: str | None = None) -> Report:
     """Count `requests`; with `days`, only the `days` days up to `last_day` (default: the last
     day any request was made)."""
-    requests = list(requests)
     if days is not None:
-        end = date.fromisoformat(last_day) if last_day else max((date.fromisoformat(r.day) for r in requests),
-                                                                 default=datetime.now(timezone.utc).date())
-        first = (end - timedelta(days=days - 1)).isoformat()
-        requests = [r for r in requests if first <= r.day <= end.isoformat()]
-    requests.sort(key=lambda r: r.day)  # stable: within a day, in the order they came
+        if last_day is None:  # the log's own last day: it has to be read through first
+            requests = list(requests)
+            last_day = max((r.day for r in requests), default=datetime.now(timezone.utc).date().isoformat())
+        first = (date.fromisoformat(last_day) - timedelta(days=days - 1)).isoformat()
+        requests = (r for r in requests if first <= r.day <= last_day)
+    seen_days: set[str] = set()
+
+    def noting(requests):  # streamed: a long log is never held in memory whole
+        for r in requests:
+            seen_days.add(r.day)
+            yield r
+
+    requests = noting(requests)
     by_file = {name: facts.episode for name, facts in media.items()}
     per_episode: Counter = Counter()
     per_day: Counter = Counter()
@@ -92,7 +99,7 @@ def make_report(requests: Iterable[MediaRequest], episodes: list[CatalogEpisode]
         per_day[download.day] += 1
         listeners[download.day].add(download.listener)
         apps[download.app] += 1
-    seen_days = sorted({r.day for r in requests})
+    seen_days = sorted(seen_days)  # count() read every request
     return Report(
         first=seen_days[0] if seen_days else None, last=seen_days[-1] if seen_days else None,
         episodes=[(e, per_episode[e.key]) for e in episodes],

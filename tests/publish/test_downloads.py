@@ -213,3 +213,12 @@ def test_mistakes_are_one_line(served, tmp_path, args, message):
     assert result.returncode == 2, err
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not (tmp_path / "out.jpg").exists()
+
+
+def test_a_missing_episode_is_404_and_not_counted(served):
+    port = free_port()
+    with running_server(served["dir"], port):
+        response, _ = request(port, "GET", "/episodes/2026-01-01-nothing-00000000.mp3", {"User-Agent": OVERCAST})
+    assert response.status == 404
+    with sqlite3.connect(served["dir"] / "stats.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM requests WHERE file LIKE '%nothing%'").fetchone()[0] == 0
