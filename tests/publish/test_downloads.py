@@ -22,6 +22,8 @@ POCKET = "PocketCasts/1.0 (Pocket Casts; +http://pocketcasts.com/)"
 SPOTIFY = "Spotify/8.8.0 iOS/17.1 (iPhone15,2)"
 CRAWLER = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
+pytestmark = pytest.mark.slow  # the shared episodes are made with real speech
+
 
 def traffic(first: str, second: str, size_first: int, size_second: int, one_second: int):
     """(user agent, file, Range header or None) in the order they are made."""
