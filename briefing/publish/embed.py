@@ -91,6 +91,35 @@ def oembed(channel: Channel, episode: CatalogEpisode, *, maxwidth: int | None = 
     return answer
 
 
+DIGESTS = f"{EMBED_DIR}/.digests.json"  # name -> hash of each page as last written
+
+
+def write_embed_pages(store, pages: dict[str, str], *, cache_control: str) -> None:
+    """Put the pages that changed since the last publish (one small read tells which, so a show of
+    a hundred episodes does not upload a hundred pages each time) and delete those of episodes
+    that are gone."""
+    import hashlib
+    import json
+
+    from .site import content_type
+
+    kept = store.get(DIGESTS)
+    try:
+        known = json.loads(kept.data) if kept is not None else {}
+    except ValueError:
+        known = {}
+    digests = {name: hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] for name, text in pages.items()}
+    for name, text in pages.items():
+        changed = known.get(name) != digests[name] or (store.local and store.size(name) is None)
+        if changed:
+            store.put(name, text.encode("utf-8"), content_type=content_type(name), cache_control=cache_control)
+    for entry in list(store.list(EMBED_DIR + "/")):
+        if entry.name not in pages and entry.name != DIGESTS:
+            store.delete(entry.name)
+    if digests != known:
+        store.put(DIGESTS, json.dumps(digests, sort_keys=True).encode("utf-8"), content_type="application/json")
+
+
 def embed_route(path: str) -> str | None:
     """The episode key of an embed page's path (/embed/KEY.html or /embed/KEY), else None."""
     match = _EMBED_PATH.match(path)

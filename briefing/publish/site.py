@@ -40,7 +40,7 @@ from .categories import parse_category
 from .artwork import cover_title, episode_cover_for, show_cover
 from .app import write_app_files
 from .documents import CHANNEL_KEY, channel_json, render_documents, render_embed_pages
-from .embed import EMBED_DIR
+from .embed import write_embed_pages
 from .feed import Channel, episode_guid, podcast_guid
 from .media import describe_mp3, describe_opus, record_media, recorded_media
 from .sidecars import SIDECAR_SUFFIXES, describe, episode_notes, read_episode
@@ -225,11 +225,7 @@ def rebuild(site: str | Path | Store, catalog: Catalog, settings: Settings | Non
         embeds = {}
         for name in ("feed.xml", "index.html"):
             store.delete(name)
-    for name, text in embeds.items():
-        store.put(name, text.encode("utf-8"), content_type=content_type(name), cache_control=SHORT_CACHE)
-    for entry in list(store.list(EMBED_DIR + "/")):  # a removed episode's embed page goes
-        if entry.name not in embeds:
-            store.delete(entry.name)
+    write_embed_pages(store, embeds, cache_control=SHORT_CACHE)
     if settings.private:
         return _where(store, "feed.xml")
     store.put("index.html", page.encode("utf-8"), content_type=content_type("index.html"), cache_control=SHORT_CACHE)

@@ -159,3 +159,18 @@ def test_oembed_from_a_link(site, tmp_path):
     assert answers["other"][0] == 404 and answers["elsewhere"][0] == 404
     assert xml.status == 501
     assert embed.status == 200 and f'href="{base}feed.xml"'.encode() in html  # links follow the address
+
+
+def test_a_publish_rewrites_only_the_embed_pages_that_changed(site, tmp_path):
+    from conftest import run_cli
+
+    folder = copy_site(site["dir"], tmp_path / "site")
+    before = {p.stem.split("-", 3)[3]: p for p in folder.glob("embed/*.html")}
+    assert sorted(before) == ["ferry", "garden", "scope"]
+    stamps = {name: path.stat().st_mtime_ns for name, path in before.items()}
+    before["garden"].unlink()  # a page lost from the folder is written again
+    result = run_cli("episodes", str(folder), "--remove", "1", env=site["env"])  # the ferry episode
+    assert result.returncode == 0, result.stderr.decode()
+    assert not before["ferry"].exists()
+    assert before["garden"].is_file()
+    assert before["scope"].stat().st_mtime_ns == stamps["scope"]  # unchanged: not written again
