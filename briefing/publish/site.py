@@ -139,7 +139,7 @@ def _channel(store: Store, settings: Settings, base_url: str, guid: str) -> Chan
         title=settings.show, description=settings.description, author=settings.author, email=settings.email,
         language=settings.language, category=category, subcategory=subcategory, explicit=settings.explicit,
         locked=settings.locked, base_url=base_url, image_url=image_url, image_path=image_path, guid=guid,
-        schedule=settings.schedule, block=settings.private,
+        schedule=settings.schedule, block=settings.private or settings.block,
     )
 
 

@@ -75,6 +75,13 @@ def test_update_frequency_follows_the_schedule(site, episodes, show_file, tmp_pa
     frequency = channel.find(PODCAST + "updateFrequency")
     assert frequency.get("rrule") == "FREQ=DAILY" and frequency.text == "Daily at 06:30"
     assert channel.find(ITUNES + "block") is None and channel.find(PODCAST + "block") is None  # public
+    # A show file's `block = true` (a listener's personal feed has it) keeps a public feed out too.
+    scheduled.write_text(show_file.read_text() + "block = true\n", encoding="utf-8")
+    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(scheduled)})
+    assert result.returncode == 0, result.stderr.decode()
+    channel = ET.parse(folder / "feed.xml").getroot().find("channel")
+    assert channel.findtext(ITUNES + "block") == "Yes" and channel.findtext(PODCAST + "block") == "yes"
+    assert channel.find(PODCAST + "updateFrequency") is None  # that show file has no schedule
 
 
 def test_a_listeners_feed_stays_out_of_directories(site, episodes, show_file, tmp_path):
