@@ -59,7 +59,7 @@
     const cover = article.getAttribute("data-cover");
     navigator.mediaSession.metadata = new MediaMetadata({
       title: article.getAttribute("data-title"), artist: showTitle, album: showTitle,
-      artwork: cover ? [{src: new URL(cover, location.href).href, sizes: "512x512"}] : [
+      artwork: cover ? [{src: new URL(cover, location.href).href}] : [
         {src: new URL("icon-192.png", location.href).href, sizes: "192x192", type: "image/png"},
         {src: new URL("icon-512.png", location.href).href, sizes: "512x512", type: "image/png"}],
     });
