@@ -132,6 +132,16 @@ def test_speed_and_position_survive_a_reload(browser, app_site):
     assert again["other"] == 0  # the position is kept per episode
 
 
+def offline_name(app_site) -> str:
+    """The MP3 of the newest episode (the first on the page), which the test saves."""
+    import json
+    import sqlite3
+
+    with sqlite3.connect(app_site["dir"] / "catalog.sqlite") as db:
+        files = db.execute("SELECT files FROM episodes ORDER BY published DESC, number DESC").fetchone()[0]
+    return json.loads(files)["mp3"]
+
+
 SAVE_FIRST = """
 (async () => {
   const article = document.querySelector("article");
@@ -155,8 +165,26 @@ def test_a_saved_episode_plays_with_the_server_gone(browser, app_site):
     assert browser.run(session, "document.querySelectorAll('article').length") == 3  # the page opens
     offline = browser.run(session, f"({PLAY})(0, 1.0)")
     assert offline["error"] is None and offline["position"] >= 1.0, offline  # from the device
-    unsaved = browser.run(session, f"({PLAY})(2, 1.0)")
-    assert unsaved["position"] < 1.0  # not saved: it cannot play
+    # What the service worker answers from the saved file: ranges (206, 416), the whole file; an
+    # unsaved episode goes to the network, which is gone.
+    answers = browser.run(session, """(async () => {
+      const articles = document.querySelectorAll("article");
+      const saved = new URL(articles[0].querySelector("audio").getAttribute("src"), location.href).href;
+      const unsaved = new URL(articles[2].querySelector("audio").getAttribute("src"), location.href).href;
+      const part = await fetch(saved, {headers: {Range: "bytes=100-199"}});
+      const whole = await fetch(saved);
+      const beyond = await fetch(saved, {headers: {Range: "bytes=999999999-"}});
+      let missing;
+      try { missing = (await fetch(unsaved, {cache: "no-store"})).status; } catch (e) { missing = "network error"; }
+      return {part: [part.status, part.headers.get("Content-Range"), (await part.arrayBuffer()).byteLength],
+              whole: [whole.status, (await whole.arrayBuffer()).byteLength],
+              beyond: [beyond.status, beyond.headers.get("Content-Range")], missing: missing};
+    })()""")
+    size = (app_site["dir"] / "episodes" / offline_name(app_site)).stat().st_size
+    assert answers["part"] == [206, f"bytes 100-199/{size}", 100]
+    assert answers["whole"] == [200, size]
+    assert answers["beyond"] == [416, f"bytes */{size}"]
+    assert answers["missing"] == "network error"
     # Removing it from the device: the page says so, and the cache no longer has it.
     removed = browser.run(session, """(async () => {
       const article = document.querySelector("article");
