@@ -116,7 +116,10 @@ def write_embed_pages(store, pages: dict[str, str], *, cache_control: str) -> No
     for entry in list(store.list(EMBED_DIR + "/")):
         if entry.name not in pages and entry.name != DIGESTS:
             store.delete(entry.name)
-    if digests != known:
+    if not digests:  # a private show: no embed pages, nothing left in embed/
+        if kept is not None:
+            store.delete(DIGESTS)
+    elif digests != known:
         store.put(DIGESTS, json.dumps(digests, sort_keys=True).encode("utf-8"), content_type="application/json")
 
 
