@@ -224,3 +224,31 @@ def test_a_missing_episode_is_404_and_not_counted(served):
     assert response.status == 404
     with sqlite3.connect(served["dir"] / "stats.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM requests WHERE file LIKE '%nothing%'").fetchone()[0] == 0
+
+
+def test_a_private_show_counts_each_listener_once_whatever_their_app(site, episodes, show_file, tmp_path):
+    import shutil
+
+    from conftest import run_cli
+
+    folder = copy_site(site["dir"], tmp_path / "site")
+    shutil.copy(show_file.parent / "show-cover.jpg", tmp_path / "show-cover.jpg")
+    private = tmp_path / "briefing.toml"
+    private.write_text(show_file.read_text() + "private = true\n", encoding="utf-8")
+    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(private)})
+    assert result.returncode == 0, result.stderr.decode()
+    port = free_port()
+    prefixes = {}
+    for name in ("Ana", "Ben"):
+        made = run_cli("listeners", "add", name, "--site", str(folder), "--base-url", f"http://127.0.0.1:{port}/")
+        assert made.returncode == 0, made.stderr.decode()
+        prefixes[name] = made.stdout.decode().strip().split(f":{port}", 1)[1].removesuffix("feed.xml")
+    mp3 = next(folder.glob("episodes/*scope*.mp3")).name
+    with running_server(folder, port):
+        for name, agents in (("Ana", (OVERCAST, SPOTIFY)), ("Ben", (OVERCAST,))):
+            for agent in agents:  # Ana on her phone's two apps: one listener
+                response, _ = request(port, "GET", f"{prefixes[name]}episodes/{mp3}", {"User-Agent": agent})
+                assert response.status == 200
+    report = stats_json("--site", str(folder))
+    assert by_file(report)[mp3] == 2 and report["downloads"] == 2
+    assert [(d["downloads"], d["listeners"]) for d in report["days"]] == [(2, 2)]
