@@ -472,6 +472,37 @@ def serve(
     serve_site(store.root, host=host, port=port)
 
 
+@app.command()
+def stats(
+    site: Annotated[Optional[str], typer.Option(
+        "--site", help="The site: a folder, or a bucket URL with --log (default: the show file's site).")] = None,
+    days: Annotated[Optional[int], typer.Option(help="Only the last N days (default: all that was recorded).")] = None,
+    log: Annotated[Optional[Path], typer.Option(
+        help="Count from this access log (a CDN's or bucket's) instead of what briefing serve recorded.")] = None,
+    log_format: Annotated[Optional[str], typer.Option(
+        "--format", help="The log's format: s3, cloudfront, nginx or caddy (default: recognised).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    chart: Annotated[Optional[Path], typer.Option(help="Also draw downloads per day into this PNG.")] = None,
+) -> None:
+    """Downloads per episode and per day, unique listeners per day and apps (IAB rules: a
+    listener's download counts once a day, after a minute of audio; bots never count).
+
+    Example: briefing stats --site site --days 7 --chart downloads.png
+    """
+    from .errors import InputError
+    from .publish.stats import draw_chart, report_text, site_stats
+    from .show.config import find_settings
+
+    if days is not None and days < 1:
+        raise InputError(f"--days {days}: give a number of days, 1 or more")
+    if chart is not None and chart.suffix.lower() != ".png":
+        raise InputError(f"--chart {chart}: give a .png file name")
+    report = site_stats(_site(site, find_settings()), log=log, fmt=log_format, days=days)
+    if chart is not None:
+        draw_chart(report, chart)
+    print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if as_json else report_text(report))
+
+
 listeners_app = typer.Typer(
     no_args_is_help=False, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .listeners import add_listener, list_listeners, revoke_listener
 from .site import Published, list_episodes, publish, rebuild, remove_episode
+from .stats import site_stats
 
 __all__ = ["Published", "list_episodes", "publish", "rebuild", "remove_episode",
-           "add_listener", "list_listeners", "revoke_listener"]
+           "add_listener", "list_listeners", "revoke_listener", "site_stats"]

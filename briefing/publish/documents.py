@@ -23,7 +23,7 @@ CHANNEL_KEY = "channel"  # catalog site-table entry: the channel as last publish
 
 
 def render_documents(sidecars: Path | Callable[[CatalogEpisode, str], Path | None], channel: Channel,
-                     episodes: list[CatalogEpisode]) -> tuple[str, str]:
+                     episodes: list[CatalogEpisode], *, media: dict | None = None) -> tuple[str, str]:
     """(feed.xml, index.html) for `episodes` (newest first), their sidecars read from a folder
     (or found by `sidecars(episode, kind)`, for a bucket's files fetched to this machine)."""
     if callable(sidecars):
@@ -39,8 +39,16 @@ def render_documents(sidecars: Path | Callable[[CatalogEpisode, str], Path | Non
     transcripts = {e.key: read_transcript(sidecar(e, "transcript"), sidecar(e, "vtt"), sidecar(e, "txt"))
                    for e in episodes}
     hosts = {key: transcript_speakers(cues) for key, cues in transcripts.items()}  # podcast:person
-    return (render_feed(channel, episodes, chapters, notes, hosts=hosts),
+    return (render_feed(channel, episodes, chapters, notes, hosts=hosts, media=media),
             render_page(channel, episodes, chapters, transcripts))
+
+
+def render_embed_pages(sidecars: Callable[[CatalogEpisode, str], Path | None], channel: Channel,
+                       episodes: list[CatalogEpisode]) -> dict[str, str]:
+    """Each episode's embed page (embed/KEY.html -> its HTML); see embed.py."""
+    from .embed import embed_name, render_embed
+
+    return {embed_name(e): render_embed(channel, e, read_chapters(sidecars(e, "chapters"))) for e in episodes}
 
 
 def channel_json(channel: Channel) -> str:
@@ -58,10 +66,11 @@ def recorded_channel(catalog: Catalog) -> Channel | None:
         return None  # recorded by another version: the caller falls back to the static files
 
 
-def at_address(channel: Channel, base_url: str) -> Channel:
-    """The same channel with every link under `base_url` (an image elsewhere stays where it is)."""
+def at_address(channel: Channel, base_url: str, *, block: bool = False) -> Channel:
+    """The same channel with every link under `base_url` (an image elsewhere stays where it is);
+    `block` marks it for directories to leave out (a listener's private feed)."""
     image_url = base_url + channel.image_path if channel.image_path else channel.image_url
-    return replace(channel, base_url=base_url, image_url=image_url)
+    return replace(channel, base_url=base_url, image_url=image_url, block=channel.block or block)
 
 
 def read_only(site: Path) -> sqlite3.Connection:

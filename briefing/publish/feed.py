@@ -35,6 +35,7 @@ MIME_TYPES = {
     "txt": "text/plain",
     "jpg": "image/jpeg",
     "png": "image/png",
+    "opus": "audio/ogg; codecs=opus",
 }
 
 # XML 1.0 forbids most control characters even as references; a stray one would break the feed.
@@ -74,6 +75,8 @@ class Channel:
     image_url: str | None  # absolute, for the feed
     image_path: str | None  # relative to the site, for the page (None when the image is elsewhere)
     guid: str  # podcast:guid, made from the first feed URL and kept when the site moves
+    schedule: str = ""  # the show file's "06:30" (daily): podcast:updateFrequency FREQ=DAILY
+    block: bool = False  # itunes:block and podcast:block: private and listener feeds stay out of directories
 
     @property
     def feed_url(self) -> str:
@@ -90,7 +93,7 @@ def rfc2822(moment: datetime) -> str:
 
 def render_feed(channel: Channel, episodes: list[CatalogEpisode], chapters: dict[str, list[Chapter]],
                 notes: dict[str, ShowNotes | None] | None = None, *, now: datetime | None = None,
-                hosts: dict[str, list[str]] | None = None) -> str:
+                hosts: dict[str, list[str]] | None = None, media: dict[str, dict] | None = None) -> str:
     """The whole feed.xml; `episodes` newest first, `chapters`, show `notes` and `hosts` (names,
     for podcast:person) by episode key.
 
@@ -114,12 +117,28 @@ def render_feed(channel: Channel, episodes: list[CatalogEpisode], chapters: dict
             "description": notes_text(its_notes, episode.title) if its_notes else episode.description,
             "content_html": notes_html(shown, episode.title),
             "hosts": (hosts or {}).get(episode.key, []),
+            "opus": (media or {}).get(episode.files.get("opus", "")),
         })
     last_build = max((e.updated for e in episodes), default=now or datetime.now(timezone.utc))
     return environment().get_template("feed.xml.j2").render(
         channel=channel, items=items, mime=MIME_TYPES, last_build=rfc2822(last_build),
-        podcast_ns=PODCAST_NAMESPACE,
+        podcast_ns=PODCAST_NAMESPACE, update_frequency=update_frequency(channel.schedule),
     )
+
+
+def update_frequency(schedule: str) -> tuple[str, str] | None:
+    """podcast:updateFrequency for the show file's schedule: (rrule, text), None without one.
+    A schedule is a time of day, every day ("06:30"), so the rule is FREQ=DAILY."""
+    from ..errors import BriefingError
+    from ..show.schedule import parse_time
+
+    if not (schedule or "").strip():
+        return None
+    try:
+        hour, minute = parse_time(schedule)
+    except BriefingError:
+        return None
+    return "FREQ=DAILY", f"Daily at {hour:02d}:{minute:02d}"
 
 
 def insecure_links_warning(feed_url: str) -> str | None:

@@ -24,6 +24,8 @@ def clock(seconds: float) -> str:
 def render_page(channel: Channel, episodes: list[CatalogEpisode], chapters: dict[str, list[Chapter]],
                 transcripts: dict[str, list[TranscriptCue]]) -> str:
     """The whole index.html; `episodes` newest first, chapters and transcripts by episode key."""
+    from .app import THEME_COLOR
+    from .embed import snippet
     from .templates import environment
 
     items = []
@@ -34,10 +36,11 @@ def render_page(channel: Channel, episodes: list[CatalogEpisode], chapters: dict
             "files": files,
             "cover": files.get("jpg") or files.get("png"),
             "date": episode.published.strftime("%-d %B %Y"),
+            "embed_snippet": snippet(channel, episode),
             "length": clock(episode.duration),
             "chapters": [{"start": round(c.start, 3), "at": clock(c.start), "title": c.title}
                          for c in chapters.get(episode.key, [])],
             "transcript": [{"start": round(c.start, 3) if c.start >= 0 else None, "at": clock(c.start),
                             "text": c.text, "speaker": c.speaker} for c in transcripts.get(episode.key, [])],
         })
-    return environment().get_template("index.html.j2").render(channel=channel, items=items)
+    return environment().get_template("index.html.j2").render(channel=channel, items=items, theme_color=THEME_COLOR)

@@ -22,6 +22,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from pathlib import Path
 from ..errors import BriefingError
 from .catalog import CATALOG_NAME
 from .listeners import PERSONAL_DIR
+from .recorder import STATS_NAME
 
 # By file name ending; longest first so ".chapters.json" wins over ".json".
 MIME_TYPES = (
@@ -43,6 +45,9 @@ MIME_TYPES = (
     (".html", "text/html; charset=utf-8"),
     (".jpg", "image/jpeg"),
     (".png", "image/png"),
+    (".opus", "audio/ogg"),
+    (".webmanifest", "application/manifest+json"),
+    (".js", "text/javascript; charset=utf-8"),
 )
 # Every response may be read by a web player on another origin; Range is the header players
 # add (which makes their request need a preflight), the others are what they read back.
@@ -57,6 +62,7 @@ PREFLIGHT_HEADERS = {
 }
 DOCUMENTS = {"/feed.xml": "application/rss+xml; charset=utf-8", "/index.html": "text/html; charset=utf-8"}
 TOKEN_PATH = re.compile(r"^/t/([A-Za-z0-9_-]{1,128})(/.*)?$")
+MEDIA_PATH = re.compile(r"^/episodes/([^/]+\.(?:mp3|opus))$")
 
 
 def media_type(name: str) -> str | None:
@@ -65,8 +71,9 @@ def media_type(name: str) -> str | None:
 
 
 def is_private(name: str) -> bool:
-    """The catalog and hidden or temporary files are the site's own, not the listener's."""
-    return name == CATALOG_NAME or name.startswith(CATALOG_NAME) or name.startswith(".")
+    """The catalog, the download counts and hidden or temporary files are the site's own, not the
+    listener's."""
+    return name.startswith((CATALOG_NAME, STATS_NAME, "."))
 
 
 def lan_address() -> str:
@@ -174,8 +181,6 @@ class SiteDocuments:
         return self._state[1]
 
     def _read_state(self) -> SiteState:
-        import sqlite3
-
         from .documents import CatalogReader, recorded_channel
 
         if not (self.site / CATALOG_NAME).is_file():
@@ -191,24 +196,74 @@ class SiteDocuments:
             public_url += "/"
         return SiteState(bool(show.get("private")), public_url, channel)
 
-    def render(self, base_url: str) -> tuple[str, str]:
-        """(feed.xml, index.html) with every link under `base_url`."""
+    def render(self, base_url: str, *, block: bool = False) -> tuple[str, str]:
+        """(feed.xml, index.html) with every link under `base_url`; `block` (a listener's feed)
+        adds itunes:block and podcast:block, so a leaked address never lands in a directory."""
         from .documents import CatalogReader, at_address, render_documents
+        from .media import recorded_media
 
         state = self.state()
-        key = (base_url, self._stamp())
+        key = (base_url, block, self._stamp())
         if key not in self._rendered:
             with CatalogReader(self.site) as catalog:
                 episodes = catalog.episodes()
+                media = recorded_media(catalog)
             if len(self._rendered) > 32:  # a few addresses and listeners at a time
                 self._rendered.clear()
-            self._rendered[key] = render_documents(self.site / "episodes", at_address(state.channel, base_url),
-                                                   episodes)
+            self._rendered[key] = render_documents(self.site / "episodes", at_address(state.channel, base_url, block=block),
+                                                   episodes, media=media)
         return self._rendered[key]
 
+    def _channel_at(self, base_url: str):
+        from .documents import at_address
 
-def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
-    """The ASGI app serving SITE as reached at HOST:PORT (also usable with any ASGI server)."""
+        return at_address(self.state().channel, base_url)
+
+    def _episodes(self):
+        from .documents import CatalogReader
+
+        with CatalogReader(self.site) as catalog:
+            return catalog.episodes()
+
+    def manifest(self, base_url: str) -> str:
+        from .app import manifest
+
+        return manifest(self._channel_at(base_url))
+
+    def embed(self, base_url: str, key: str) -> str | None:
+        """An episode's embed page for this address; None when there is no such episode."""
+        from .embed import render_embed
+        from .sidecars import read_chapters
+
+        episode = next((e for e in self._episodes() if e.key == key), None)
+        if episode is None:
+            return None
+        chapters = episode.files.get("chapters")
+        return render_embed(self._channel_at(base_url), episode,
+                            read_chapters(self.site / "episodes" / chapters if chapters else None))
+
+    def oembed(self, base_url: str, query: dict[str, list[str]]) -> dict | str | None:
+        """The oEmbed answer for ?url=...; None for a link to no episode here, "format" for a
+        format other than json."""
+        from .embed import episode_for_url, oembed
+
+        if query.get("format", ["json"])[0] != "json":
+            return "format"
+        channel = self._channel_at(base_url)
+        episode = episode_for_url((query.get("url") or [""])[0], channel, self._episodes())
+        if episode is None:
+            return None
+
+        def number(name: str) -> int | None:
+            value = (query.get(name) or [""])[0]
+            return int(value) if value.isdigit() and int(value) > 0 else None
+
+        return oembed(channel, episode, maxwidth=number("maxwidth"), maxheight=number("maxheight"))
+
+
+def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000, recorder=None):
+    """The ASGI app serving SITE as reached at HOST:PORT (also usable with any ASGI server);
+    `recorder` (recorder.Recorder) keeps its media requests for `briefing stats`."""
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
     from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
@@ -269,8 +324,8 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
     async def not_found(scope, receive, send):
         await PlainTextResponse("Not Found", status_code=404)(scope, receive, send)
 
-    async def document(scope, receive, send, path: str, base_url: str, docs: SiteDocuments):
-        feed_text, page_text = await run_in_threadpool(docs.render, base_url)
+    async def document(scope, receive, send, path: str, base_url: str, docs: SiteDocuments, block: bool):
+        feed_text, page_text = await run_in_threadpool(lambda: docs.render(base_url, block=block))
         body = (feed_text if path == "/feed.xml" else page_text).encode("utf-8")
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         asked = {k: v.decode("latin-1") for k, v in scope["headers"] if k in (b"if-none-match", b"range")}
@@ -292,11 +347,76 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
                             media_type=DOCUMENTS[path] if status != 304 else None, headers=headers)
         await response(scope, receive, with_cors(send))
 
+    def base_of(scope, current: SiteState, prefix: str) -> str:
+        """Where this request's links start: the show's public_url, else the address it came to."""
+        if current.public_url:
+            return current.public_url + (prefix.lstrip("/") + "/" if prefix else "")
+        host_header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+        return listening.base_for(host_header, scope.get("scheme", "http")).rstrip("/") + prefix + "/"
+
+    async def counted(scope, receive, send, inner, served, file: str, listener: str | None):
+        """Serve a media file and tell the recorder what was sent (also when the player hangs up)."""
+        seen = {"status": 0, "start": 0, "length": 0}
+
+        async def watching(message):
+            if message["type"] == "http.response.start":
+                seen["status"] = message["status"]
+                for name, value in message.get("headers", []):
+                    span = re.match(rb"bytes (\d+)-", value) if name.lower() == b"content-range" else None
+                    if span:
+                        seen["start"] = int(span.group(1))
+            elif message["type"] == "http.response.body":
+                seen["length"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await served(inner, receive, with_cors(watching))
+        finally:
+            if seen["status"] in (200, 206):
+                headers = dict(scope["headers"])
+                recorder.record(ip=(scope.get("client") or ("", 0))[0],
+                                user_agent=headers.get(b"user-agent", b"").decode("latin-1"),
+                                file=file, start=seen["start"], length=seen["length"], listener=listener)
+
+    async def extra(scope, receive, send, path: str, base: str, docs: SiteDocuments, private: bool) -> bool:
+        """The manifest (for a private listener, who has no file of it), embed pages and oEmbed,
+        rendered for the address asked; False when `path` is none of them."""
+        from .embed import embed_route
+
+        if path == "/manifest.webmanifest" and private:
+            body, mime = (await run_in_threadpool(docs.manifest, base)).encode("utf-8"), "application/manifest+json"
+        elif embed_route(path) and not private:
+            page = await run_in_threadpool(docs.embed, base, embed_route(path))
+            if page is None:
+                await not_found(scope, receive, send)
+                return True
+            body, mime = page.encode("utf-8"), "text/html; charset=utf-8"
+        elif path == "/oembed" and not private:
+            from urllib.parse import parse_qs
+
+            query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+            answer = await run_in_threadpool(docs.oembed, base, query)
+            if answer is None:
+                await PlainTextResponse("Not Found: give ?url= the link of an episode of this show",
+                                        status_code=404)(scope, receive, with_cors(send))
+                return True
+            if answer == "format":
+                await PlainTextResponse("Not Implemented: format=json only", status_code=501)(
+                    scope, receive, with_cors(send))
+                return True
+            body, mime = json.dumps(answer).encode("utf-8"), "application/json"
+        else:
+            return False
+        response = Response(b"" if scope["method"] == "HEAD" else body, media_type=mime,
+                            headers={"cache-control": "no-cache", "content-length": str(len(body))})
+        await response(scope, receive, with_cors(send))
+        return True
+
     async def app(scope, receive, send):
         if scope["type"] != "http":  # uvicorn runs it with lifespan="off"; no websockets
             return
         current = documents.state()
-        path, prefix = scope["path"], ""
+        path, prefix, name = scope["path"], "", None
         docs, served, channel = documents, files, current.channel
         if current.private:
             match = TOKEN_PATH.match(path)
@@ -323,15 +443,17 @@ def make_app(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000):
                                            headers={"allow": "GET, HEAD, OPTIONS"})(scope, receive, send)
         page = "/index.html" if path == "/" else path
         if page in DOCUMENTS and channel is not None and (current.private or not current.public_url):
-            if current.public_url:
-                base = current.public_url + prefix.lstrip("/") + "/"
-            else:
-                host_header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
-                base = listening.base_for(host_header, scope.get("scheme", "http")).rstrip("/") + prefix + "/"
-            return await document(scope, receive, send, page, base, docs)
+            return await document(scope, receive, send, page, base_of(scope, current, prefix), docs, bool(prefix))
+        if channel is not None and (path in ("/manifest.webmanifest", "/oembed") or path.startswith("/embed/")):
+            if await extra(scope, receive, send, path, base_of(scope, current, prefix), docs, current.private):
+                return
         inner = dict(scope, root_path=prefix) if prefix else scope
+        media = MEDIA_PATH.match(path) if recorder is not None and scope["method"] == "GET" else None
         try:
-            await served(inner, receive, with_cors(send))
+            if media:
+                await counted(scope, receive, send, inner, served, media.group(1), name)
+            else:
+                await served(inner, receive, with_cors(send))
         except HTTPException as exc:
             await PlainTextResponse(exc.detail or "Not Found", status_code=exc.status_code,
                                     headers=getattr(exc, "headers", None))(scope, receive, with_cors(send))
@@ -389,7 +511,16 @@ def serve(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000, out=No
     out = out or sys.stdout
     if not 0 < port < 65536:
         raise BriefingError(f"--port {port}: choose a port between 1 and 65535")
-    app = make_app(site, host=host, port=port)
+    from .recorder import Recorder
+
+    make_app(site, host=host, port=port)  # a folder that is no site is refused before anything is written
+    try:
+        recorder = Recorder(Path(site))
+    except (OSError, sqlite3.Error) as exc:
+        recorder = None
+        print(f"briefing: warning: downloads are not counted: cannot write {Path(site) / STATS_NAME} ({exc})",
+              file=sys.stderr)
+    app = make_app(site, host=host, port=port, recorder=recorder)
     sock = listening_socket(host, port)
     state = SiteDocuments(Path(site)).state()
     base = Listening(host, port).fallback_base
@@ -408,4 +539,8 @@ def serve(site: str | Path, *, host: str = "127.0.0.1", port: int = 8000, out=No
         print(terminal_qr((state.public_url or base) + "feed.xml"), file=out, end="")
     out.flush()
     config = uvicorn.Config(app, log_level="warning", server_header=False, lifespan="off")
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        if recorder is not None:
+            recorder.close()

@@ -38,8 +38,11 @@ from .catalog import (CATALOG_NAME, Catalog, CatalogEpisode, CatalogState, fetch
                       update_catalog)
 from .categories import parse_category
 from .artwork import cover_title, episode_cover_for, show_cover
-from .documents import CHANNEL_KEY, channel_json, render_documents
+from .app import write_app_files
+from .documents import CHANNEL_KEY, channel_json, render_documents, render_embed_pages
+from .embed import write_embed_pages
 from .feed import Channel, episode_guid, podcast_guid
+from .media import describe_mp3, describe_opus, record_media, recorded_media
 from .sidecars import SIDECAR_SUFFIXES, describe, episode_notes, read_episode
 
 EPISODES_DIR = "episodes"
@@ -136,6 +139,7 @@ def _channel(store: Store, settings: Settings, base_url: str, guid: str) -> Chan
         title=settings.show, description=settings.description, author=settings.author, email=settings.email,
         language=settings.language, category=category, subcategory=subcategory, explicit=settings.explicit,
         locked=settings.locked, base_url=base_url, image_url=image_url, image_path=image_path, guid=guid,
+        schedule=settings.schedule, block=settings.private or settings.block,
     )
 
 
@@ -147,7 +151,8 @@ SIDECAR_KINDS = ("chapters", "notes", "transcript", "vtt", "txt")
 _IMMUTABLE_NAME = re.compile(r"-[0-9a-f]{8}\.[a-z.]+$")
 
 
-def _read_sidecars(store: Store, episodes: list[CatalogEpisode], channel: Channel) -> tuple[str, str]:
+def _read_sidecars(store: Store, episodes: list[CatalogEpisode], channel: Channel,
+                   media: dict | None = None) -> tuple[str, str, dict[str, str]]:
     """Chapters and transcripts of every episode, by key, read from the site's own files.
 
     From a bucket, a file whose name carries its content hash is fetched once and kept in the
@@ -157,7 +162,7 @@ def _read_sidecars(store: Store, episodes: list[CatalogEpisode], channel: Channe
     if store.local:
         folder = store.root / EPISODES_DIR
         paths = {name: folder / name for names in wanted.values() for name in names.values()}
-        return render_documents(_sidecar_locator(wanted, paths), channel, episodes)
+        return _documents(_sidecar_locator(wanted, paths), channel, episodes, media)
     from concurrent.futures import ThreadPoolExecutor
 
     from ..voices.cache import default_cache_dir
@@ -181,7 +186,13 @@ def _read_sidecars(store: Store, episodes: list[CatalogEpisode], channel: Channe
             paths[name].write_bytes(blob.data)
             if _IMMUTABLE_NAME.search(name):
                 keep_file(kept / name, blob.data)  # a cache: a file left out only costs a download
-        return render_documents(_sidecar_locator(wanted, paths), channel, episodes)
+        return _documents(_sidecar_locator(wanted, paths), channel, episodes, media)
+
+
+def _documents(located, channel: Channel, episodes: list[CatalogEpisode], media) -> tuple[str, str, dict[str, str]]:
+    """feed.xml, index.html and the embed pages, from the sidecars where `located` finds them."""
+    feed, page = render_documents(located, channel, episodes, media=media)
+    return feed, page, render_embed_pages(located, channel, episodes)
 
 
 def _sidecar_locator(wanted: dict, paths: dict[str, Path]):
@@ -205,12 +216,17 @@ def rebuild(site: str | Path | Store, catalog: Catalog, settings: Settings | Non
     guid = catalog.get("podcast_guid") or podcast_guid(base_url + "feed.xml")
     channel = _channel(store, settings, base_url, guid)
     episodes = catalog.episodes()
-    feed, page = _read_sidecars(store, episodes, channel)
+    feed, page, embeds = _read_sidecars(store, episodes, channel, recorded_media(catalog))
+    # The page as an app: manifest, icons and scripts (publish/app.py), before the page links them.
+    write_app_files(store, channel, private=settings.private, cache_control=SHORT_CACHE)
     if settings.private:
-        # A private show has no public feed or page: `briefing serve` answers only under a
-        # listener's token (see listeners.py).
+        # A private show has no public feed, page or embed pages: `briefing serve` answers only
+        # under a listener's token (see listeners.py).
+        embeds = {}
         for name in ("feed.xml", "index.html"):
             store.delete(name)
+    write_embed_pages(store, embeds, cache_control=SHORT_CACHE)
+    if settings.private:
         return _where(store, "feed.xml")
     store.put("index.html", page.encode("utf-8"), content_type=content_type("index.html"), cache_control=SHORT_CACHE)
     store.put("feed.xml", feed.encode("utf-8"), content_type=content_type("feed.xml"), cache_control=SHORT_CACHE)
@@ -275,6 +291,14 @@ def _publish_locked(source, store: Store, *, address: str | None, settings: Sett
     # Every episode has show notes: its own, or derived from its chapters and source link.
     made: dict[str, bytes] = {"notes": episode_notes(source).to_json().encode("utf-8")}
     files["notes"] = named + SIDECAR_SUFFIXES["notes"]
+    # The small Opus file for mobile data, made from this MP3 once (its name carries the hash).
+    files["opus"] = f"{named}.opus"
+    media = {files["mp3"]: describe_mp3(source.mp3)}
+    if store.size(f"{EPISODES_DIR}/{files['opus']}") is None:
+        from ..audio.opus import opus_from_mp3
+
+        made["opus"] = opus_from_mp3(source.mp3)
+        media[files["opus"]] = describe_opus(made["opus"], source.duration)
     if settings is not None and "jpg" in source.sidecars:
         # A cover briefing drew for another show name is drawn again with the show file's.
         redrawn = episode_cover_for(source.sidecars["jpg"], cover_title(settings), source.day)
@@ -314,6 +338,7 @@ def _publish_locked(source, store: Store, *, address: str | None, settings: Sett
         channel = _channel(store, _show_settings(catalog, settings), catalog.get("base_url"),
                            catalog.get("podcast_guid"))
         catalog.put(conn, CHANNEL_KEY, channel_json(channel))
+        record_media(catalog, conn, media)
         if also is not None:
             also(catalog, conn)
         return episode, previous

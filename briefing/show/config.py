@@ -38,6 +38,7 @@ class Settings:
     # Ana") shows its show's covers, drawn once for all its listeners.
     cover_title: str = ""
     private: bool = False  # served only under listeners' tokens (briefing listeners add NAME)
+    block: bool = False  # itunes:block and podcast:block: directories leave the feed out (listeners' feeds have it)
     engine: str = "hibari"
     voice: str = ""
     minutes: float = 3.0

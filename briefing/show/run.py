@@ -196,7 +196,7 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
         address = listener_address(settings.public_url or settings.base_url or DEFAULT_BASE_URL, planned.listener)
         # Its covers are the show's, drawn once for every listener (publish.artwork).
         settings = replace(settings, show=f"{settings.show} for {planned.listener}", public_url=address,
-                           base_url="", cover_title=cover_title(settings))
+                           base_url="", cover_title=cover_title(settings), block=True)
     work = work or Path(plan.show_file).parent / WORK_DIR / planned.key
     work.mkdir(parents=True, exist_ok=True)
     try:

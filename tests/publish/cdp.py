@@ -82,6 +82,10 @@ class Browser:
     def evaluate(self, url: str, script: str, timeout: float = 60):
         """Open URL in a new tab, wait until it has loaded, run `script` (an expression that may
         be a Promise) and return its value."""
+        return self.run(self.open_tab(url, timeout), script, timeout)
+
+    def open_tab(self, url: str, timeout: float = 60) -> str:
+        """Open URL in a new tab and wait until it has loaded; the tab's session id."""
         target = self.send("Target.createTarget", {"url": url})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         deadline = time.monotonic() + timeout
@@ -93,6 +97,10 @@ class Browser:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"the page did not load: {state}")
             time.sleep(0.1)
+        return session
+
+    def run(self, session: str, script: str, timeout: float = 60):
+        """Run `script` in an open tab (see evaluate) and return its value."""
         result = self.send("Runtime.evaluate", {"expression": script, "awaitPromise": True,
                                                 "returnByValue": True}, session, timeout=timeout)
         if "exceptionDetails" in result:

@@ -4,6 +4,8 @@ mistakes that must end in one line without writing anything."""
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import xml.etree.ElementTree as ET
 
@@ -62,6 +64,19 @@ def test_every_file_has_the_type_serve_sends_and_a_cdn_caching(bucket_site):
             assert got.headers["cache-control"] == "public, max-age=300", name
     assert feed.headers["cache-control"] == "public, max-age=300"
     assert fetch(bucket_site["public"] + "catalog.sqlite").status == 403, "the catalog is not public"
+
+
+
+def test_a_bucket_site_is_an_app_too(bucket_site):
+    for name, mime in (("manifest.webmanifest", "application/manifest+json"), ("sw.js", "text/javascript; charset=utf-8"),
+                       ("app.js", "text/javascript; charset=utf-8"), ("icon-192.png", "image/png"),
+                       ("icon-512.png", "image/png")):
+        got = fetch(bucket_site["public"] + name)
+        assert got.status == 200 and got.headers["content-type"] == mime, name
+    page = fetch(bucket_site["public"] + "index.html").body.decode()
+    embed = re.search(r"embed/([a-z0-9-]+)\.html", page).group(0)
+    got = fetch(bucket_site["public"] + embed)
+    assert got.status == 200 and b"<audio controls" in got.body
 
 
 def test_media_names_carry_the_episode_key_and_a_content_hash(bucket_site):

@@ -65,12 +65,14 @@ def test_episode_without_any_sidecar(episodes, tmp_path):
     assert item.find("enclosure").get("length") == str(lone.stat().st_size)
     assert not [child for child in item if "transcript" in child.tag or "chapters" in child.tag]
     key = item_key(folder)
-    # Beside the MP3 only the show notes publishing derives: with no chapters and no web source,
-    # the episode's title. Both names carry the key and a hash of the episode's content.
+    # Beside the MP3 only what publishing makes: the show notes (with no chapters and no web
+    # source, the episode's title) and the small Opus file. All names carry the key and a hash of
+    # the episode's content.
     names = sorted(p.name for p in (folder / "episodes").iterdir())
-    assert len(names) == 2, names
+    assert len(names) == 3, names
     assert re.fullmatch(re.escape(key) + r"-[0-9a-f]{8}\.mp3", names[0]), names
     assert re.fullmatch(re.escape(key) + r"-[0-9a-f]{8}\.notes\.json", names[1]), names
+    assert re.fullmatch(re.escape(key) + r"-[0-9a-f]{8}\.opus", names[2]), names
     assert item.findtext("description") == "Library Lends Telescopes."
     assert "<audio controls" in (folder / "index.html").read_text()
 

@@ -95,7 +95,9 @@ class S3Server:
 
 def public_read_policy(bucket: str) -> dict:
     """The policy the README suggests: what listeners fetch is public, the catalog is not."""
-    public = ("*feed.xml", "*index.html", "*cover.jpg", "*cover.png", "*episodes/*")
+    public = ("*feed.xml", "*index.html", "*cover.jpg", "*cover.png", "*episodes/*",
+              # the page as an app, and the embed pages (publish/app.py, publish/embed.py)
+              "*manifest.webmanifest", "*sw.js", "*app.js", "*icon-192.png", "*icon-512.png", "*embed/*")
     return {"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
          "Resource": [f"arn:aws:s3:::{bucket}/{pattern}" for pattern in public]},
