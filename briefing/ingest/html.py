@@ -22,34 +22,83 @@ MAX_HEADING_WORDS = 16
 
 
 def parse(html: str | bytes, *, source: str, title: str | None = None, url: str | None = None) -> Article:
-    """A page's main content as an Article; its h2/h3... subheadings start sections."""
+    """A page's main content as an Article; its h2/h3... subheadings start sections.
+
+    The page's furniture is pruned from its DOM first (`prune.py`), clutter lines are
+    dropped from what trafilatura keeps (`clutter.py`), and a page that is not a story
+    is refused (`verdict.py`).
+    """
     import trafilatura
     from lxml import etree
 
+    from . import clutter, verdict
+    from .prune import prune
+
+    tree = _document(html)
+    page = verdict.facts(tree) if tree is not None else verdict.PageFacts()
+    site_name = _meta(tree, "og:site_name") if tree is not None else None
+    if tree is not None:
+        prune(tree)
     xml = trafilatura.extract(
-        html, url=url, output_format="xml", include_formatting=False, include_comments=False,
-        include_tables=False, include_images=False, include_links=False, with_metadata=True,
-        favor_recall=False,
+        tree if tree is not None else html, url=url, output_format="xml", include_formatting=False,
+        include_comments=False, include_tables=False, include_images=False, include_links=False,
+        with_metadata=True, favor_recall=False,
     )
     if not xml:
         fallback = sections_from_fragment(html)
         if not fallback:
+            verdict.check(source, [], page)
             raise InputError(f"{source}: no article text found in the page")
-        return Article(title=title or _page_title(html) or "Untitled", source=source, sections=fallback)
+        verdict.check(source, [p for s in fallback for p in s.paragraphs], page)
+        return Article(title=title or _clean_title(_page_title(html), site_name, url) or "Untitled", source=source,
+                       sections=fallback)
     doc = etree.fromstring(xml.encode("utf-8"))
-    page_title = normalize_whitespace(doc.get("title") or "") or None
+    page_title = _clean_title(normalize_whitespace(doc.get("title") or "") or None, site_name, url)
     main = doc.find("main")
-    blocks = _blocks(main if main is not None else doc)
+    blocks = clutter.clean_blocks(_blocks(main if main is not None else doc))
     sections = _sections(blocks, page_title)
+    verdict.check(source, [p for s in sections for p in s.paragraphs], page)
     if not sections:
         raise InputError(f"{source}: no article text found in the page")
     return Article(
-        title=title or page_title or _page_title(html) or "Untitled",
+        title=title or page_title or _clean_title(_page_title(html), site_name, url) or "Untitled",
         source=source,
         sections=sections,
         published=_parse_date(doc.get("date")),
         byline=normalize_whitespace(doc.get("author") or "") or None,
     )
+
+
+def _document(html: str | bytes):
+    """The page as an lxml.html document, or None when it cannot be parsed."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        if isinstance(html, str):
+            # lxml refuses a str that declares its own encoding.
+            html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _meta(tree, prop: str) -> str | None:
+    for element in tree.iter("meta"):
+        if (element.get("property") or element.get("name") or "").lower() == prop:
+            return normalize_whitespace(element.get("content") or "") or None
+    return None
+
+
+def _clean_title(title: str | None, site_name: str | None, url: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    from .clutter import clean_title
+
+    if not title:
+        return title
+    host = urlsplit(url).hostname if url else None
+    return clean_title(title, site_name=site_name, host=host)
 
 
 def _text(element) -> str:
@@ -163,4 +212,6 @@ def sections_from_fragment(fragment: str | bytes) -> tuple[Section, ...]:
         # Plain text inside a fragment without block elements: split on line breaks.
         text = "\n".join(root.itertext())
         blocks = [("paragraph", normalize_whitespace(line)) for line in text.splitlines() if line.strip()]
-    return _sections(blocks, None)
+    from .clutter import clean_blocks
+
+    return _sections(clean_blocks(blocks), None)

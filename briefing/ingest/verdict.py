@@ -1,0 +1,99 @@
+"""Is this page an article? Home pages, section fronts, galleries, templates and paywall stubs are not.
+
+A page is judged from what was read (the sentences of its body) next to what the page
+is made of (its links and pictures). Each kind is one rule; the first that fits
+refuses the page with one line that says why, e.g.
+
+    front.html: looks like a home page: 180 links and 4 sentences, not an article
+
+`briefing article`, `script` and `make` then exit 2; a show skips the item with a
+warning and does not mark it covered (`show/sources.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError
+
+
+class NotAnArticle(InputError):
+    """The input was read, but it is not a story (a home page, a gallery, a paywall stub...)."""
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What a page is made of, counted on its DOM before anything is removed."""
+
+    links: int = 0
+    pictures: int = 0
+    captions: int = 0
+
+
+# A home page or section front: many links, few sentences of prose.
+HOME_MIN_LINKS = 40
+HOME_MAX_SENTENCES = 6
+HOME_LINKS_PER_SENTENCE = 8
+# A gallery: pictures outnumber the sentences.
+GALLERY_MIN_PICTURES = 5
+GALLERY_MAX_SENTENCES = 5
+# A paywall stub: a short teaser and a request to subscribe.
+PAYWALL_MAX_WORDS = 200
+_PAYWALL = re.compile(
+    r"subscribe (?:now )?to (?:continue|keep) reading|to continue reading,? (?:please )?(?:subscribe|log ?in|"
+    r"sign ?in|register)|(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved|"
+    r"exclusive) (?:to|for) (?:subscribers|members)|already a subscriber|subscribers only|for subscribers|"
+    r"log ?in to (?:continue|read)|sign ?in to (?:continue|read)|register (?:now )?to (?:continue|read)|"
+    r"become a (?:subscriber|member) to (?:read|continue)|unlock (?:this|the full) (?:article|story)|"
+    r"you have reached your (?:free )?(?:article )?limit|subscribe for full access", re.IGNORECASE)
+_TEMPLATE = re.compile(r"\{\{.{0,80}?\}\}|\{%.{0,80}?%\}|<%.{0,80}?%>|\$\{[\w.]{1,40}\}|\[\[\w[\w.]{0,40}\]\]",
+                       re.DOTALL)
+_SENTENCE = re.compile(r"[^.!?\u3002\uff01\uff1f]+(?:[.!?]+[\"'\u201d\u2019)]*(?=\s|$)|[\u3002\uff01\uff1f]+)")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def facts(tree) -> PageFacts:
+    """Links, pictures and captions of an lxml.html document."""
+    links = sum(1 for a in tree.iter("a") if (a.get("href") or "#")[:1] not in ("#", "") and
+                not (a.get("href") or "").lower().startswith("javascript:"))
+    pictures = sum(1 for _ in tree.iter("img"))
+    captions = sum(1 for _ in tree.iter("figcaption"))
+    return PageFacts(links=links, pictures=pictures, captions=captions)
+
+
+def sentences(paragraphs: list[str]) -> int:
+    """Sentences of prose: ending in . ! or ? (or 。！？) and at least five words long (or, in Chinese,
+    Japanese and Korean, twelve characters): a headline is not one."""
+    return sum(1 for p in paragraphs for s in _SENTENCE.findall(p)
+               if len(s.split()) >= 5 or len(_CJK.findall(s)) >= 12)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def judge(paragraphs: list[str], page: PageFacts) -> str | None:
+    """Why this is not an article (the part after "looks like"), or None when it reads as one."""
+    text = " ".join(paragraphs)
+    words = len(text.split())
+    count = sentences(paragraphs)
+    templates = _TEMPLATE.findall(text)
+    if len(templates) >= 2 and len(" ".join(templates).split()) * 4 >= words // 10:
+        return f"a page template: {_plural(len(templates), 'template tag')} such as {templates[0][:30]!r} in its text"
+    paywall = _PAYWALL.search(text)
+    if paywall and words <= PAYWALL_MAX_WORDS:
+        return f"a paywall stub: {_plural(words, 'word')} and {paywall.group(0)!r}"
+    if page.links >= HOME_MIN_LINKS and count <= HOME_MAX_SENTENCES and page.links >= HOME_LINKS_PER_SENTENCE * max(1, count):
+        return f"a home page or section front: {page.links} links and {_plural(count, 'sentence')}"
+    if max(page.pictures, page.captions) >= GALLERY_MIN_PICTURES and count <= GALLERY_MAX_SENTENCES \
+            and max(page.pictures, page.captions) > count:
+        return f"a gallery: {_plural(max(page.pictures, page.captions), 'picture')} and {_plural(count, 'sentence')}"
+    return None
+
+
+def check(source: str, paragraphs: list[str], page: PageFacts) -> None:
+    """Raise NotAnArticle with one line when the page is not a story."""
+    reason = judge(paragraphs, page)
+    if reason:
+        raise NotAnArticle(f"{source}: looks like {reason}, not an article")
