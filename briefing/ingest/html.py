@@ -70,16 +70,12 @@ def parse(html: str | bytes, *, source: str, title: str | None = None, url: str 
 
 
 def _document(html: str | bytes):
-    """The page as an lxml.html document, or None when it cannot be parsed."""
-    import lxml.html
-    from lxml import etree
+    """The page as an lxml.html document (parsed the way trafilatura parses it), or None."""
+    from trafilatura import load_html
 
     try:
-        if isinstance(html, str):
-            # lxml refuses a str that declares its own encoding.
-            html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
-        return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+        return load_html(html)
+    except ValueError:
         return None
 
 
