@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Article
-from .decode import decode_bytes
+from .decode import decode_bytes, utf16_as_utf8
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -65,7 +65,12 @@ def _parse(data: bytes, *, source: str, suffix: str, content_type: str = "", cha
 
     if not data.strip():
         raise InputError(f"{source}: is empty")
+    data = utf16_as_utf8(data, source)
     kind = kind_of(data, suffix=suffix, content_type=content_type)
+    if kind == "xml":
+        from .sniff import xml_root
+
+        raise InputError(f"{source}: an XML document <{xml_root(data)}>, not an RSS, Atom or JSON feed, nor a web page")
     if kind == "feed":
         from . import feed
 

@@ -60,7 +60,23 @@ def photo_credit_tail(text: str) -> str:
     return text
 
 
-TRIMS: tuple[Callable[[str], str], ...] = (dateline, photo_credit_tail)
+_TAG_LIKE = re.compile(r"<(/?)([A-Za-z!][^<>]{0,80})>")
+
+
+def markup_tokens(text: str) -> str:
+    """Markup shown as text: "</p>", "<div class=\"x\">" go; a key name "<Leader>" is said as "Leader"."""
+    def replace(m: re.Match) -> str:
+        inner = m.group(2)
+        if m.group(1) or re.search(r"[\s=\"'/!]", inner) or inner.lower() in _HTML_TAG_NAMES:
+            return " "
+        return inner
+    return re.sub(r"\s{2,}", " ", _TAG_LIKE.sub(replace, text)) if "<" in text else text
+
+
+_HTML_TAG_NAMES = {"p", "br", "div", "span", "a", "b", "i", "em", "strong", "li", "ul", "ol", "img", "hr", "html",
+                   "body", "head", "script", "style", "table", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+TRIMS: tuple[Callable[[str], str], ...] = (dateline, photo_credit_tail, markup_tokens)
 
 # --- drops: a whole paragraph of clutter -------------------------------------------------------
 
@@ -293,6 +309,8 @@ def clean_blocks(blocks: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         if trailing:
             skipping = True
             continue
+        if looks_like_code(text):
+            continue
         text = trim(text)
         if text and not is_clutter(text):
             kept.append((kind, text))
@@ -344,7 +362,9 @@ def clean_title(title: str, *, site_name: str | None = None, host: str | None = 
     for i, part in enumerate(parts):
         if i == main:
             continue
-        short = len(part.split()) <= 5 and len(parts[main].split()) >= 4
+        # After the headline a short part is the site or its section ("| CNN Politics"); before it,
+        # only the site's name goes ("BBC News - ..."): "War and peace - a history of ..." stays whole.
+        short = i > main and len(part.split()) <= 5 and len(parts[main].split()) >= 4
         if not (_site_like(part, names) or short):
             return title  # a real part of the headline ("Syria - a decade on")
     return parts[main]

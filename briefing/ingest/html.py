@@ -173,14 +173,28 @@ def _page_title(html: str | bytes) -> str | None:
     return normalize_whitespace(html_lib.unescape(re.sub(r"\s+", " ", m.group(1)))) or None
 
 
+# A fragment's blocks: read whole as one paragraph (or heading) ...
+_LEAF_BLOCKS = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "caption"}
+# ... or holding blocks and loose text, whose text is read in runs between its blocks.
+_CONTAINERS = {"div", "section", "article", "main", "header", "ul", "ol", "dl", "table", "thead", "tbody", "tr",
+               "center", "details", "summary", "body", "html"}
+# Never spoken: code samples and preformatted text, scripts, furniture.
+_SKIPPED = {"script", "style", "nav", "footer", "figure", "figcaption", "noscript", "iframe", "pre", "object",
+            "embed", "svg", "form", "button", "template", "aside"}
+
+
 def sections_from_fragment(fragment: str | bytes) -> tuple[Section, ...]:
     """Sections of a small piece of HTML (a feed item's content, a bare page).
 
     trafilatura is made for whole pages and may discard a short fragment as
-    boilerplate; here every heading and paragraph of the fragment is kept.
+    boilerplate; here every heading and paragraph of the fragment is kept, and so is
+    text outside any block ("Text first, <p>then a paragraph</p>", lines split by
+    <br><br>). Code samples (`<pre>`) and code-like lines are left out, unsaid.
     """
     import lxml.html
     from lxml import etree
+
+    from .clutter import clean_blocks
 
     if isinstance(fragment, bytes):
         fragment = fragment.decode("utf-8", errors="replace")
@@ -190,24 +204,56 @@ def sections_from_fragment(fragment: str | bytes) -> tuple[Section, ...]:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return ()
-    for bad in root.xpath("//script|//style|//nav|//footer|//figure|//noscript|//iframe"):
-        bad.drop_tree()
-    blocks: list[tuple[str, str]] = []
-    block_tags = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag not in block_tags:
-            continue
-        if any(a.tag in block_tags for a in element.iterancestors()):
-            continue
-        text = _text(element)
-        if not text:
-            continue
-        kind = "heading" if element.tag[0] == "h" and len(text.split()) <= MAX_HEADING_WORDS else "paragraph"
-        blocks.append((kind, text))
-    if not blocks:
-        # Plain text inside a fragment without block elements: split on line breaks.
-        text = "\n".join(root.itertext())
+    if len(root) == 0:
+        # Plain text, no markup at all: its lines are its paragraphs.
+        text = root.text or ""
         blocks = [("paragraph", normalize_whitespace(line)) for line in text.splitlines() if line.strip()]
-    from .clutter import clean_blocks
-
+    else:
+        blocks = _fragment_blocks(root)
     return _sections(clean_blocks(blocks), None)
+
+
+def _fragment_blocks(root) -> list[tuple[str, str]]:
+    blocks: list[tuple[str, str]] = []
+    loose: list[str] = []
+
+    def flush() -> None:
+        # Loose text: a paragraph per run; two line breaks in a row start a new one.
+        for part in re.split(r"\n\s*\n", "".join(loose)):
+            text = normalize_whitespace(" ".join(part.split()))
+            if text:
+                blocks.append(("paragraph", text))
+        loose.clear()
+
+    def visit(element) -> None:
+        if element.text:
+            loose.append(element.text)
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _SKIPPED or not tag:
+                pass
+            elif tag in _LEAF_BLOCKS and not any(c.tag in _LEAF_BLOCKS or c.tag in _CONTAINERS for c in child.iter()
+                                                 if c is not child and isinstance(c.tag, str)):
+                flush()
+                for bad in child.xpath(".//script|.//style|.//pre"):
+                    bad.drop_tree()
+                text = _text(child)
+                if text:
+                    heading = tag[0] == "h" and tag[1:].isdigit() and len(text.split()) <= MAX_HEADING_WORDS
+                    blocks.append(("heading" if heading else "paragraph", text))
+            elif tag in _LEAF_BLOCKS or tag in _CONTAINERS:
+                flush()
+                visit(child)
+                flush()
+            elif tag == "br":
+                loose.append("\n")
+            else:
+                for bad in child.xpath(".//script|.//style"):
+                    bad.drop_tree()
+                loose.append(child.text_content())
+            if child.tail:
+                loose.append(child.tail)
+
+    visit(root)
+    flush()
+    return blocks
