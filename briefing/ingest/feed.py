@@ -42,8 +42,12 @@ def parse_feed(
     source: str,
     latest: int | None = None,
     read_link: Callable[[str], Article] | None = None,
+    on_skip: Callable[[str], None] | None = None,
 ) -> tuple[str, list[tuple[str, str, Article]]]:
-    """The feed's title and its newest `latest` items as (guid, link, Article), newest first."""
+    """The feed's title and its newest `latest` items as (guid, link, Article), newest first.
+
+    An item whose teaser links to a page that is not an article is left out, and
+    `on_skip(why)` is told (one line: "URL: looks like a home page ...")."""
     from .html import sections_from_fragment
     from .verdict import NotAnArticle
 
@@ -60,8 +64,10 @@ def parse_feed(
         if words < TEASER_WORDS and link.startswith(("http://", "https://")) and read_link is not None:
             try:
                 page = read_link(link)
-            except NotAnArticle:
-                continue  # the link leads to a home page or a paywall: no story to tell
+            except NotAnArticle as exc:
+                if on_skip is not None:  # the link leads to a home page or a paywall: no story to tell
+                    on_skip(str(exc))
+                continue
             except BriefingError:
                 page = None  # the teaser is better than nothing when the page cannot be had
             if page is not None and page.word_count > words:

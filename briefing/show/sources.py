@@ -50,6 +50,7 @@ class Fetch:
     items: list[Item] = field(default_factory=list)
     etag: str | None = None
     last_modified: str | None = None
+    not_articles: list[str] = field(default_factory=list)  # items left out: why each is not an article
 
     @property
     def failed(self) -> bool:
@@ -201,10 +202,11 @@ def _fetch_url(source: Source, state: SourceState | None) -> Fetch:
         return Fetch(source, source.name or name, "not modified", items[: source.latest],
                      etag=fetched.etag or state.etag, last_modified=fetched.last_modified or state.last_modified)
     kind = kind_of(fetched.data, suffix="", content_type=fetched.content_type)
+    skipped: list[str] = []
     if kind == "feed":
         from ..ingest.feed import parse_feed
 
-        title, entries = _feed_entries(fetched.data, source, read_link, parse_feed)
+        title, entries = _feed_entries(fetched.data, source, read_link, parse_feed, skipped.append)
         name = source.name or title or source.url
         items = [Item(name, source.url, link, guid, _with_language(article), position)
                  for position, (guid, link, article) in enumerate(entries)]
@@ -213,14 +215,15 @@ def _fetch_url(source: Source, state: SourceState | None) -> Fetch:
                                          charset=fetched.charset, url=fetched.url, title=None, latest=None)[0])
         name = source.name or article.title
         items = [Item(name, source.url, fetched.url, fetched.url, article, 0)]
-    return Fetch(source, name, "ok", items, etag=fetched.etag, last_modified=fetched.last_modified)
+    return Fetch(source, name, "ok", items, etag=fetched.etag, last_modified=fetched.last_modified,
+                 not_articles=skipped)
 
 
-def _feed_entries(data: bytes, source: Source, read_page, parse_feed):
+def _feed_entries(data: bytes, source: Source, read_page, parse_feed, on_skip=None):
     from ..errors import InputError
 
     try:
-        return parse_feed(data, source=source.url, latest=source.latest, read_link=read_page)
+        return parse_feed(data, source=source.url, latest=source.latest, read_link=read_page, on_skip=on_skip)
     except InputError as exc:
         if str(exc).endswith("the feed has no items"):
             return "", []
@@ -235,9 +238,19 @@ def _read_local(source: Source) -> Fetch:
         raise BriefingError(f"{source.url}: no such file or folder")
     files = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES),
                    key=lambda p: p.stat().st_mtime, reverse=True) if path.is_dir() else [path]
+    from ..ingest.verdict import NotAnArticle
+
     items: list[Item] = []
+    skipped: list[str] = []
     name = source.name or path.stem
     for file in files[: source.latest]:
-        for article in read_articles(str(file), latest=source.latest):
+        try:
+            articles = read_articles(str(file), latest=source.latest)
+        except NotAnArticle as exc:
+            if not path.is_dir():
+                raise
+            skipped.append(str(exc))  # one page of the folder is not a story; the others are
+            continue
+        for article in articles:
             items.append(Item(name, source.url, article.source, article.source, article, len(items)))
-    return Fetch(source, name, "ok", items[: source.latest])
+    return Fetch(source, name, "ok", items[: source.latest], not_articles=skipped)
