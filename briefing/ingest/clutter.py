@@ -32,7 +32,7 @@ _DATELINE_AGENCY = re.compile(
     rf"\((?:{_AGENCY})(?:\s*[A-Za-z.]*)?\)\s*(?:--|—|–|-|:)?\s*")
 _DATELINE_CAPS = re.compile(
     r"^\s*[A-Z][A-Z.'\u2019-]{2,}(?:[ ,]+[A-Z][A-Za-z.'\u2019-]+){0,3}\s*,?\s*"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:--|—|–)\s+")
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([^()]{1,30}\)\s*)?(?:--|—|–)\s+")
 _CREDIT_TAIL = re.compile(
     r"\s*[(\[]?\s*(?:Photo|Photograph|Image|Picture|Pic|Credit|Photo credit|Image credit|Illustration|Video)s?"
     r"(?: by)?\s*[:|]\s*[^()\[\]]{1,80}?[)\]]?\s*$", re.IGNORECASE)
@@ -105,9 +105,22 @@ _DATEISH = re.compile(r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
                       re.IGNORECASE)
 
 
+_STAMP_WORDS = re.compile(
+    r"(?i)^(?:on|at|by|and|ago|today|yesterday|hours?|hrs?|minutes?|mins?|days?|weeks?|am|pm|a\.m\.|p\.m\.|"
+    r"et|est|edt|pt|pst|pdt|gmt|utc|bst|cet|cest|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"january|february|march|april|june|july|august|september|october|november|december|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r".*\d.*|[|:,\-–—•·]+)[.,:]?$")
+
+
 def updated_stamp(text: str) -> bool:
-    """ "Updated 3:45 PM ET, Mon February 1, 2016", "Published 2 hours ago", "Posted on 12/05/2020"."""
-    return _short(text, 18) and bool(_STAMP.match(text)) and bool(_DATEISH.search(text))
+    """ "Updated 3:45 PM ET, Mon February 1, 2016", "Published 2 hours ago", "Posted on 12/05/2020":
+    the stamp word, then little but dates and times (a name after "by" at most)."""
+    m = _STAMP.match(text)
+    if not m or not _short(text, 18) or not _DATEISH.search(text):
+        return False
+    other = [w for w in text[m.end():].split() if not _STAMP_WORDS.match(w)]
+    return len(other) <= 3 and not text.rstrip().endswith((".", "!", "?")) or not other
 
 
 def bare_date(text: str) -> bool:
@@ -171,7 +184,7 @@ def newsletter(text: str) -> bool:
         return False
     return bool(re.search(r"\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox|delivered|get)\b|"
                           r"\b(sign up|subscribe)\b.{0,80}\b(newsletters?|inbox|updates|e-?mails?|alerts)\b|"
-                          r"\bin your inbox\b|^sign up\b|^subscribe\b|\bthank you for signing up\b|"
+                          r"\b(?:in|to) your inbox\b|^sign up\b|^subscribe\b|\bthank you for signing up\b|"
                           r"\byou (are|'re) now subscribed\b|\benter your e-?mail\b", t))
 
 
@@ -190,19 +203,24 @@ def share_buttons(text: str) -> bool:
 
 
 def comments(text: str) -> bool:
-    """A comment section's furniture: "Comments", "12 comments", "Leave a comment", "Comentar"."""
+    """A comment section's furniture: "Comments", "12 comments", "Comments (5 posted)", "Leave a comment",
+    "Comentar", "El contenido de los comentarios es responsabilidad de sus autores"."""
     t = text.lower().strip(" .:!")
+    if re.fullmatch(r"(?:\d+\s+)?(?:comments?|comentarios?|comentar|kommentare?|commentaires?|reader comments|"
+                    r"show comments|view comments|load comments|see all comments)(?:\s*\(?\d+[^)]{0,20}\)?)?", t):
+        return True
     return _short(text, 30) and bool(re.match(
-        r"^(?:\d+\s+)?(?:comments?|comentarios?|comentar|kommentare?|commentaires?|reader comments|"
-        r"leave a (?:comment|reply)|add a comment|post a comment|show comments|view comments|load comments|"
-        r"join the (?:conversation|discussion)|have your say|el contenido de los comentarios|"
-        r"comments are closed|you must be logged in to (?:post a )?comment)\b", t))
+        r"^(?:leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|"
+        r"have your say|el contenido de los comentarios|comments are closed|"
+        r"you must be logged in to (?:post a )?comment)\b", t))
 
 
 def originally_appeared(text: str) -> bool:
     """ "This article originally appeared on VICE US", "A version of this story was first published in ..."."""
     return _short(text, 40) and bool(re.search(
-        r"\b(?:originally|first) (?:appeared|published|ran|posted)\b|^a version of this (?:article|story)\b|"
+        r"^(?:this|the) (?:article|story|post|piece|essay|interview|report|column) (?:was |has been |is )?"
+        r"(?:originally|first) (?:appeared|published|ran|posted)\b|^(?:originally|first) (?:published|appeared|posted)"
+        r" (?:on|in|at|by)\b|^a version of this (?:article|story|piece)\b|"
         r"^this (?:article|story|post) (?:is|was) (?:republished|reproduced|adapted) from\b", text, re.IGNORECASE))
 
 
