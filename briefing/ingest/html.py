@@ -47,7 +47,8 @@ def parse(html: str | bytes, *, source: str, title: str | None = None, url: str 
     if not xml:
         fallback = sections_from_fragment(html)
         if not fallback:
-            verdict.check(source, [], page)
+            body = tree.find("body") if tree is not None else None
+            verdict.check(source, [], page, raw=[body.text_content()] if body is not None else [])
             raise InputError(f"{source}: no article text found in the page")
         verdict.check(source, [p for s in fallback for p in s.paragraphs], page)
         return Article(title=title or _clean_title(_page_title(html), site_name, url) or "Untitled", source=source,
@@ -55,9 +56,9 @@ def parse(html: str | bytes, *, source: str, title: str | None = None, url: str 
     doc = etree.fromstring(xml.encode("utf-8"))
     page_title = _clean_title(normalize_whitespace(doc.get("title") or "") or None, site_name, url)
     main = doc.find("main")
-    blocks = clutter.clean_blocks(_blocks(main if main is not None else doc))
-    sections = _sections(blocks, page_title)
-    verdict.check(source, [p for s in sections for p in s.paragraphs], page)
+    raw = _blocks(main if main is not None else doc)
+    sections = _sections(clutter.clean_blocks(raw), page_title)
+    verdict.check(source, [p for s in sections for p in s.paragraphs], page, raw=[text for _, text in raw])
     if not sections:
         raise InputError(f"{source}: no article text found in the page")
     return Article(

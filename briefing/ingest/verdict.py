@@ -73,15 +73,19 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def judge(paragraphs: list[str], page: PageFacts) -> str | None:
-    """Why this is not an article (the part after "looks like"), or None when it reads as one."""
+def judge(paragraphs: list[str], page: PageFacts, raw: list[str] | None = None) -> str | None:
+    """Why this is not an article (the part after "looks like"), or None when it reads as one.
+
+    `paragraphs` is the body as it will be read; `raw` the text before the clutter rules took
+    out what they did (a paywall's "Subscribe to continue reading" is clutter, and a sign)."""
     text = " ".join(paragraphs)
+    raw_text = " ".join(raw) if raw is not None else text
     words = len(text.split())
     count = sentences(paragraphs)
-    templates = _TEMPLATE.findall(text)
-    if len(templates) >= 2 and len(" ".join(templates).split()) * 4 >= words // 10:
+    templates = _TEMPLATE.findall(raw_text)
+    if len(templates) >= 2 and len(" ".join(templates).split()) * 4 >= len(raw_text.split()) // 10:
         return f"a page template: {_plural(len(templates), 'template tag')} such as {templates[0][:30]!r} in its text"
-    paywall = _PAYWALL.search(text)
+    paywall = _PAYWALL.search(raw_text)
     if paywall and words <= PAYWALL_MAX_WORDS:
         return f"a paywall stub: {_plural(words, 'word')} and {paywall.group(0)!r}"
     if page.links >= HOME_MIN_LINKS and count <= HOME_MAX_SENTENCES and page.links >= HOME_LINKS_PER_SENTENCE * max(1, count):
@@ -92,8 +96,8 @@ def judge(paragraphs: list[str], page: PageFacts) -> str | None:
     return None
 
 
-def check(source: str, paragraphs: list[str], page: PageFacts) -> None:
+def check(source: str, paragraphs: list[str], page: PageFacts, raw: list[str] | None = None) -> None:
     """Raise NotAnArticle with one line when the page is not a story."""
-    reason = judge(paragraphs, page)
+    reason = judge(paragraphs, page, raw)
     if reason:
         raise NotAnArticle(f"{source}: looks like {reason}, not an article")
