@@ -16,8 +16,8 @@ from ..errors import InputError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9_.:-]+)["']""")
-_LATIN = {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "ascii", "cp1257", "iso8859_13", "cp1254",
-          "iso8859_9", "mac_roman"}
+_LATIN = {codecs.lookup(name).name for name in ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "ascii",
+                                                 "cp1257", "iso8859_13", "cp1254", "iso8859_9", "mac_roman")}
 # UTF-8 read as Windows-1252 or Latin-1: "Ã©" for "é", "â€™" for "’".
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
                        "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
@@ -103,6 +103,8 @@ def _decode_declared(data: bytes, declared: str | None) -> str | None:
             continue
         if codec in _LATIN and not _latin_words(text):
             continue  # a wrong declaration: "Ïðèâåò" is Russian read as Windows-1252
+        if _mixed_scripts(text):
+            continue  # a wrong declaration: "cafИ" is Windows-1252 read as KOI8-R
         return text
     return None
 
@@ -132,6 +134,21 @@ def _latin_words(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", text) if any(ord(ch) > 127 for ch in w)]
     mixed = sum(1 for w in words if any(ord(ch) < 128 for ch in w))
     return not words or mixed >= 0.6 * len(words)
+
+
+def _mixed_scripts(text: str) -> bool:
+    """Words that mix Latin letters with another script's ("cafИ", "aprХs"): a wrong charset's mark."""
+    import unicodedata
+
+    suspects = mixed = 0
+    for word in re.findall(r"[^\W\d_]+", text[:20000]):
+        if word.isascii():
+            continue
+        suspects += 1
+        scripts = {unicodedata.name(ch, "?").split()[0] for ch in word}
+        if "LATIN" in scripts and len(scripts) > 1:
+            mixed += 1
+    return suspects > 0 and mixed > 0.1 * suspects
 
 
 def _decode_detected(data: bytes, source: str) -> str:
