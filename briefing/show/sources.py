@@ -215,8 +215,9 @@ def _fetch_url(source: Source, state: SourceState | None) -> Fetch:
                                          charset=fetched.charset, url=fetched.url, title=None, latest=None)[0])
         name = source.name or article.title
         items = [Item(name, source.url, fetched.url, fetched.url, article, 0)]
-    return Fetch(source, name, "ok", items, etag=fetched.etag, last_modified=fetched.last_modified,
-                 not_articles=skipped)
+    if skipped:  # no validators kept: the next run reads the feed again, and asks the skipped links again
+        return Fetch(source, name, "ok", items, not_articles=skipped)
+    return Fetch(source, name, "ok", items, etag=fetched.etag, last_modified=fetched.last_modified)
 
 
 def _feed_entries(data: bytes, source: Source, read_page, parse_feed, on_skip=None):
