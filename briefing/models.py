@@ -372,6 +372,9 @@ class SourceReport:
     too_old: int = 0  # items left out: older than the show's max_age_days
     not_articles: tuple[str, ...] = ()  # items left out, each with why: "URL: looks like a home page ..."
 
+    def __post_init__(self) -> None:  # a list when read back from JSON
+        object.__setattr__(self, "not_articles", tuple(self.not_articles))
+
     @property
     def failed(self) -> bool:
         return self.status not in ("ok", "not modified")
