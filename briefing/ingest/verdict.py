@@ -31,10 +31,13 @@ class PageFacts:
     captions: int = 0
 
 
-# A home page or section front: many links, few sentences of prose.
+# A home page or section front: many links, few sentences of prose, and what was read is mostly
+# not prose (headlines) or very little (a short news brief under a big menu is still an article).
 HOME_MIN_LINKS = 40
 HOME_MAX_SENTENCES = 6
 HOME_LINKS_PER_SENTENCE = 8
+HOME_MAX_PROSE_SHARE = 0.6
+HOME_FEW_WORDS = 40
 # A gallery: pictures outnumber the sentences.
 GALLERY_MIN_PICTURES = 5
 GALLERY_MAX_SENTENCES = 5
@@ -62,11 +65,14 @@ def facts(tree) -> PageFacts:
     return PageFacts(links=links, pictures=pictures, captions=captions)
 
 
+def _prose(paragraphs: list[str]) -> list[str]:
+    return [s for p in paragraphs for s in _SENTENCE.findall(p) if len(s.split()) >= 5 or len(_CJK.findall(s)) >= 12]
+
+
 def sentences(paragraphs: list[str]) -> int:
     """Sentences of prose: ending in . ! or ? (or 。！？) and at least five words long (or, in Chinese,
     Japanese and Korean, twelve characters): a headline is not one."""
-    return sum(1 for p in paragraphs for s in _SENTENCE.findall(p)
-               if len(s.split()) >= 5 or len(_CJK.findall(s)) >= 12)
+    return len(_prose(paragraphs))
 
 
 def _plural(n: int, word: str) -> str:
@@ -88,7 +94,9 @@ def judge(paragraphs: list[str], page: PageFacts, raw: list[str] | None = None) 
     paywall = _PAYWALL.search(raw_text)
     if paywall and words <= PAYWALL_MAX_WORDS:
         return f"a paywall stub: {_plural(words, 'word')} and {paywall.group(0)!r}"
-    if page.links >= HOME_MIN_LINKS and count <= HOME_MAX_SENTENCES and page.links >= HOME_LINKS_PER_SENTENCE * max(1, count):
+    prose_share = sum(len(s) for s in _prose(paragraphs)) / max(1, sum(len(p) for p in paragraphs))
+    if page.links >= HOME_MIN_LINKS and count <= HOME_MAX_SENTENCES and page.links >= HOME_LINKS_PER_SENTENCE * max(1, count) \
+            and (prose_share < HOME_MAX_PROSE_SHARE or words < HOME_FEW_WORDS):
         return f"a home page or section front: {page.links} links and {_plural(count, 'sentence')}"
     if max(page.pictures, page.captions) >= GALLERY_MIN_PICTURES and count <= GALLERY_MAX_SENTENCES \
             and max(page.pictures, page.captions) > count:

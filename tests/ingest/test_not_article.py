@@ -90,8 +90,10 @@ ARTICLE = ("<p>The Port Alder ferry Marigold returned to service on Monday after
 
 
 @pytest.mark.parametrize("extra", [
-    # A real article in a page with a big menu, a photo or two and a subscription box stays an article.
+    # A real article in a page with a big menu, a photo or two and a subscription box stays an article;
+    # so does a short news brief of three sentences under a menu of 150 links.
     "".join(f'<a href="/n/{i}">{HEADLINES[i % 10]}</a>' for i in range(30)),
+    "".join(f'<a href="/n/{i}">{HEADLINES[i % 10]}</a>' for i in range(150)),
     '<figure><img src="a.jpg"><figcaption>The Marigold.</figcaption></figure><img src="b.jpg">',
     '<aside><p>Subscribe to continue reading our newsletter, already a subscriber?</p></aside>'
     + "<p>" + "The council met again on Tuesday to discuss the timetable for the summer. " * 20 + "</p>",
