@@ -3,7 +3,9 @@
 `read_articles(source)` picks the reader from the source's form: an http(s) URL
 is fetched; a path's suffix, a server's media type or the first bytes tell a
 feed, a web page, Markdown and plain text apart; "-" is standard input. A feed
-yields several Articles (the newest `latest`); a page or file yields one.
+(RSS, Atom or JSON Feed) yields several Articles (the newest `latest`); a page or
+file yields one. An XML document that is not a feed, and a page that is not an
+article (`verdict.py`), are refused in one line.
 """
 
 from __future__ import annotations
