@@ -56,6 +56,7 @@ def parse_feed(
     if latest is not None:
         entries = entries[: max(0, latest)]
     articles: list[tuple[str, str, Article]] = []
+    skipped: list[str] = []
     for entry in entries:
         title = _clean(entry.get("title")) or "Untitled"
         link = entry.get("link") or ""
@@ -65,7 +66,8 @@ def parse_feed(
             try:
                 page = read_link(link)
             except NotAnArticle as exc:
-                if on_skip is not None:  # the link leads to a home page or a paywall: no story to tell
+                skipped.append(str(exc))  # the link leads to a home page or a paywall: no story to tell
+                if on_skip is not None:
                     on_skip(str(exc))
                 continue
             except BriefingError:
@@ -81,6 +83,10 @@ def parse_feed(
             published=_published(entry),
             byline=_clean(entry.get("author")) or None,
         )))
+    if not articles and skipped:
+        if on_skip is not None:
+            return _clean(feed_title), []  # each one was reported
+        raise InputError(f"{source}: no item of the feed is an article (the first: {skipped[0]})")
     if not articles and entries:
         raise InputError(f"{source}: the feed's items have no text")
     if not articles:

@@ -70,3 +70,22 @@ def test_a_skipped_item_is_not_covered_and_is_told_once_it_is_a_story(tmp_path):
     out = second.stdout.decode()
     assert "Old Lighthouse on Cape Wren Opens to Visitors" in out
     assert "Marigold Ferry Returns to Port Alder" not in out
+
+
+def test_a_feed_read_by_itself_leaves_out_items_that_are_not_articles(tmp_path):
+    import json
+
+    with NewsServer() as server:
+        world(server, front_is_a_story=False)
+        both = run_cli("article", f"{server.base}/a/feed.xml", "--json", env=ENV)
+        # A feed whose only item leads to a home page: nothing to read, said in one line.
+        title, sentences = STORIES["lighthouse"]
+        server.put("/b/feed.xml", rss(server.base, "Coast Courier", [("/news/front", title, "Teaser.", day(1))]),
+                   "application/rss+xml")
+        none = run_cli("article", f"{server.base}/b/feed.xml", env=ENV)
+    assert both.returncode == 0, both.stderr.decode()
+    read = json.loads(both.stdout)  # one item: one object, as for a page
+    assert read["title"] == "Marigold Ferry Returns to Port Alder"
+    assert none.returncode == 2
+    lines = none.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "no item of the feed is an article" in lines[0] and "looks like a home page" in lines[0]
