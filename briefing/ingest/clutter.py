@@ -340,6 +340,19 @@ def clean_blocks(blocks: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|»|«|::|·|•|/|\\|>)\s+")
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Section labels a title may open with: "Opinion | ...", "Analysis - ...".
+_SECTION_LABELS = {"opinion", "analysis", "editorial", "commentary", "comment", "review", "reviews", "live",
+                   "video", "watch", "breaking", "breaking news", "exclusive", "news", "sport", "sports", "business",
+                   "politics", "world", "tech", "technology", "science", "health", "culture", "entertainment",
+                   "travel", "lifestyle", "money", "markets", "explainer", "podcast", "photos", "interview"}
+
+
+def _title_words(text: str) -> int:
+    """Words of a title part; in Chinese, Japanese or Korean, two characters count as one."""
+    return len(text.split()) + len(_CJK_CHAR.findall(text)) // 2
+
+
 def _letters(text: str) -> str:
     return re.sub(r"[^\w]", "", text.lower())
 
@@ -374,15 +387,17 @@ def clean_title(title: str, *, site_name: str | None = None, host: str | None = 
         bare = re.sub(r"^(?:www|m|edition|amp|mobile)\.", "", host.lower())
         names += [bare, bare.split(".")[0]]
     # The headline is the longest part; the others must look like site furniture to go.
-    main = max(range(len(parts)), key=lambda i: len(parts[i].split()))
-    if len(parts[main].split()) < 3:
+    main = max(range(len(parts)), key=lambda i: _title_words(parts[i]))
+    if _title_words(parts[main]) < 3:
         return title
     for i, part in enumerate(parts):
         if i == main:
             continue
         # After the headline a short part is the site or its section ("| CNN Politics"); before it,
-        # only the site's name goes ("BBC News - ..."): "War and peace - a history of ..." stays whole.
-        short = i > main and len(part.split()) <= 5 and len(parts[main].split()) >= 4
-        if not (_site_like(part, names) or short):
+        # only the site's name or a section label goes ("BBC News - ...", "Opinion | ..."):
+        # "War and peace - a history of ..." stays whole.
+        short = i > main and _title_words(part) <= 5 and _title_words(parts[main]) >= 4
+        label = i < main and part.strip().lower() in _SECTION_LABELS
+        if not (_site_like(part, names) or short or label):
             return title  # a real part of the headline ("Syria - a decade on")
     return parts[main]

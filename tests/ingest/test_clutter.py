@@ -107,6 +107,9 @@ def test_story_sentences_are_not_trimmed(line):
     ("Germany sends more troops to Lithuania | DW | 19.01.2020", "DW", None, "Germany sends more troops to Lithuania"),
     ("BBC News - Ferry returns to the harbor after a winter", None, "www.bbc.co.uk",
      "Ferry returns to the harbor after a winter"),
+    ("Opinion | Republicans Are Following Trump to Nowhere", None, None, "Republicans Are Following Trump to Nowhere"),
+    ("トレンドマイクロ、公衆無線LANを安全に使うためのアプリ - Yahoo!ニュース", None, None,
+     "トレンドマイクロ、公衆無線LANを安全に使うためのアプリ"),
     # What must stay: a colon's headline, a dash inside the headline, a short title.
     ("Syria: rebels take Hama in a surprise attack", None, None, "Syria: rebels take Hama in a surprise attack"),
     ("War and peace - a history of the twentieth century in Europe", None, None,
