@@ -57,7 +57,7 @@ def parse(html: str | bytes, *, source: str, title: str | None = None, url: str 
     page_title = _clean_title(normalize_whitespace(doc.get("title") or "") or None, site_name, url)
     main = doc.find("main")
     raw = _blocks(main if main is not None else doc)
-    sections = _sections(clutter.clean_blocks(raw), page_title)
+    sections = verdict.without_teasers(_sections(clutter.clean_blocks(raw), page_title), page)
     verdict.check(source, [p for s in sections for p in s.paragraphs], page, raw=[text for _, text in raw])
     if not sections:
         raise InputError(f"{source}: no article text found in the page")

@@ -29,6 +29,8 @@ class PageFacts:
     links: int = 0
     pictures: int = 0
     captions: int = 0
+    headlines: int = 0  # headings that are links to other pages ("<h3><a href=...>Headline</a></h3>")
+    teasers: frozenset[str] = frozenset()  # the paragraphs beside those headlines, normalized
 
 
 # A home page or section front: many links, few sentences of prose, and what was read is mostly
@@ -56,13 +58,56 @@ _SENTENCE = re.compile(r"[^.!?\u3002\uff01\uff1f]+(?:[.!?]+[\"'\u201d\u2019)]*(?
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+# A teaser card (a linked headline and its blurb) is small: its box holds at most this many characters.
+CARD_MAX_CHARS = 800
+# A home page of teasers: this many linked headlines, and most of what was read is their blurbs.
+HOME_MIN_HEADLINES = 8
+HOME_TEASER_SHARE = 0.5
+# ... unless this many sentences of the page's own are left once the teasers are gone.
+HOME_MIN_STORY_SENTENCES = 3
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def facts(tree) -> PageFacts:
-    """Links, pictures and captions of an lxml.html document."""
+    """Links, pictures, captions and teaser cards of an lxml.html document."""
     links = sum(1 for a in tree.iter("a") if (a.get("href") or "#")[:1] not in ("#", "") and
                 not (a.get("href") or "").lower().startswith("javascript:"))
     pictures = sum(1 for _ in tree.iter("img"))
     captions = sum(1 for _ in tree.iter("figcaption"))
-    return PageFacts(links=links, pictures=pictures, captions=captions)
+    headlines, teasers = 0, set()
+    for heading in tree.iter("h1", "h2", "h3", "h4", "h5"):
+        text = heading.text_content().strip()
+        linked = sum(len(a.text_content().strip()) for a in heading.iter("a") if a.get("href"))
+        if not text or linked < 0.8 * len(text):
+            continue
+        headlines += 1
+        card = heading.getparent()
+        # The card is the smallest box around the headline that holds more than it (its blurb).
+        while card is not None and len(card.text_content().strip()) <= len(text) + 20 and card.tag != "body":
+            card = card.getparent()
+        if card is not None and len(card.text_content()) <= CARD_MAX_CHARS:
+            teasers.update(_norm(p.text_content()) for p in card.iter("p", "div", "span") if len(p) == 0)
+    teasers.discard("")
+    return PageFacts(links=links, pictures=pictures, captions=captions, headlines=headlines,
+                     teasers=frozenset(teasers))
+
+
+def without_teasers(sections: tuple, page: PageFacts) -> tuple:
+    """The sections without other stories' blurbs (the paragraphs beside linked headlines), on a page
+    with many of them; a section left empty goes."""
+    from ..models import Section
+
+    if page.headlines < HOME_MIN_HEADLINES or not page.teasers:
+        return sections
+    kept = []
+    for section in sections:
+        paragraphs = tuple(p for p in section.paragraphs if _norm(p) not in page.teasers)
+        if paragraphs:
+            kept.append(Section(section.heading, paragraphs))
+    return tuple(kept)
 
 
 def _prose(paragraphs: list[str]) -> list[str]:
@@ -85,7 +130,8 @@ def judge(paragraphs: list[str], page: PageFacts, raw: list[str] | None = None) 
     `paragraphs` is the body as it will be read; `raw` the text before the clutter rules took
     out what they did (a paywall's "Subscribe to continue reading" is clutter, and a sign)."""
     text = " ".join(paragraphs)
-    raw_text = " ".join(raw) if raw is not None else text
+    raw = raw if raw is not None else paragraphs
+    raw_text = " ".join(raw)
     words = len(text.split())
     count = sentences(paragraphs)
     templates = _TEMPLATE.findall(raw_text)
@@ -94,6 +140,11 @@ def judge(paragraphs: list[str], page: PageFacts, raw: list[str] | None = None) 
     paywall = _PAYWALL.search(raw_text)
     if paywall and words <= PAYWALL_MAX_WORDS:
         return f"a paywall stub: {_plural(words, 'word')} and {paywall.group(0)!r}"
+    if page.headlines >= HOME_MIN_HEADLINES and raw:
+        blurbs = sum(1 for p in raw if _norm(p) in page.teasers)
+        if blurbs >= HOME_TEASER_SHARE * len(raw) and count < HOME_MIN_STORY_SENTENCES:
+            return (f"a home page or section front: {page.headlines} linked headlines, "
+                    f"{_plural(blurbs, 'teaser')} and {page.links} links")
     prose_share = sum(len(s) for s in _prose(paragraphs)) / max(1, sum(len(p) for p in paragraphs))
     if page.links >= HOME_MIN_LINKS and count <= HOME_MAX_SENTENCES and page.links >= HOME_LINKS_PER_SENTENCE * max(1, count) \
             and (prose_share < HOME_MAX_PROSE_SHARE or words < HOME_FEW_WORDS):

@@ -30,6 +30,15 @@ def section_front() -> str:
     return _page(f"<main><h1>Local news</h1>{teasers}</main>")
 
 
+def teaser_front() -> str:
+    """A news site's front: linked headlines, each with a one-sentence blurb (trafilatura keeps the blurbs)."""
+    cards = "".join(f'<article class="card"><h3><a href="/news/{i}">{HEADLINES[i % 10]} {i}</a></h3>'
+                    f"<p>The story of the day in the harbor town, told by our reporters on the spot number {i}.</p>"
+                    f"<span>2 hours ago</span></article>" for i in range(30))
+    nav = "".join(f'<a href="/s/{i}">Section {i}</a>' for i in range(20))
+    return _page(f"<nav>{nav}</nav><main><h1>Harbor Times</h1>{cards}</main>")
+
+
 def gallery() -> str:
     pictures = "".join(f'<figure><img src="/p/{i}.jpg"><figcaption>{h}, seen from the pier. Photo: Jo Ray'
                        f"</figcaption></figure>" for i, h in enumerate(HEADLINES))
@@ -55,7 +64,8 @@ def paywall_stub() -> str:
                  "<p>Subscribe to continue reading. Already a subscriber? Log in.</p></article>")
 
 
-REFUSED = [(home_page, "home page", "links"), (section_front, "home page", "links"), (gallery, "gallery", "picture"),
+REFUSED = [(home_page, "home page", "links"), (section_front, "home page", "links"),
+           (teaser_front, "home page", "30 linked headlines, 30 teasers"), (gallery, "gallery", "picture"),
            (captions_only, "gallery", "picture"), (template_page, "template", "template tag"),
            (paywall_stub, "paywall", "subscribe to continue reading")]
 
@@ -97,6 +107,9 @@ ARTICLE = ("<p>The Port Alder ferry Marigold returned to service on Monday after
     '<figure><img src="a.jpg"><figcaption>The Marigold.</figcaption></figure><img src="b.jpg">',
     '<aside><p>Subscribe to continue reading our newsletter, already a subscriber?</p></aside>'
     + "<p>" + "The council met again on Tuesday to discuss the timetable for the summer. " * 20 + "</p>",
+    # A story with a box of ten linked headlines beside it is still a story.
+    '<div class="more">' + "".join(f'<div><h3><a href="/n/{i}">{h}</a></h3><p>{h} today.</p></div>'
+                                   for i, h in enumerate(HEADLINES)) + "</div>",
     # Code that uses braces in a story about code is still a story.
     "<p>The template language writes {{ name }} for a value, the developers said in their announcement.</p>",
 ])
