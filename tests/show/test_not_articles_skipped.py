@@ -89,3 +89,22 @@ def test_a_feed_read_by_itself_leaves_out_items_that_are_not_articles(tmp_path):
     assert none.returncode == 2
     lines = none.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and "no item of the feed is an article" in lines[0] and "looks like a home page" in lines[0]
+
+
+def test_a_folder_source_skips_its_page_that_is_not_an_article(tmp_path):
+    from datetime import date
+
+    from briefing.show.run import plan_run
+
+    folder = tmp_path / "gazette"
+    folder.mkdir()
+    title, sentences = STORIES["ferry-a"]
+    (folder / "ferry.txt").write_text(title + "\n\n" + " ".join(sentences) + "\n", encoding="utf-8")
+    (folder / "front.html").write_text(home_page(), encoding="utf-8")
+    show = tmp_path / "briefing.toml"
+    show.write_text('[show]\ntitle = "Harbor Weekly"\nminutes = 1\n\n[[source]]\nurl = "gazette"\n', encoding="utf-8")
+    plan = plan_run(show, date(2026, 11, 23), dry_run=True)
+    (report,) = plan.sources
+    assert report.status == "ok" and report.items == 1  # the story is read; the source did not fail
+    assert len(report.not_articles) == 1 and "front.html: looks like a home page" in report.not_articles[0]
+    assert [t for t, _ in plan.episodes[0].stories] == [title]
