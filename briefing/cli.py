@@ -614,6 +614,8 @@ def run(
     loud = not (quiet or State["quiet"])
 
     def fetched(report) -> None:
+        for why in report.not_articles:  # an item that is not a story: skipped, never covered
+            print(f"briefing: warning: skipped an item of {report.name}: {why}", file=sys.stderr)
         if report.failed:  # a warning is said even with --quiet
             print(f"briefing: warning: skipped {report.name} ({report.url}): {report.status}", file=sys.stderr)
         elif loud:

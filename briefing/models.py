@@ -375,6 +375,10 @@ class SourceReport:
     new: int = 0
     other_language: int = 0  # items left out: not in the show's language
     too_old: int = 0  # items left out: older than the show's max_age_days
+    not_articles: tuple[str, ...] = ()  # items left out, each with why: "URL: looks like a home page ..."
+
+    def __post_init__(self) -> None:  # a list when read back from JSON
+        object.__setattr__(self, "not_articles", tuple(self.not_articles))
 
     @property
     def failed(self) -> bool:

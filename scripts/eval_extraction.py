@@ -4,8 +4,12 @@
 Token precision, recall and F1 of the extracted text against the human-annotated
 `articleBody` of ../shared/eval/html/, next to trafilatura's own plain extraction
 (the baseline we must match or beat), and how many subheadings became sections.
+`--readability` measures the same against the body Mozilla Readability (Firefox's
+reader view) extracts from its own test pages (../shared/eval/readability/NAME/
+source.html and expected.html), and counts the pages refused as not articles.
 
     .venv/bin/python scripts/eval_extraction.py [../shared/eval/html]
+    .venv/bin/python scripts/eval_extraction.py --readability [../shared/eval/readability]
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT.parent / "shared" / "eval" / "html"
+READABILITY_DIR = ROOT.parent / "shared" / "eval" / "readability"
 
 
 def tokens(text: str) -> Counter[str]:
@@ -70,8 +75,53 @@ def evaluate(folder: Path) -> dict:
             "trafilatura": tuple(mean("trafilatura", i) for i in range(3))}
 
 
+def html_text(markup: str) -> str:
+    """The text of an HTML fragment (Readability's expected.html), tags and entities gone."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def evaluate_readability(folder: Path) -> dict:
+    """Per page and mean scores against Readability's body; pages refused are listed with their reason."""
+    from briefing.errors import InputError
+    from briefing.ingest import html as html_reader
+    from briefing.ingest.decode import decode_bytes
+
+    rows, refused = [], []
+    for page in sorted(p for p in folder.iterdir() if (p / "expected.html").is_file()):
+        raw = (page / "source.html").read_bytes()
+        want = html_text((page / "expected.html").read_text(encoding="utf-8"))
+        try:
+            article = html_reader.parse(decode_bytes(raw, page.name), source=page.name)
+        except InputError as exc:
+            refused.append((page.name, str(exc)))
+            rows.append({"page": page.name, "ours": (0.0, 0.0, 0.0)})
+            continue
+        rows.append({"page": page.name, "ours": prf(article_text(article), want)})
+    mean = tuple(sum(r["ours"][i] for r in rows) / len(rows) for i in range(3))
+    return {"rows": rows, "ours": mean, "refused": refused}
+
+
+def main_readability(folder: Path) -> None:
+    result = evaluate_readability(folder)
+    print(f"{'page':22} {'ours P/R/F1':>20}")
+    for r in result["rows"]:
+        o = r["ours"]
+        print(f"{r['page']:22} {o[0]:6.3f}{o[1]:7.3f}{o[2]:7.3f}")
+    o = result["ours"]
+    print(f"{'mean':22} {o[0]:6.3f}{o[1]:7.3f}{o[2]:7.3f}")
+    for name, reason in result["refused"]:
+        print(f"refused: {reason}")
+    print(f"pages: {len(result['rows'])}; refused as not articles: {len(result['refused'])}")
+
+
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DIR
+    args = sys.argv[1:]
+    if args[:1] == ["--readability"]:
+        main_readability(Path(args[1]) if len(args) > 1 else READABILITY_DIR)
+        return
+    folder = Path(args[0]) if args else DEFAULT_DIR
     if not (folder / "ground-truth.json").is_file():
         sys.exit(f"no ground-truth.json in {folder}")
     result = evaluate(folder)

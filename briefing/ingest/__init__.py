@@ -3,9 +3,11 @@
 `read_articles(source)` picks the reader from the source's form: an http(s) URL
 is fetched; a path's suffix, a server's media type or the first bytes tell a
 feed, a web page, Markdown and plain text apart; "-" is standard input. A feed
-yields several Articles (the newest `latest`); a page or file yields one. PDFs, Word
-files, EPUBs and e-mail (an .eml, an mbox, a Maildir folder) are told apart and read by
-documents.py and the readers it names; a mailbox yields several Articles like a feed.
+(RSS, Atom or JSON Feed) yields several Articles (the newest `latest`); a page or
+file yields one. PDFs, Word files, EPUBs and e-mail (an .eml, an mbox, a Maildir folder)
+are told apart and read by documents.py and the readers it names; a mailbox yields several
+Articles like a feed. An XML document that is not a feed, and a page that is not an
+article (`verdict.py`), are refused in one line.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Article
-from .decode import decode_bytes
+from .decode import decode_bytes, utf16_as_utf8
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -79,7 +81,12 @@ def _parse(data: bytes, *, source: str, suffix: str, content_type: str = "", cha
 
     if (document := document_kind(data, suffix=suffix, content_type=content_type)) is not None:
         return read_document(document, data, source=source, title=title, latest=latest)  # PDF, Word, EPUB, mail
+    data = utf16_as_utf8(data, source)
     kind = kind_of(data, suffix=suffix, content_type=content_type)
+    if kind == "xml":
+        from .sniff import xml_root
+
+        raise InputError(f"{source}: an XML document <{xml_root(data)}>, not an RSS, Atom or JSON feed, nor a web page")
     if kind == "feed":
         from . import feed
 

@@ -107,7 +107,8 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
             if not memory.covered(mention):
                 new.append((item, mention))
         report = SourceReport(fetch.name, fetch.source.url, fetch.status, len(fetch.items), len(new),
-                              other_language=other_language, too_old=too_old)
+                              other_language=other_language, too_old=too_old,
+                              not_articles=tuple(fetch.not_articles))
         with guard:
             found[fetch.source.url] = new
             reports[fetch.source.url] = report

@@ -51,6 +51,7 @@ class Fetch:
     items: list[Item] = field(default_factory=list)
     etag: str | None = None
     last_modified: str | None = None
+    not_articles: list[str] = field(default_factory=list)  # items left out: why each is not an article
 
     @property
     def failed(self) -> bool:
@@ -207,10 +208,11 @@ def _fetch_url(source: Source, state: SourceState | None) -> Fetch:
         return Fetch(source, source.name or name, "not modified", items[: source.latest],
                      etag=fetched.etag or state.etag, last_modified=fetched.last_modified or state.last_modified)
     kind = kind_of(fetched.data, suffix="", content_type=fetched.content_type)
+    skipped: list[str] = []
     if kind == "feed":
         from ..ingest.feed import parse_feed
 
-        title, entries = _feed_entries(fetched.data, source, read_link, parse_feed)
+        title, entries = _feed_entries(fetched.data, source, read_link, parse_feed, skipped.append)
         name = source.name or title or source.url
         items = [Item(name, source.url, link, guid, _with_language(article), position)
                  for position, (guid, link, article) in enumerate(entries)]
@@ -219,14 +221,16 @@ def _fetch_url(source: Source, state: SourceState | None) -> Fetch:
                                          charset=fetched.charset, url=fetched.url, title=None, latest=None)[0])
         name = source.name or article.title
         items = [Item(name, source.url, fetched.url, fetched.url, article, 0)]
+    if skipped:  # no validators kept: the next run reads the feed again, and asks the skipped links again
+        return Fetch(source, name, "ok", items, not_articles=skipped)
     return Fetch(source, name, "ok", items, etag=fetched.etag, last_modified=fetched.last_modified)
 
 
-def _feed_entries(data: bytes, source: Source, read_page, parse_feed):
+def _feed_entries(data: bytes, source: Source, read_page, parse_feed, on_skip=None):
     from ..errors import InputError
 
     try:
-        return parse_feed(data, source=source.url, latest=source.latest, read_link=read_page)
+        return parse_feed(data, source=source.url, latest=source.latest, read_link=read_page, on_skip=on_skip)
     except InputError as exc:
         if str(exc).endswith("the feed has no items"):
             return "", []
@@ -243,16 +247,26 @@ def _read_local(source: Source) -> Fetch:
         return _read_mail(source, path)
     files = sorted((p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES),
                    key=lambda p: p.stat().st_mtime, reverse=True) if path.is_dir() else [path]
+    from ..ingest.verdict import NotAnArticle
+
     items: list[Item] = []
+    skipped: list[str] = []
     name = source.name or path.stem
     for file in files[: source.latest]:
         if _is_mail(file):  # a mailbox in the folder: its messages, known by Message-ID
             items += [replace(i, source=name, position=len(items) + n)
                       for n, i in enumerate(_read_mail(replace(source, name=name), file).items)]
             continue
-        for article in read_articles(str(file), latest=source.latest):
+        try:
+            articles = read_articles(str(file), latest=source.latest)
+        except NotAnArticle as exc:
+            if not path.is_dir():
+                raise
+            skipped.append(str(exc))  # one page of the folder is not a story; the others are
+            continue
+        for article in articles:
             items.append(Item(name, source.url, article.source, article.source, article, len(items)))
-    return Fetch(source, name, "ok", items[: source.latest])
+    return Fetch(source, name, "ok", items[: source.latest], not_articles=skipped)
 
 
 def _is_mail(path: Path) -> bool:
@@ -264,9 +278,7 @@ def _is_mail(path: Path) -> bool:
 def _read_mail(source: Source, path: Path) -> Fetch:
     """A Maildir, an .mbox or an .eml: each message an item, its Message-ID the guid."""
     from ..ingest import _with_language, read_bytes
-    from ..ingest.mail import read_messages
-
-    from ..ingest.mail import is_mailbox
+    from ..ingest.mail import is_mailbox, read_messages
 
     mailbox = is_mailbox(path)  # a Maildir or an mbox: message by message; an .eml: its bytes
     messages = read_messages(None if mailbox else read_bytes(str(path)), source=source.url,
