@@ -7,7 +7,9 @@ that share the article's vocabulary, and resemble many other sentences, carry it
 fill the budget, without repeating itself, and in their original order. A quotation stays
 whole, with who said it; a sentence that opens by pointing back ("He", "However,") is only
 taken with the sentence it points to; a section that would only ask a question or tease
-also gets a statement. Sentences are whole ones (see `sentences.py`), never fragments.
+also gets a statement. Sentences are whole ones (see `sentences.py`), never fragments:
+a dateline or byline before a sentence is not said, and a caption, photo credit or
+contact line pasted into the text is never chosen (unless the text has nothing else).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Article, Digest, DigestSection
-from .sentences import split_sentences
+from .sentences import is_caption, is_fragment, split_sentences, without_dateline
 
 # A summary is a briefing, not a reading: at most this share of the article.
 MAX_SHARE_OF_ARTICLE = 0.5
@@ -190,7 +192,8 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
     """
     budget = max(0, int(words))
     per_section = [
-        [s for p in section.paragraphs for s in split_sentences(p, article.language)] for section in article.sections
+        [without_dateline(s) for p in section.paragraphs for s in split_sentences(p, article.language)]
+        for section in article.sections
     ]
     flat: list[_Sentence] = []
     for si, sents in enumerate(per_section):
@@ -199,6 +202,8 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
     if not flat:
         return Digest(article, tuple(DigestSection(s.heading, ()) for s in article.sections))
     by_place = {(s.section, s.index): s for s in flat}
+    # Captions, credits and bylines are not the story: never chosen, unless nothing else is there.
+    sayable = {p for p, s in by_place.items() if not (is_caption(s.text) or is_fragment(s.text))} or set(by_place)
     scores = dict(zip(((s.section, s.index) for s in flat), score_sentences(flat, weights)))
     chosen: set[tuple[int, int]] = set()
     used = 0
@@ -217,6 +222,8 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
         if place in chosen:
             return False
         group = with_antecedents(place)
+        if not sayable.issuperset(group):
+            return False
         cost = sum(word_count(by_place[p].text) for p in group)
         if used + cost > budget and not even_over_budget:
             return False
@@ -229,13 +236,17 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
     # Never empty: the article's best sentence (normally its lead) is said even when it alone
     # is longer than the budget. A shorter sentence from further down that happens to fit
     # would leave the listener without the story.
-    take(max(scores, key=scores.__getitem__), even_over_budget=True)
+    for place in sorted(sayable, key=lambda p: -scores[p]):
+        if take(place, even_over_budget=True):
+            break
     # Every announced section says something: its opening (or else its best) sentence, in order.
     for si, sents in enumerate(per_section):
         if not sents:
             continue
         if not (weights.openers_first and take((si, 0))):
-            take(max(((si, i) for i in range(len(sents))), key=scores.__getitem__))
+            options = [(si, i) for i in range(len(sents)) if (si, i) in sayable]
+            if options:
+                take(max(options, key=scores.__getitem__))
     # A section that would only ask a question or tease ("...raises questions about its
     # future.") also says something: the first statement after it if that fits, else its best.
     for si, sents in enumerate(per_section):
