@@ -82,7 +82,8 @@ def spoken_sentences(paragraph: str, language: str = "en") -> list[str]:
 def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
     # Cached: the script splits again the sentences the summarizer chose, and pysbd is slow.
     pieces = [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
-    sentences = _join_fragments([cut for piece in _join_open(pieces) for cut in _split_run_ins(piece)])
+    cuts = [cut for piece in _join_open(pieces) for part in _split_missed_ends(piece) for cut in _split_run_ins(part)]
+    sentences = _join_fragments(cuts)
     return tuple(piece for s in sentences for piece in split_long_sentence(s, MAX_WHOLE_SENTENCE_WORDS))
 
 
@@ -110,8 +111,36 @@ _UNFINISHED = re.compile(r"[,;:]\s*['’\"”]?$")
 # with a capital, so it is not cut.
 _RUN_IN = re.compile(
     r"(?<=[a-z0-9)])\s+(?=(?:The|He|She|It|They|We|His|Her|Their|Its|This|These|Those|But|And|There|When|"
-    r"While|After|In)\s+[a-z])"
+    r"While|After|In)\s+[a-z]|A\s+\d"
+    # a tabloid caption's label: "...after taking a test Outraged: Dawn, who..."
+    r"|[A-Z][a-z]+(?: [a-z]+)?: [A-Z])"
 )
+# Past this many words, a piece may hold sentences pysbd did not cut (it reads an apostrophe
+# after a space, "her babies ' grave stone.", as a quotation that runs on). Such a piece is
+# cut where a word of two lowercase letters or more ends with a full stop, question or
+# exclamation mark and a capital follows, outside double quotes and brackets.
+LONG_PIECE_WORDS = 50
+_MISSED_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
+_TITLE_ABBREVIATIONS = frozenset(
+    "mrs ms dr gen sen rep gov capt col lt sgt st jr sr inc corp ltd co no vs jan feb mar apr jun jul aug sep sept "
+    "oct nov dec mt ft prof rev hon est approx".split()
+)
+
+
+def _split_missed_ends(piece: str) -> list[str]:
+    """A long piece cut at the sentence ends pysbd passed over."""
+    if len(piece.split()) <= LONG_PIECE_WORDS:
+        return [piece]
+    cuts: list[str] = []
+    start = 0
+    for match in _MISSED_END.finditer(piece):
+        head = piece[start : match.start()]
+        last = head.rsplit(None, 1)[-1].rstrip(".!?").lower()
+        if last not in _TITLE_ABBREVIATIONS and not leaves_open(head):
+            cuts.append(head.strip())
+            start = match.end()
+    cuts.append(piece[start:].strip())
+    return [c for c in cuts if c]
 
 
 def _split_run_ins(piece: str) -> list[str]:
@@ -131,7 +160,9 @@ def _join_fragments(pieces: list[str]) -> list[str]:
     """Give each piece that is not a sentence back to the sentence before it (or after, if first)."""
     joined: list[str] = []
     for piece in pieces:
-        if joined and (is_fragment(piece) or _ends_in_abbreviation(joined[-1])):
+        # A caption or a prompt to the page's reader ("Scroll down for video") stays apart,
+        # where a summary can leave it out, instead of being joined to a sentence.
+        if joined and (is_fragment(piece) and not _CAPTION.search(piece) or _ends_in_abbreviation(joined[-1])):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)
