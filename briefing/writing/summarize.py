@@ -87,7 +87,7 @@ def word_count(text: str) -> int:
 class Weights:
     """How much each signal counts when a sentence is scored (see `score_sentences`)."""
 
-    position: float = 0.55  # news puts the point first, in the article and in each section
+    position: float = 0.8  # news puts the point first, in the article and in each section
     decay: float = 0.7  # how fast the position prior falls within a section: 1 / (1 + decay * index)
     lead_bonus: float = 1.2  # the article's first sentence: a news lead says who, what, when
     centroid: float = 0.9  # sharing the article's vocabulary: it is about the story
@@ -96,6 +96,10 @@ class Weights:
     # Each section opens with its own sentence: the lead of a news story, the topic
     # sentence of a section. It is what makes the rest make sense, so it comes first.
     openers_first: bool = True
+    # How far the lead's bonus follows how well the lead sums the article up: its similarity
+    # to the rest of the article over the other sentences' (see `_lead_strength`). A news
+    # lead says what the story says and keeps its bonus or more; a feature's anecdote loses it.
+    lead_strength: float = 1.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -163,6 +167,31 @@ def _graph_centrality(vectors: list[Counter]) -> list[float]:
     return [t / top for t in totals]
 
 
+def _lead_strength(sentences: list[_Sentence]) -> float:
+    """How well the article's first sentence sums it up, against how well its others do.
+
+    Each sentence's similarity to the rest of the article (all the other sentences); the
+    lead's over the mean of the others'. Above 1 the lead is a summary lead (news says the
+    point first); well below 1 it is an anecdote or a scene-setter, as features open.
+    """
+    if len(sentences) < 3:
+        return 1.0
+    total: Counter = Counter()
+    for s in sentences:
+        total.update(s.vector)
+    total_square = sum(v * v for v in total.values())
+    similarity = []
+    for s in sentences:
+        # The cosine with the total less the sentence itself, from dot products with the total:
+        # linear in the article's length.
+        own = sum(v * v for v in s.vector.values())
+        dot = sum(v * total[k] for k, v in s.vector.items())
+        rest = total_square - 2 * dot + own
+        similarity.append((dot - own) / math.sqrt(own * rest) if own and rest > 0 else 0.0)
+    others = sum(similarity[1:]) / (len(similarity) - 1)
+    return similarity[0] / others if others else 1.0
+
+
 def score_sentences(sentences: list[_Sentence], weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
     """Position, centrality (to the centroid and to the other sentences), with penalties.
 
@@ -173,14 +202,16 @@ def score_sentences(sentences: list[_Sentence], weights: Weights = DEFAULT_WEIGH
     for s in sentences:
         centroid.update(s.vector)
     graph = _graph_centrality([s.vector for s in sentences])
+    lead_bonus = weights.lead_bonus * max(0.0, 1.0 + weights.lead_strength * (_lead_strength(sentences) - 1.0))
     scores = []
     for s, g in zip(sentences, graph):
-        position = 1.0 / (1.0 + weights.decay * s.index) + (weights.lead_bonus if s.rank == 0 else 0.0)
+        position = 1.0 / (1.0 + weights.decay * s.index) + (lead_bonus if s.rank == 0 else 0.0)
         value = weights.position * position + weights.centroid * _cosine(s.vector, centroid) + weights.graph * g
         if s.index > 0 and _needs_previous(s.text):
             value *= 0.5
         length = word_count(s.text)
-        value *= 1.0 if 8 <= length <= 45 else 0.7
+        # (not the lead: a news lead is long because it says who, what, where and when)
+        value *= 1.0 if 8 <= length <= 45 or s.rank == 0 else 0.7
         scores.append(value)
     return scores
 
