@@ -94,7 +94,7 @@ def _join_open(pieces: list[str]) -> list[str]:
     while i < len(pieces):
         current = pieces[i]
         i += 1
-        while i < len(pieces) and (leaves_open(current) or _UNFINISHED.search(current)) \
+        while i < len(pieces) and (leaves_open(current) or _UNFINISHED.search(current) or _opens_single_quote(current)) \
                 and len(current.split()) < MAX_JOINED_WORDS:
             current = f"{current} {pieces[i]}"
             i += 1
@@ -125,6 +125,14 @@ _TITLE_ABBREVIATIONS = frozenset(
     "mrs ms dr gen sen rep gov capt col lt sgt st jr sr inc corp ltd co no vs jan feb mar apr jun jul aug sep sept "
     "oct nov dec mt ft prof rev hon est approx".split()
 )
+
+
+def _opens_single_quote(piece: str) -> bool:
+    """A piece that opens with a single quotation mark and never closes it ("'We will win.")."""
+    if not re.match(r"['‘][A-Za-z]", piece):
+        return False
+    # A closing mark: a quotation mark before a space or the end, not an apostrophe inside a word.
+    return not re.search(r"['’](?=\s|$)", piece[1:])
 
 
 def _split_missed_ends(piece: str) -> list[str]:
