@@ -192,6 +192,12 @@ _FRAGMENT_KINDS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
+def _opens_lowercase(sentence: str) -> bool:
+    """Opens in lowercase, as the rest of a cut sentence does ("iPhone sales rose." is a sentence)."""
+    first = (sentence.lstrip("\"'“‘([ ").split() or [""])[0]
+    return first[:1].islower() and not any(ch.isupper() for ch in first[1:])
+
+
 def fragments_in(sentences: list[str]) -> list[tuple[str, str]]:
     """(kind, sentence) for each sentence of a summary that is not a whole sentence of the story."""
     found = []
@@ -199,7 +205,7 @@ def fragments_in(sentences: list[str]) -> list[tuple[str, str]]:
         kind = next((k for k, pattern in _FRAGMENT_KINDS if pattern.search(sentence)), None)
         bare = sentence.strip().rstrip("\"'”’)]")
         if kind is None and (len(sentence.split()) < 3 or not bare.endswith((".", "!", "?"))
-                             or sentence.lstrip("\"'“‘([ ")[:1].islower()
+                             or _opens_lowercase(sentence)
                              or sentence.count("(") != sentence.count(")")):
             kind = "half sentence"
         if kind:
