@@ -181,7 +181,7 @@ _FRAGMENT_KINDS: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z. ]+)?\s*(?:\([A-Za-z. ]+\))?\s*[-—–]{1,2}\s"
         r"|\((?:CNN|AP|Reuters|AFP|UPI)\)\s*[-—–]*)"
         r"|\((?:CNN|Reuters|AP|AFP)\)\s*[-—–]{1,2}")),
-    ("byline", re.compile(r"^By\s+(?:\.|[A-Z][a-z]+\s+[A-Z])|\b(?:PUBLISHED|UPDATED|Last updated)\s*:", re.I)),
+    ("byline", re.compile(r"^By (?:\. |[A-Z][a-z]+ [A-Z][a-z]+\b(?! [a-z]))|\b(?:PUBLISHED|UPDATED|Last updated)\s*:")),
     ("timestamp", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\s+(?:AT\s+)?\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(?:AM|PM)\s+(?:EST|EDT|ET|GMT|BST)\b", re.I)),
     ("photo credit", re.compile(
         r"\((?:[^()]*/\s*)?(?:Getty Images|AP|Reuters|AFP|EPA|PA|The [A-Z][A-Za-z ]+)\)|\b(?:Getty Images|Photo(?:graph)?:|Credit:|"
