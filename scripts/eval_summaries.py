@@ -74,24 +74,24 @@ def first_sentence(text: str) -> str:
     return split_sentences(one_paragraph(text))[0]
 
 
+def _cases_of(rows: list[dict], article: Callable[[dict], str], reference: Callable[[dict], str]) -> list[Case]:
+    """Each row as a case: its article's text read, its reference, and that reference's length as the budget."""
+    return [Case(read_article(article(r), r), ref, len(ref.split())) for r in rows for ref in [reference(r)]]
+
+
 def bbc_cases(rows: list[dict]) -> list[Case]:
-    return [Case(read_article(r["article"], r), r["summary"], len(r["summary"].split())) for r in rows]
+    return _cases_of(rows, lambda r: r["article"], lambda r: r["summary"])
 
 
 def bbc_one_paragraph_cases(rows: list[dict]) -> list[Case]:
-    return [Case(read_article(one_paragraph(r["article"]), r), r["summary"], len(r["summary"].split())) for r in rows]
+    return _cases_of(rows, lambda r: one_paragraph(r["article"]), lambda r: r["summary"])
 
 
-def cnndm_cases(rows: list[dict]) -> list[Case]:
-    return [Case(read_article(r["article"], r), r["summary"], len(r["summary"].split())) for r in rows]
+cnndm_cases = bbc_cases
 
 
 def tight_cases(rows: list[dict]) -> list[Case]:
-    cases = []
-    for r in rows:
-        reference = first_sentence(r["summary"])
-        cases.append(Case(read_article(one_paragraph(r["article"]), r), reference, len(reference.split())))
-    return cases
+    return _cases_of(rows, lambda r: one_paragraph(r["article"]), lambda r: first_sentence(r["summary"]))
 
 
 def detokenize(text: str) -> str:
@@ -104,11 +104,7 @@ def detokenize(text: str) -> str:
 
 
 def newsroom_cases(rows: list[dict]) -> list[Case]:
-    cases = []
-    for r in rows:
-        reference = detokenize(r["reference"])
-        cases.append(Case(read_article(detokenize(r["article"]), r), reference, len(reference.split())))
-    return cases
+    return _cases_of(rows, lambda r: detokenize(r["article"]), lambda r: detokenize(r["reference"]))
 
 
 # name: (key for --sets, file, how its rows become cases)

@@ -3,10 +3,10 @@
 pysbd splits; then what it split wrongly is joined back. A piece is not a sentence
 when it has fewer than three words ("com.", "1900."), opens in lowercase ("as it
 happens, rhymes with brew)."), has no verb-like word, leaves a bracket or a
-quotation open, or stops at a comma ("'The rifle was secured properly, '"): such a
+quotation open, or stops at a comma ("'The gate was locked, '"): such a
 piece goes back to the sentence it was cut from. What pysbd did not split is cut too:
-a caption run into the next sentence without a full stop ("...with his finger The
-fish swims away.") is cut before the capital that starts the sentence.
+a caption run into the next sentence without a full stop ("...brushed it with a comb The
+dog ran off.") is cut before the capital that starts the sentence.
 
 Text pasted from a news page carries things that are not the story's sentences:
 `without_dateline` takes a dateline, byline or timestamp off a sentence's front, and
@@ -112,11 +112,11 @@ _UNFINISHED = re.compile(r"[,;:]\s*['’\"”]?$")
 _RUN_IN = re.compile(
     r"(?<=[a-z0-9)])\s+(?=(?:The|He|She|It|They|We|His|Her|Their|Its|This|These|Those|But|And|There|When|"
     r"While|After|In)\s+[a-z]|A\s+\d"
-    # a tabloid caption's label: "...after taking a test Outraged: Dawn, who..."
+    # a tabloid caption's label: "...after the final Heartbroken: Fans waited..."
     r"|[A-Z][a-z]+(?: [a-z]+)?: [A-Z])"
 )
 # Past this many words, a piece may hold sentences pysbd did not cut (it reads an apostrophe
-# after a space, "her babies ' grave stone.", as a quotation that runs on). Such a piece is
+# after a space, "the twins ' school trip.", as a quotation that runs on). Such a piece is
 # cut where a word of two lowercase letters or more ends with a full stop, question or
 # exclamation mark and a capital follows, outside double quotes and brackets.
 LONG_PIECE_WORDS = 50
@@ -247,8 +247,8 @@ def split_long_sentence(sentence: str, limit: int = MAX_SENTENCE_WORDS) -> list[
 
 
 # What pasted news text puts before a sentence: a dateline ("LONDON (Reuters) -",
-# "CEDAR RAPIDS, Iowa —", "(CNN) --"), a byline ("By . Daily Mail Reporter ."), a time
-# stamp ("12/28/2015 AT 04:50 PM EST", "PUBLISHED: 10:41 EST, 2 May 2014 |").
+# "DES MOINES, Iowa —", "(CNN) --"), a byline ("By . Daily Mail Reporter ."), a time
+# stamp ("03/14/2016 AT 09:15 AM EST", "PUBLISHED: 10:41 EST, 2 May 2014 |").
 _AGENCY = r"(?:CNN|Reuters|AP|AFP|UPI|Bloomberg|dpa|PA|EFE|Xinhua)"
 _LEADING_CLUTTER = re.compile(
     r"^(?:"
@@ -282,7 +282,7 @@ _CAPTION = re.compile(
     r"|\b(?:Getty Images|Photo(?:graph)?:|Picture:|Pictured:|Image:|Credit:|Scroll down|Click here|Read more:)"
     # a byline or contact line at an article's end
     r"|\bstaff (?:writer|reporter)\b|\bcontributed (?:to )?(?:this|the) report\b|\bE-?mail:|\bTwitter: ?@"
-    # a tabloid caption's label: "Devastated: Dawn, who ..."
+    # a tabloid caption's label: "Gutted: the captain left ..."
     r"|^[A-Z][a-z]+(?: [a-z]+)?: [A-Z]"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -292,6 +292,6 @@ def is_caption(sentence: str) -> bool:
     """True for a caption, a photo credit, a byline or a contact line, or a piece that never ends.
 
     Whole sentences of the story end in a full stop, a question or exclamation mark; a
-    caption pasted with the text does not ("Stokes (left) clashed with Samuels").
+    caption pasted with the text does not ("Smith (left) argued with the umpire").
     """
     return bool(_CAPTION.search(sentence)) or not _SENTENCE_END.search(sentence.rstrip())

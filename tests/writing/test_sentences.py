@@ -124,27 +124,22 @@ RUN_INS = [
     ("Police searched the flat in the afternoon A 23-year-old man was later arrested in Leeds.",
      ["Police searched the flat in the afternoon", "A 23-year-old man was later arrested in Leeds."]),
     # a quotation cut at its closing quote goes on to who said it
-    ("'The rifle was locked away properly, ' Mr Hale told the court. The trial goes on tomorrow.",
-     ["'The rifle was locked away properly, ' Mr Hale told the court.", "The trial goes on tomorrow."]),
-]
-NOT_RUN_INS = [
+    ("'The gate was locked every night, ' Mr Hale told the court. The trial goes on tomorrow.",
+     ["'The gate was locked every night, ' Mr Hale told the court.", "The trial goes on tomorrow."]),
     # a title, a name or a letter that is a capital mid-sentence is not a new sentence
-    "The minister told The Times on Monday that the plan would go ahead.",
-    "If plan A is rejected the council has a second one ready for the spring.",
-    "She has loved the band The Beatles since she was a child in Liverpool.",
-    # a quotation of two sentences stays whole, apostrophe or not
-    "'We will win. We will not stop,' said the team's captain after the game.",
+    *[(s, [s]) for s in (
+        "The minister told The Times on Monday that the plan would go ahead.",
+        "If plan A is rejected the council has a second one ready for the spring.",
+        "She has loved the band The Beatles since she was a child in Liverpool.",
+        # a quotation of two sentences stays whole, apostrophe or not
+        "'We will win. We will not stop,' said the team's captain after the game.",
+    )],
 ]
 
 
 @pytest.mark.parametrize("paragraph, expected", RUN_INS, ids=[e[0][:30] for e in RUN_INS])
-def test_a_caption_run_into_a_sentence_is_cut_off_it(paragraph, expected):
+def test_a_caption_run_into_a_sentence_is_cut_off_it_and_a_capital_inside_one_is_not(paragraph, expected):
     assert split_sentences(paragraph) == expected
-
-
-@pytest.mark.parametrize("sentence", NOT_RUN_INS, ids=[s[:30] for s in NOT_RUN_INS])
-def test_a_capital_inside_a_sentence_does_not_cut_it(sentence):
-    assert split_sentences(sentence) == [sentence]
 
 
 def test_a_paragraph_read_as_one_long_quotation_is_cut_into_its_sentences():
@@ -167,18 +162,19 @@ DATELINES = [
     ("(CNN) A gray whale swam farther than any mammal on record.", "A gray whale swam farther than any mammal on record."),
     ("(CNN) -- The storm reached the coast at dawn.", "The storm reached the coast at dawn."),
     ("WASHINGTON — The president met the inspectors on Friday.", "The president met the inspectors on Friday."),
-    ("CEDAR RAPIDS, Iowa — Officially, the senator came to campaign.", "Officially, the senator came to campaign."),
+    ("DES MOINES, Iowa — Officially, the senator came to campaign.", "Officially, the senator came to campaign."),
     ("MADRID (AP) – The economy will shrink again this year.", "The economy will shrink again this year."),
-    ("12/28/2015 AT 04:50 PM EST Like many comedians, she talks about her life.",
+    ("03/14/2016 AT 09:15 AM EST Like many comedians, she talks about her life.",
      "Like many comedians, she talks about her life."),
     ("By . Daily Mail Reporter . PUBLISHED: 10:41 EST, 2 May 2014 | . UPDATED: 11:02 EST, 2 May 2014 . "
      "A man was jailed for six years.", "A man was jailed for six years."),
-]
-NOT_DATELINES = [
-    "NATO - the alliance of thirty countries - met in Brussels.",
-    "US-China trade talks — a long story — resumed on Monday.",
-    "LONDON is the largest city in Britain.",
-    "By then the ferry had left the harbor.",
+    # no dateline: left as it is
+    *[(s, s) for s in (
+        "NATO - the alliance of thirty countries - met in Brussels.",
+        "US-China trade talks — a long story — resumed on Monday.",
+        "LONDON is the largest city in Britain.",
+        "By then the ferry had left the harbor.",
+    )],
 ]
 
 
@@ -189,22 +185,15 @@ def test_a_dateline_byline_or_time_stamp_is_taken_off_the_sentence(sentence, exp
     assert without_dateline(sentence) == expected
 
 
-@pytest.mark.parametrize("sentence", NOT_DATELINES, ids=[s[:25] for s in NOT_DATELINES])
-def test_a_sentence_without_a_dateline_is_left_as_it_is(sentence):
-    from briefing.writing.sentences import without_dateline
-
-    assert without_dateline(sentence) == sentence
-
-
 CAPTIONS = [
-    "Ben Stokes (left) argued with the batsman during the second Test.",
+    "Tom Smith (left) argued with the umpire during the second Test.",
     "Here are the top moments from the hearing. (Sarah Jones/The Washington Post)",
     "Fans celebrate the win in the square (Getty Images)",
     "Scroll down for video",
-    "Devastated: Dawn, who lost the money, was furious with her friend.",
-    "Eric Miles is a Chronicle staff writer.",
-    "E-mail: emiles@example.com Twitter: @emiles",
-    "Manuel Pellegrini wants to build for the future by signing the teenager",  # never ends
+    "Furious: Carol, who lost the money, was furious with her friend.",
+    "Jo Hart is a Gazette staff writer.",
+    "E-mail: jhart@example.com Twitter: @jhart",
+    "The coach wants to build for the future by signing the teenager",  # never ends
 ]
 SENTENCES = [
     "The hearing continues.",
