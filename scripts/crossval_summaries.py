@@ -4,8 +4,8 @@
 The kinds are the development sets of `eval_summaries.py`: BBC (extractive summaries of
 the whole article), CNN/DM (abstractive highlights, with its "tight" first-highlight
 variant) and Newsroom (often the teaser). For each kind held out, every candidate setting
-of the position prior (`Weights.position`) and of how far the lead's bonus follows the
-lead's strength (`Weights.lead_strength`) is scored on the other two kinds; the setting
+of the position prior (`Weights.position`, `Weights.decay`) and of how far the lead's bonus
+follows the lead's strength (`Weights.lead_strength`) is scored on the other two kinds; the setting
 whose smallest margin over Lead (ROUGE-1/2/L, on any set) is largest is chosen, and its
 margin over Lead on the held-out kind is printed beside the default's.
 
@@ -22,8 +22,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-POSITIONS = (0.55, 0.8, 1.1)
-LEAD_STRENGTHS = (0.0, 0.5, 1.0, 2.0)
+POSITIONS = (0.55, 0.8)
+DECAYS = (0.7, 1.5)
+LEAD_STRENGTHS = (0.0, 1.0, 2.0)
 # Kind: the sets of eval_summaries.py that are made of its articles.
 KINDS = {"BBC": ("bbc",), "CNN/DM": ("cnndm", "tight"), "Newsroom": ("newsroom",)}
 
@@ -62,13 +63,13 @@ def main() -> None:
         return result
 
     settings = {
-        (p, s): dataclasses.replace(DEFAULT_WEIGHTS, position=p, lead_strength=s)
-        for p, s in itertools.product(POSITIONS, LEAD_STRENGTHS)
+        (p, d, s): dataclasses.replace(DEFAULT_WEIGHTS, position=p, decay=d, lead_strength=s)
+        for p, d, s in itertools.product(POSITIONS, DECAYS, LEAD_STRENGTHS)
     }
     found = {setting: margins(weights) for setting, weights in settings.items()}
     default = margins(DEFAULT_WEIGHTS)
     print("margin over Lead, ROUGE-1 / ROUGE-2 / ROUGE-L F1 x100 (budget = the reference's word count)\n")
-    print("| held out | chosen on the others (position, lead_strength) | held-out margin | default's margin |")
+    print("| held out | chosen on the others (position, decay, lead_strength) | held-out margin | default's margin |")
     print("| --- | --- | --- | --- |")
     for kind, keys in KINDS.items():
         held = [k for k in keys if k in cases]
@@ -80,8 +81,9 @@ def main() -> None:
         def show(result: dict) -> str:
             return "; ".join(f"{k} " + " / ".join(f"{v:+.1f}" for v in result[k]) for k in held)
 
-        print(f"| {kind} | {chosen[0]}, {chosen[1]} | {show(found[chosen])} | {show(default)} |")
-    print(f"\ndefault: position {DEFAULT_WEIGHTS.position}, lead_strength {DEFAULT_WEIGHTS.lead_strength}")
+        print(f"| {kind} | {', '.join(map(str, chosen))} | {show(found[chosen])} | {show(default)} |")
+    w = DEFAULT_WEIGHTS
+    print(f"\ndefault: position {w.position}, decay {w.decay}, lead_strength {w.lead_strength}")
 
 
 if __name__ == "__main__":

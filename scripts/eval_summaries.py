@@ -180,7 +180,7 @@ _FRAGMENT_KINDS: tuple[tuple[str, re.Pattern], ...] = (
     ("byline", re.compile(r"^By (?:\. |[A-Z][a-z]+ [A-Z][a-z]+\b(?! [a-z]))|\b(?:PUBLISHED|UPDATED|Last updated)\s*:")),
     ("timestamp", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\s+(?:AT\s+)?\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(?:AM|PM)\s+(?:EST|EDT|ET|GMT|BST)\b", re.I)),
     ("photo credit", re.compile(
-        r"\((?:[^()]*/\s*)?(?:Getty Images|AP|Reuters|AFP|EPA|PA|The [A-Z][A-Za-z ]+)\)|\b(?:Getty Images|Photo(?:graph)?:|Credit:|"
+        r"\([^()]*/\s*(?:Getty Images|AP|Reuters|AFP|EPA|PA|The [A-Z][A-Za-z ]+)\)|\b(?:Getty Images|Photo(?:graph)?:|Credit:|"
         r"Picture:|Pictured:|Image:)|\b(?:Photo|Picture|Image)s? (?:by|courtesy of)\b")),
     ("caption", re.compile(
         r"\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|file photo)\)|\bScroll down\b|\bClick here\b"

@@ -87,8 +87,8 @@ def word_count(text: str) -> int:
 class Weights:
     """How much each signal counts when a sentence is scored (see `score_sentences`)."""
 
-    position: float = 0.8  # news puts the point first, in the article and in each section
-    decay: float = 0.7  # how fast the position prior falls within a section: 1 / (1 + decay * index)
+    position: float = 0.55  # news puts the point first, in the article and in each section
+    decay: float = 1.5  # how fast the position prior falls within a section: 1 / (1 + decay * index)
     lead_bonus: float = 1.2  # the article's first sentence: a news lead says who, what, when
     centroid: float = 0.9  # sharing the article's vocabulary: it is about the story
     graph: float = 1.0  # resembling many other sentences: the story keeps coming back to it
