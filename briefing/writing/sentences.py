@@ -282,6 +282,8 @@ _CAPTION = re.compile(
     r"|\b(?:Getty Images|Photo(?:graph)?:|Picture:|Pictured:|Image:|Credit:|Scroll down|Click here|Read more:)"
     # a byline or contact line at an article's end
     r"|\bstaff (?:writer|reporter)\b|\bcontributed (?:to )?(?:this|the) report\b|\bE-?mail:|\bTwitter: ?@"
+    # the page's own furniture
+    r"|\b(?:accepting|closed for|leave a) comments?\b|\bcomments on this (?:article|story)\b"
     # a tabloid caption's label: "Gutted: the captain left ..."
     r"|^[A-Z][a-z]+(?: [a-z]+)?: [A-Z]"
 )

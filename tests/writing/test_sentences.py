@@ -194,6 +194,7 @@ CAPTIONS = [
     "Jo Hart is a Gazette staff writer.",
     "E-mail: jhart@example.com Twitter: @jhart",
     "The coach wants to build for the future by signing the teenager",  # never ends
+    "Sorry we are not currently accepting comments on this article.",
 ]
 SENTENCES = [
     "The hearing continues.",
