@@ -127,12 +127,19 @@ _TITLE_ABBREVIATIONS = frozenset(
 )
 
 
+# Single quotation marks, told from apostrophes by what is around them: a closing one comes
+# after a sentence's or clause's punctuation and before a space ("well. '", "goals, '"); an
+# opening one after the start, a space or a colon and before a capital ("added: ' I hope",
+# "'We will"). "the twins' school" and "don't" are neither.
+_SINGLE_QUOTE = re.compile(r"(?P<close>(?<=[.,!?])\s?['’](?=\s|$))|(?P<open>(?:^|(?<=[\s:(]))['‘]\s?(?=[A-Z]))")
+
+
 def _opens_single_quote(piece: str) -> bool:
-    """A piece that opens with a single quotation mark and never closes it ("'We will win.")."""
-    if not re.match(r"['‘][A-Za-z]", piece):
-        return False
-    # A closing mark: a quotation mark before a space or the end, not an apostrophe inside a word.
-    return not re.search(r"['’](?=\s|$)", piece[1:])
+    """A piece that opens a single-quoted quotation and does not close it ("added: ' I hope it works.")."""
+    depth = 0
+    for match in _SINGLE_QUOTE.finditer(piece):
+        depth = 1 if match.group("open") else 0
+    return depth > 0
 
 
 def _split_missed_ends(piece: str) -> list[str]:
@@ -144,7 +151,7 @@ def _split_missed_ends(piece: str) -> list[str]:
     for match in _MISSED_END.finditer(piece):
         head = piece[start : match.start()]
         last = head.rsplit(None, 1)[-1].rstrip(".!?").lower()
-        if last not in _TITLE_ABBREVIATIONS and not leaves_open(head):
+        if last not in _TITLE_ABBREVIATIONS and not (leaves_open(head) or _opens_single_quote(head)):
             cuts.append(head.strip())
             start = match.end()
     cuts.append(piece[start:].strip())
@@ -157,7 +164,7 @@ def _split_run_ins(piece: str) -> list[str]:
     start = 0
     for match in _RUN_IN.finditer(piece):
         head = piece[start : match.start()]
-        if not leaves_open(head):
+        if not (leaves_open(head) or _opens_single_quote(head)):
             cuts.append(head.strip())
             start = match.end()
     cuts.append(piece[start:].strip())
