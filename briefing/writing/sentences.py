@@ -94,8 +94,11 @@ def _join_open(pieces: list[str]) -> list[str]:
     while i < len(pieces):
         current = pieces[i]
         i += 1
-        while i < len(pieces) and (leaves_open(current) or _UNFINISHED.search(current) or _opens_single_quote(current)) \
-                and len(current.split()) < MAX_JOINED_WORDS:
+        while i < len(pieces) and len(current.split()) < MAX_JOINED_WORDS and (
+            leaves_open(current) or _UNFINISHED.search(current)
+            # single quotation marks are often left unclosed in pasted text: a shorter reach
+            or _opens_single_quote(current) and len(current.split()) < MAX_SENTENCE_WORDS
+        ):
             current = f"{current} {pieces[i]}"
             i += 1
         joined.append(current)
