@@ -106,7 +106,7 @@ def _join_open(pieces: list[str]) -> list[str]:
 
 
 # A piece that stops at a comma, semicolon or colon (a quotation pysbd cut at its closing
-# quote: "'It was secured properly, '") goes on in the next piece.
+# quote: "'The gate was locked, '") goes on in the next piece.
 _UNFINISHED = re.compile(r"[,;:]\s*['’\"”]?$")
 # A capitalized article, pronoun or conjunction right after a word ending in lowercase, with
 # no full stop between: a sentence starts there (a caption or headline ran into it). Not
@@ -273,7 +273,10 @@ _LEADING_CLUTTER = re.compile(
 
 
 def without_dateline(sentence: str) -> str:
-    """The sentence without the dateline, byline or time stamp before it ("" if that is all)."""
+    """The sentence without the dateline, byline or time stamp before it.
+
+    The sentence is left as it is when what would be left does not open like a sentence.
+    """
     rest = sentence
     while match := _LEADING_CLUTTER.match(rest):
         if not match.group():
