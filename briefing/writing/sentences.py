@@ -2,8 +2,16 @@
 
 pysbd splits; then what it split wrongly is joined back. A piece is not a sentence
 when it has fewer than three words ("com.", "1900."), opens in lowercase ("as it
-happens, rhymes with brew)."), has no verb-like word, or leaves a bracket or a
-quotation open: such a piece goes back to the sentence it was cut from.
+happens, rhymes with brew)."), has no verb-like word, leaves a bracket or a
+quotation open, or stops at a comma ("'The gate was locked, '"): such a
+piece goes back to the sentence it was cut from. What pysbd did not split is cut too:
+a caption run into the next sentence without a full stop ("...brushed it with a comb The
+dog ran off.") is cut before the capital that starts the sentence.
+
+Text pasted from a news page carries things that are not the story's sentences:
+`without_dateline` takes a dateline, byline or timestamp off a sentence's front, and
+`is_caption` tells a caption, a photo credit, a byline or contact line, or a piece that
+never ends, so that a summary does not choose it.
 
 The summarizer chooses among whole sentences (a run-on of more than
 `MAX_WHOLE_SENTENCE_WORDS` is cut); the voice says them in pieces of at
@@ -74,7 +82,8 @@ def spoken_sentences(paragraph: str, language: str = "en") -> list[str]:
 def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
     # Cached: the script splits again the sentences the summarizer chose, and pysbd is slow.
     pieces = [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
-    sentences = _join_fragments(_join_open(pieces))
+    cuts = [cut for piece in _join_open(pieces) for part in _split_missed_ends(piece) for cut in _split_run_ins(part)]
+    sentences = _join_fragments(cuts)
     return tuple(piece for s in sentences for piece in split_long_sentence(s, MAX_WHOLE_SENTENCE_WORDS))
 
 
@@ -85,18 +94,93 @@ def _join_open(pieces: list[str]) -> list[str]:
     while i < len(pieces):
         current = pieces[i]
         i += 1
-        while i < len(pieces) and leaves_open(current) and len(current.split()) < MAX_JOINED_WORDS:
+        while i < len(pieces) and len(current.split()) < MAX_JOINED_WORDS and (
+            leaves_open(current) or _UNFINISHED.search(current)
+            # single quotation marks are often left unclosed in pasted text: a shorter reach
+            or _opens_single_quote(current) and len(current.split()) < MAX_SENTENCE_WORDS
+        ):
             current = f"{current} {pieces[i]}"
             i += 1
         joined.append(current)
     return joined
 
 
+# A piece that stops at a comma, semicolon or colon (a quotation pysbd cut at its closing
+# quote: "'The gate was locked, '") goes on in the next piece.
+_UNFINISHED = re.compile(r"[,;:]\s*['’\"”]?$")
+# A capitalized article, pronoun or conjunction right after a word ending in lowercase, with
+# no full stop between: a sentence starts there (a caption or headline ran into it). Not
+# "A" or "I", which are capitals mid-sentence ("plan A is"); a title ("The Who") goes on
+# with a capital, so it is not cut.
+_RUN_IN = re.compile(
+    r"(?<=[a-z0-9)])\s+(?=(?:The|He|She|It|They|We|His|Her|Their|Its|This|These|Those|But|And|There|When|"
+    r"While|After|In)\s+[a-z]|A\s+\d"
+    # a tabloid caption's label: "...after the final Heartbroken: Fans waited..."
+    r"|[A-Z][a-z]+(?: [a-z]+)?: [A-Z])"
+)
+# Past this many words, a piece may hold sentences pysbd did not cut (it reads an apostrophe
+# after a space, "the twins ' school trip.", as a quotation that runs on). Such a piece is
+# cut where a word of two lowercase letters or more ends with a full stop, question or
+# exclamation mark and a capital follows, outside double quotes and brackets.
+LONG_PIECE_WORDS = 50
+_MISSED_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
+_TITLE_ABBREVIATIONS = frozenset(
+    "mrs ms dr gen sen rep gov capt col lt sgt st jr sr inc corp ltd co no vs jan feb mar apr jun jul aug sep sept "
+    "oct nov dec mt ft prof rev hon est approx".split()
+)
+
+
+# Single quotation marks, told from apostrophes by what is around them: a closing one comes
+# after a sentence's or clause's punctuation and before a space ("well. '", "goals, '"); an
+# opening one after the start, a space or a colon and before a capital ("added: ' I hope",
+# "'We will"). "the twins' school" and "don't" are neither.
+_SINGLE_QUOTE = re.compile(r"(?P<close>(?<=[.,!?])\s?['’](?=\s|$))|(?P<open>(?:^|(?<=[\s:(]))['‘]\s?(?=[A-Z]))")
+
+
+def _opens_single_quote(piece: str) -> bool:
+    """A piece that opens a single-quoted quotation and does not close it ("added: ' I hope it works.")."""
+    depth = 0
+    for match in _SINGLE_QUOTE.finditer(piece):
+        depth = 1 if match.group("open") else 0
+    return depth > 0
+
+
+def _split_missed_ends(piece: str) -> list[str]:
+    """A long piece cut at the sentence ends pysbd passed over."""
+    if len(piece.split()) <= LONG_PIECE_WORDS:
+        return [piece]
+    cuts: list[str] = []
+    start = 0
+    for match in _MISSED_END.finditer(piece):
+        head = piece[start : match.start()]
+        last = head.rsplit(None, 1)[-1].rstrip(".!?").lower()
+        if last not in _TITLE_ABBREVIATIONS and not (leaves_open(head) or _opens_single_quote(head)):
+            cuts.append(head.strip())
+            start = match.end()
+    cuts.append(piece[start:].strip())
+    return [c for c in cuts if c]
+
+
+def _split_run_ins(piece: str) -> list[str]:
+    """A piece cut where a new sentence starts without a full stop before it."""
+    cuts: list[str] = []
+    start = 0
+    for match in _RUN_IN.finditer(piece):
+        head = piece[start : match.start()]
+        if not (leaves_open(head) or _opens_single_quote(head)):
+            cuts.append(head.strip())
+            start = match.end()
+    cuts.append(piece[start:].strip())
+    return [c for c in cuts if c]
+
+
 def _join_fragments(pieces: list[str]) -> list[str]:
     """Give each piece that is not a sentence back to the sentence before it (or after, if first)."""
     joined: list[str] = []
     for piece in pieces:
-        if joined and (is_fragment(piece) or _ends_in_abbreviation(joined[-1])):
+        # A caption or a prompt to the page's reader ("Scroll down for video") stays apart,
+        # where a summary can leave it out, instead of being joined to a sentence.
+        if joined and (is_fragment(piece) and not _CAPTION.search(piece) or _ends_in_abbreviation(joined[-1])):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)
@@ -170,3 +254,59 @@ def split_long_sentence(sentence: str, limit: int = MAX_SENTENCE_WORDS) -> list[
     if current:
         pieces.append(" ".join(current))
     return pieces
+
+
+# What pasted news text puts before a sentence: a dateline ("LONDON (Reuters) -",
+# "DES MOINES, Iowa —", "(CNN) --"), a byline ("By . Daily Mail Reporter ."), a time
+# stamp ("03/14/2016 AT 09:15 AM EST", "PUBLISHED: 10:41 EST, 2 May 2014 |").
+_AGENCY = r"(?:CNN|Reuters|AP|AFP|UPI|Bloomberg|dpa|PA|EFE|Xinhua)"
+_LEADING_CLUTTER = re.compile(
+    r"^(?:"
+    rf"\({_AGENCY}\)\s*(?:[-—–]{{1,2}}\s*)?"
+    r"|[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    rf"\s*(?:\({_AGENCY}(?:\s*\w+)?\)\s*)?[-—–]{{1,2}}\s+"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}\s+(?:AT\s+)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s+[A-Z]{2,4}\b)?\s*"
+    r"|(?:PUBLISHED|UPDATED|Last updated)\s*:\s*[^|]*?\d{4}\s*(?:\|\s*)?\.?\s*"
+    r"|By\s+(?:\.\s+)?(?:[A-Z][A-Za-z'’-]+\.?\s+){1,4}\.\s+"
+    r")"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence without the dateline, byline or time stamp before it.
+
+    The sentence is left as it is when what would be left does not open like a sentence.
+    """
+    rest = sentence
+    while match := _LEADING_CLUTTER.match(rest):
+        if not match.group():
+            break
+        rest = rest[match.end() :]
+    if rest is sentence:
+        return sentence
+    # What is left must still be a sentence: it opens like one.
+    return rest if rest[:1].isupper() or rest[:1] in "\"'“‘" else sentence
+
+
+_CAPTION = re.compile(
+    # a picture's place in the layout, a credit, a prompt to the page's reader
+    r"\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|file(?: photo| picture)?)\)"
+    r"|\((?:[A-Z][\w.'’ -]*/\s*)?(?:Getty Images|[A-Z][\w.'’ &-]*/[A-Z][\w.'’ &-]*)\)"
+    r"|\b(?:Getty Images|Photo(?:graph)?:|Picture:|Pictured:|Image:|Credit:|Scroll down|Click here|Read more:)"
+    # a byline or contact line at an article's end
+    r"|\bstaff (?:writer|reporter)\b|\bcontributed (?:to )?(?:this|the) report\b|\bE-?mail:|\bTwitter: ?@"
+    # the page's own furniture
+    r"|\b(?:accepting|closed for|leave a) comments?\b|\bcomments on this (?:article|story)\b"
+    # a tabloid caption's label: "Gutted: the captain left ..."
+    r"|^[A-Z][a-z]+(?: [a-z]+)?: [A-Z]"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def is_caption(sentence: str) -> bool:
+    """True for a caption, a photo credit, a byline or a contact line, or a piece that never ends.
+
+    Whole sentences of the story end in a full stop, a question or exclamation mark; a
+    caption pasted with the text does not ("Smith (left) argued with the umpire").
+    """
+    return bool(_CAPTION.search(sentence)) or not _SENTENCE_END.search(sentence.rstrip())

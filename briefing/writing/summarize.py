@@ -7,7 +7,9 @@ that share the article's vocabulary, and resemble many other sentences, carry it
 fill the budget, without repeating itself, and in their original order. A quotation stays
 whole, with who said it; a sentence that opens by pointing back ("He", "However,") is only
 taken with the sentence it points to; a section that would only ask a question or tease
-also gets a statement. Sentences are whole ones (see `sentences.py`), never fragments.
+also gets a statement. Sentences are whole ones (see `sentences.py`), never fragments:
+a dateline or byline before a sentence is not said, and a caption, photo credit or
+contact line pasted into the text is never chosen (unless the text has nothing else).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Article, Digest, DigestSection
-from .sentences import split_sentences
+from .sentences import is_caption, is_fragment, split_sentences, without_dateline
 
 # A summary is a briefing, not a reading: at most this share of the article.
 MAX_SHARE_OF_ARTICLE = 0.5
@@ -86,7 +88,7 @@ class Weights:
     """How much each signal counts when a sentence is scored (see `score_sentences`)."""
 
     position: float = 0.55  # news puts the point first, in the article and in each section
-    decay: float = 0.7  # how fast the position prior falls within a section: 1 / (1 + decay * index)
+    decay: float = 1.5  # how fast the position prior falls within a section: 1 / (1 + decay * index)
     lead_bonus: float = 1.2  # the article's first sentence: a news lead says who, what, when
     centroid: float = 0.9  # sharing the article's vocabulary: it is about the story
     graph: float = 1.0  # resembling many other sentences: the story keeps coming back to it
@@ -94,6 +96,10 @@ class Weights:
     # Each section opens with its own sentence: the lead of a news story, the topic
     # sentence of a section. It is what makes the rest make sense, so it comes first.
     openers_first: bool = True
+    # How far the lead's bonus follows how well the lead sums the article up: its similarity
+    # to the rest of the article over the other sentences' (see `_lead_strength`). A news
+    # lead says what the story says and keeps its bonus or more; a feature's anecdote loses it.
+    lead_strength: float = 1.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -161,6 +167,31 @@ def _graph_centrality(vectors: list[Counter]) -> list[float]:
     return [t / top for t in totals]
 
 
+def _lead_strength(sentences: list[_Sentence]) -> float:
+    """How well the article's first sentence sums it up, against how well its others do.
+
+    Each sentence's similarity to the rest of the article (all the other sentences); the
+    lead's over the mean of the others'. Above 1 the lead is a summary lead (news says the
+    point first); well below 1 it is an anecdote or a scene-setter, as features open.
+    """
+    if len(sentences) < 3:
+        return 1.0
+    total: Counter = Counter()
+    for s in sentences:
+        total.update(s.vector)
+    total_square = sum(v * v for v in total.values())
+    similarity = []
+    for s in sentences:
+        # The cosine with the total less the sentence itself, from dot products with the total:
+        # linear in the article's length.
+        own = sum(v * v for v in s.vector.values())
+        dot = sum(v * total[k] for k, v in s.vector.items())
+        rest = total_square - 2 * dot + own
+        similarity.append((dot - own) / math.sqrt(own * rest) if own and rest > 0 else 0.0)
+    others = sum(similarity[1:]) / (len(similarity) - 1)
+    return similarity[0] / others if others else 1.0
+
+
 def score_sentences(sentences: list[_Sentence], weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
     """Position, centrality (to the centroid and to the other sentences), with penalties.
 
@@ -171,14 +202,16 @@ def score_sentences(sentences: list[_Sentence], weights: Weights = DEFAULT_WEIGH
     for s in sentences:
         centroid.update(s.vector)
     graph = _graph_centrality([s.vector for s in sentences])
+    lead_bonus = weights.lead_bonus * max(0.0, 1.0 + weights.lead_strength * (_lead_strength(sentences) - 1.0))
     scores = []
     for s, g in zip(sentences, graph):
-        position = 1.0 / (1.0 + weights.decay * s.index) + (weights.lead_bonus if s.rank == 0 else 0.0)
+        position = 1.0 / (1.0 + weights.decay * s.index) + (lead_bonus if s.rank == 0 else 0.0)
         value = weights.position * position + weights.centroid * _cosine(s.vector, centroid) + weights.graph * g
         if s.index > 0 and _needs_previous(s.text):
             value *= 0.5
         length = word_count(s.text)
-        value *= 1.0 if 8 <= length <= 45 else 0.7
+        # (not the lead: a news lead is long because it says who, what, where and when)
+        value *= 1.0 if 8 <= length <= 45 or s.rank == 0 else 0.7
         scores.append(value)
     return scores
 
@@ -190,7 +223,8 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
     """
     budget = max(0, int(words))
     per_section = [
-        [s for p in section.paragraphs for s in split_sentences(p, article.language)] for section in article.sections
+        [without_dateline(s) for p in section.paragraphs for s in split_sentences(p, article.language)]
+        for section in article.sections
     ]
     flat: list[_Sentence] = []
     for si, sents in enumerate(per_section):
@@ -199,6 +233,8 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
     if not flat:
         return Digest(article, tuple(DigestSection(s.heading, ()) for s in article.sections))
     by_place = {(s.section, s.index): s for s in flat}
+    # Captions, credits and bylines are not the story: never chosen, unless nothing else is there.
+    sayable = {p for p, s in by_place.items() if not (is_caption(s.text) or is_fragment(s.text))} or set(by_place)
     scores = dict(zip(((s.section, s.index) for s in flat), score_sentences(flat, weights)))
     chosen: set[tuple[int, int]] = set()
     used = 0
@@ -217,6 +253,8 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
         if place in chosen:
             return False
         group = with_antecedents(place)
+        if not sayable.issuperset(group):
+            return False
         cost = sum(word_count(by_place[p].text) for p in group)
         if used + cost > budget and not even_over_budget:
             return False
@@ -229,13 +267,17 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
     # Never empty: the article's best sentence (normally its lead) is said even when it alone
     # is longer than the budget. A shorter sentence from further down that happens to fit
     # would leave the listener without the story.
-    take(max(scores, key=scores.__getitem__), even_over_budget=True)
+    for place in sorted(sayable, key=lambda p: -scores[p]):
+        if take(place, even_over_budget=True):
+            break
     # Every announced section says something: its opening (or else its best) sentence, in order.
     for si, sents in enumerate(per_section):
         if not sents:
             continue
         if not (weights.openers_first and take((si, 0))):
-            take(max(((si, i) for i in range(len(sents))), key=scores.__getitem__))
+            options = [(si, i) for i in range(len(sents)) if (si, i) in sayable]
+            if options:
+                take(max(options, key=scores.__getitem__))
     # A section that would only ask a question or tease ("...raises questions about its
     # future.") also says something: the first statement after it if that fits, else its best.
     for si, sents in enumerate(per_section):

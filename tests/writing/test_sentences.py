@@ -104,3 +104,118 @@ def test_text_without_sentence_ends_comes_in_pieces_even_for_the_summarizer():
     pieces = split_sentences(run_on)
     assert len(pieces) > 1 and all(len(p.split()) <= MAX_WHOLE_SENTENCE_WORDS for p in pieces)
     assert " ".join(pieces) == run_on
+
+
+# Pasted news text: a caption run into the next sentence, a quotation cut at its close, a
+# paragraph pysbd reads as one long quotation. Modelled on what the eval sets hold.
+RUN_INS = [
+    # a caption without a full stop, then the story's sentence
+    ("The dog sat still while its owner brushed it with a soft comb The dog then ran off to the park. "
+     "It came back an hour later.",
+     ["The dog sat still while its owner brushed it with a soft comb", "The dog then ran off to the park.",
+      "It came back an hour later."]),
+    # a tabloid caption's label run into the text
+    ("The club lost the final on penalties. Gutted: the captain left the pitch in tears after the shoot-out "
+     "Heartbroken: Fans waited outside the ground until midnight.",
+     ["The club lost the final on penalties.",
+      "Gutted: the captain left the pitch in tears after the shoot-out",
+      "Heartbroken: Fans waited outside the ground until midnight."]),
+    # "A" and a number start the sentence a caption ran into
+    ("Police searched the flat in the afternoon A 23-year-old man was later arrested in Leeds.",
+     ["Police searched the flat in the afternoon", "A 23-year-old man was later arrested in Leeds."]),
+    # a quotation cut at its closing quote goes on to who said it
+    ("'The gate was locked every night, ' Mr Hale told the court. The trial goes on tomorrow.",
+     ["'The gate was locked every night, ' Mr Hale told the court.", "The trial goes on tomorrow."]),
+    # a title, a name or a letter that is a capital mid-sentence is not a new sentence
+    *[(s, [s]) for s in (
+        "The minister told The Times on Monday that the plan would go ahead.",
+        "If plan A is rejected the council has a second one ready for the spring.",
+        "She has loved the band The Beatles since she was a child in Liverpool.",
+        # a quotation of two sentences stays whole, apostrophe or not
+        "'We will win. We will not stop,' said the team's captain after the game.",
+    )],
+]
+
+
+@pytest.mark.parametrize("paragraph, expected", RUN_INS, ids=[e[0][:30] for e in RUN_INS])
+def test_a_caption_run_into_a_sentence_is_cut_off_it_and_a_capital_inside_one_is_not(paragraph, expected):
+    assert split_sentences(paragraph) == expected
+
+
+def test_a_paragraph_read_as_one_long_quotation_is_cut_into_its_sentences():
+    # pysbd takes the apostrophe of "the twins ' school" for a quotation that runs on.
+    paragraph = (
+        "A mother of three has spoken of her anger after a neighbour took the money raised for the twins ' school "
+        "trip. The mother, named Carol, told a local radio show that the jar had held more than two hundred "
+        "pounds. When Mr. Lane asked the neighbour about the jar, he said he had never seen it in the kitchen. "
+        "The police were called that evening. 'Only he knew where it was, ' she said."
+    )
+    sentences = split_sentences(paragraph)
+    assert sentences[0].endswith("school trip.")
+    assert sentences[1].startswith("The mother, named Carol")
+    assert any(s.startswith("When Mr. Lane asked") for s in sentences)  # not cut after "Mr."
+    assert " ".join(sentences) == paragraph
+
+
+DATELINES = [
+    ("LONDON (Reuters) - Shares in the bank fell by a fifth on Monday.", "Shares in the bank fell by a fifth on Monday."),
+    ("(CNN) A gray whale swam farther than any mammal on record.", "A gray whale swam farther than any mammal on record."),
+    ("(CNN) -- The storm reached the coast at dawn.", "The storm reached the coast at dawn."),
+    ("WASHINGTON — The president met the inspectors on Friday.", "The president met the inspectors on Friday."),
+    ("DES MOINES, Iowa — Officially, the senator came to campaign.", "Officially, the senator came to campaign."),
+    ("MADRID (AP) – The economy will shrink again this year.", "The economy will shrink again this year."),
+    ("03/14/2016 AT 09:15 AM EST Like many comedians, she talks about her life.",
+     "Like many comedians, she talks about her life."),
+    ("By . Daily Mail Reporter . PUBLISHED: 10:41 EST, 2 May 2014 | . UPDATED: 11:02 EST, 2 May 2014 . "
+     "A man was jailed for six years.", "A man was jailed for six years."),
+    # no dateline: left as it is
+    *[(s, s) for s in (
+        "NATO - the alliance of thirty countries - met in Brussels.",
+        "US-China trade talks — a long story — resumed on Monday.",
+        "LONDON is the largest city in Britain.",
+        "By then the ferry had left the harbor.",
+    )],
+]
+
+
+@pytest.mark.parametrize("sentence, expected", DATELINES, ids=[d[0][:25] for d in DATELINES])
+def test_a_dateline_byline_or_time_stamp_is_taken_off_the_sentence(sentence, expected):
+    from briefing.writing.sentences import without_dateline
+
+    assert without_dateline(sentence) == expected
+
+
+CAPTIONS = [
+    "Tom Smith (left) argued with the umpire during the second Test.",
+    "Here are the top moments from the hearing. (Sarah Jones/The Washington Post)",
+    "Fans celebrate the win in the square (Getty Images)",
+    "Scroll down for video",
+    "Furious: Carol, who lost the money, was furious with her friend.",
+    "Jo Hart is a Gazette staff writer.",
+    "E-mail: jhart@example.com Twitter: @jhart",
+    "The coach wants to build for the future by signing the teenager",  # never ends
+    "Sorry we are not currently accepting comments on this article.",
+]
+SENTENCES = [
+    "The hearing continues.",
+    "Two people died.",
+    '"We will win," he said.',
+    "He put the odds at 50/50 (roughly).",
+    "The minister said: “We are ready.”",
+    "Is this the end?",
+]
+
+
+@pytest.mark.parametrize("sentence", CAPTIONS, ids=[c[:25] for c in CAPTIONS])
+def test_captions_credits_and_bylines_are_told_apart(sentence):
+    from briefing.writing.sentences import is_caption
+
+    assert is_caption(sentence)
+
+
+@pytest.mark.parametrize("sentence", SENTENCES, ids=[s[:25] for s in SENTENCES])
+def test_short_real_sentences_are_not_captions(sentence):
+    from briefing.writing.sentences import is_caption
+
+    assert not is_caption(sentence)
+    assert not is_fragment(sentence)

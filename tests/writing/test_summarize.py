@@ -196,3 +196,81 @@ def test_teasers_are_told_from_statements(sentence, teaser):
     from briefing.writing.summarize import is_teaser
 
     assert is_teaser(sentence) is teaser
+
+
+# A story as pasted from a tabloid's page: a dateline before the lead, captions run in
+# without full stops, a credit and a prompt to the reader.
+PASTED = (
+    "LONDON (Reuters) - A ferry carrying 300 passengers ran aground off the Isle of Wight on Sunday, "
+    "and all on board were brought ashore safely, the coastguard said. "
+    "Scroll down for video "
+    "Stranded: passengers wait on the deck of the ferry as lifeboats arrive (pictured) "
+    "The ferry struck a sandbank in thick fog shortly after leaving Portsmouth harbour. "
+    "Lifeboats took the passengers off the ferry in groups of twenty over three hours. "
+    "The ferry's owner said it would inspect the hull once the tide had lifted it. "
+    "Passengers on the deck of the stranded ferry (Getty Images) "
+    "The coastguard said nobody was hurt."
+)
+
+
+def test_a_summary_never_says_a_dateline_caption_or_credit():
+    article = _article(PASTED)
+    for budget in (5, 12, 25, 40, 60, 80):
+        chosen = _chosen(summarize(article, budget))
+        assert chosen[0].startswith("A ferry carrying 300 passengers"), chosen
+        for sentence in chosen:
+            assert "Reuters" not in sentence and "Scroll down" not in sentence, chosen
+            assert "(pictured)" not in sentence and "Getty" not in sentence and "Stranded:" not in sentence, chosen
+            assert sentence.endswith("."), chosen
+
+
+def test_the_short_real_sentences_of_a_pasted_story_are_still_said():
+    # "The coastguard said nobody was hurt." is short and last, but a sentence of the story.
+    chosen = _chosen(summarize(_article(PASTED), 80))
+    assert "The coastguard said nobody was hurt." in chosen
+    assert any(s.startswith("The ferry struck a sandbank") for s in chosen)
+    # A short lead is a lead: said first and alone at a small budget.
+    article = _article("A ferry ran aground. " + PASTED.split("said. ", 1)[1])
+    assert _chosen(summarize(article, 4)) == ["A ferry ran aground."]
+
+
+def test_an_article_that_is_only_captions_still_says_something():
+    article = _article("Passengers on the deck of the stranded ferry (Getty Images) Lifeboats arrive (pictured)")
+    assert _chosen(summarize(article, 20))
+
+
+NEWS_LEAD = (
+    "The city council voted on Tuesday to close the old harbor bridge to cars after engineers found cracks in its "
+    "steel frame. Engineers from the council found the cracks in the bridge's frame during a routine check last month. "
+    "Cars will be sent over the new ring road while the council decides whether to repair the bridge or pull it down. "
+    "Repairing the cracked frame of the harbor bridge could cost the council eight million pounds, engineers said. "
+    "Buses and bicycles will still be allowed to cross the bridge until the council decides. "
+    "The harbor bridge was built in 1911 and carries twenty thousand cars a day."
+)
+ANECDOTE_LEAD = (
+    "Maria Lopez has walked her grey terrier over the old harbor bridge every morning since she retired from teaching. "
+    "The city council voted on Tuesday to close the old harbor bridge to cars after engineers found cracks in its "
+    "steel frame. Engineers from the council found the cracks in the bridge's frame during a routine check last month. "
+    "Cars will be sent over the new ring road while the council decides whether to repair the bridge or pull it down. "
+    "Repairing the cracked frame of the harbor bridge could cost the council eight million pounds, engineers said. "
+    "Buses and bicycles will still be allowed to cross the bridge until the council decides."
+)
+
+
+def test_a_news_lead_is_said_and_an_anecdote_gives_way_to_the_story():
+    import dataclasses
+
+    from briefing.writing.summarize import DEFAULT_WEIGHTS, _lead_strength, _Sentence, _vector
+
+    def strength(text):
+        sentences = split_sentences(text)
+        return _lead_strength([_Sentence(0, i, i, s, _vector(s)) for i, s in enumerate(sentences)])
+
+    assert strength(NEWS_LEAD) > 1.0 > strength(ANECDOTE_LEAD)
+    assert _chosen(summarize(_article(NEWS_LEAD), 25))[0].startswith("The city council voted on Tuesday")
+    chosen = _chosen(summarize(_article(ANECDOTE_LEAD), 25))
+    assert chosen[0].startswith("The city council voted on Tuesday"), chosen
+    # With a fixed bonus for the first sentence, the anecdote (it mentions the bridge) would be said.
+    fixed = dataclasses.replace(DEFAULT_WEIGHTS, lead_strength=0.0)
+    assert _chosen(summarize(_article(ANECDOTE_LEAD), 25, fixed))[0].startswith("Maria Lopez")
+    assert _chosen(summarize(_article(NEWS_LEAD), 25, fixed))[0].startswith("The city council voted on Tuesday")

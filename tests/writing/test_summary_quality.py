@@ -23,19 +23,22 @@ def _eval_module():
 
 
 def _means(scores: dict) -> dict[str, tuple[float, ...]]:
-    return {name: tuple(sum(v) / len(v) for m, v in per.items() if m != "empty") for name, per in scores.items()}
+    metrics = ("rouge1", "rouge2", "rougeL")
+    return {name: tuple(sum(per[m]) / len(per[m]) for m in metrics) for name, per in scores.items()}
 
 
 def _cases(kind: str, limit: int):
     module = _eval_module()
-    filename = {"bbc": "bbc_dev.jsonl", "cnndm": "cnndm_dev.jsonl", "tight": "cnndm_dev.jsonl"}[kind]
+    filename = {"bbc": "bbc_dev.jsonl", "cnndm": "cnndm_dev.jsonl", "tight": "cnndm_dev.jsonl",
+                "newsroom": "newsroom_dev.jsonl"}[kind]
     if not (EVAL / filename).is_file():
         pytest.skip(f"../shared/eval/{filename} is not present")
-    make = {"bbc": module.bbc_cases, "cnndm": module.cnndm_cases, "tight": module.tight_cases}[kind]
+    make = {"bbc": module.bbc_cases, "cnndm": module.cnndm_cases, "tight": module.tight_cases,
+            "newsroom": module.newsroom_cases}[kind]
     return module, make(module.load(EVAL / filename, limit))
 
 
-@pytest.mark.parametrize("kind", ["cnndm", "tight"])
+@pytest.mark.parametrize("kind", ["cnndm", "tight", "newsroom"])
 def test_on_news_with_abstractive_summaries_never_empty_and_not_behind_lead(kind):
     module, cases = _cases(kind, 50)
     scores = module.evaluate(cases, {"Lead": module.lead, "briefing": module.ours})
@@ -61,3 +64,26 @@ def test_no_chosen_sentence_of_real_news_is_a_fragment():
             for section in summarize(case.article, budget).sections:
                 for sentence in section.sentences:
                     assert not is_fragment(sentence), sentence
+
+
+@pytest.mark.parametrize("kind", ["cnndm", "newsroom"])
+def test_real_news_summaries_hold_no_dateline_caption_or_half_sentence(kind):
+    module, cases = _cases(kind, 50)
+    scores = module.evaluate(cases, {"Lead": module.lead, "briefing": module.ours})
+    # The check finds them: the articles' own first sentences carry datelines and captions.
+    assert sum(scores["Lead"]["fragments"]) >= 3
+    assert sum(scores["briefing"]["fragments"]) == 0, [f for f in scores["briefing"]["found"] if f]
+
+
+def test_the_fragment_check_tells_fragments_from_short_sentences():
+    module = _eval_module()
+    fragments = [
+        "(CNN) A gray whale swam farther than any mammal on record.",
+        "WASHINGTON — The president met the inspectors on Friday.",
+        "Tom Smith (left) argued with the umpire during the second Test.",
+        "The dog sat still while its owner brushed it with a comb The dog then ran off.",
+        "'The gate was locked every night, '",
+        "03/14/2016 AT 09:15 AM EST Like many comedians, she talks about her life.",
+    ]
+    sentences = ["The hearing continues.", '"We will win," he said.', "Is this the end?", "iPhone sales rose."]
+    assert [sentence for _, sentence in module.fragments_in(fragments + sentences)] == fragments
