@@ -1,0 +1,374 @@
+"""Editing for the ear: newspaper sentences made into sentences a listener follows at once.
+
+A briefing is heard once, at the speed of speech. Newspaper sentences are written for the
+eye: long, with the speaker named after a long quotation and asides in brackets. Radio
+writes short sentences, one idea each, with the speaker first. This stage sits between
+choosing the sentences (`summarize.py`) and writing the script (`script.py`): each chosen
+sentence passes through `EAR_RULES`, small named rules, each one transformation that keeps
+the facts:
+
+- `drop_asides`: bracketed conversions and asides ("(£600m)", "(pictured)", "(R-Texas)")
+  are dropped; an aside that is a sentence of its own is said after the sentence.
+- `speaker_first`: `"Long quotation," said the minister.` becomes `The minister said:
+  "Long quotation."` (and `..., according to X.` becomes `According to X, ...`).
+- `split_semicolons`, `split_dashes`, `split_conjunctions`, `split_relative_clauses`: a long
+  sentence is split where its grammar allows (two clauses joined by a semicolon, ", and" or
+  ", but"; an aside between dashes; a closing ", which ..." or ", who ..." clause).
+
+What stays: every word of an edited sentence comes from its source sentence, except the
+editor's own closed list of function words (`EAR_WORDS`); no rule adds a fact. A sentence no
+rule applies to is left exactly as it was. Only English is edited; other languages pass
+through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .sentences import _VERBS, is_fragment
+
+EarRule = Callable[[str], list[str]]
+
+# The only words the editor may add: "This" opens a split-off ", which ..." clause.
+EAR_WORDS = frozenset({"this"})
+# A sentence longer than this is split where a conjunction or a closing relative clause allows;
+# semicolons and dashed clauses are split at any length.
+SPLIT_FROM = 16
+# No piece of a split is shorter than this (a fragment would be heard as nonsense).
+MIN_PIECE_WORDS = 5
+# A quotation at least this long has its speaker moved before it.
+LONG_QUOTE_WORDS = 8
+
+_OPEN_QUOTES = "\"“"
+_CLOSE_QUOTES = "\"”"
+_DASH = r"(?:–|—|-{1,2})"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _capitalized(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1:]
+        if ch.isdigit():
+            return text
+    return text
+
+
+_COMMON_OPENERS = frozenset(
+    """a an the this that these those there it its his her their our some many most more less several few
+    all no one two three four five six seven eight nine ten sales profits prices shares""".split()
+)
+
+
+def _lowered(text: str) -> str:
+    """The text with its first word in lower case when it is a common word (not a name)."""
+    match = re.match(r"([A-Z][a-z]*)\b", text)
+    if match and match.group(1).lower() in _COMMON_OPENERS:
+        return match.group(1).lower() + text[match.end():]
+    return text
+
+
+def _ended(text: str) -> str:
+    """The text as a whole sentence: trailing commas and dashes off, a full stop if none."""
+    text = re.sub(rf"(?:\s*[,;:]|\s+{_DASH})+\s*$", "", text.strip())
+    if not text:
+        return text
+    if text[-1] in ".!?":
+        return text
+    if text[-1] in _CLOSE_QUOTES + "’" and len(text) > 1 and text[-2] in ".!?,":
+        if text[-2] == ",":
+            return text[:-2] + "." + text[-1]
+        return text
+    return text + "."
+
+
+def _top_level(sentence: str) -> list[bool]:
+    """For each character, whether it is outside every quotation and bracket."""
+    outside: list[bool] = []
+    depth = 0
+    quoted = False
+    for ch in sentence:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == "“":
+            quoted = True
+        elif ch == "”":
+            quoted = False
+        outside.append(depth == 0 and not quoted)
+    return outside
+
+
+def _is_clause(piece: str) -> bool:
+    """A piece a listener hears as a sentence: long enough, with a verb, not a fragment."""
+    return _words(piece) >= MIN_PIECE_WORDS and not is_fragment(_ended(_capitalized(piece)))
+
+
+_AUXILIARIES = frozenset(
+    """is are was were has have had will would can could may might must should shall did does do
+    isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't didn't doesn't don't""".split()
+)
+_SUBJECT_WORDS = frozenset(
+    """he she it they we i you there this that these those the a an his her its their our my your some many
+    most several both all each no one two three four five six seven eight nine ten sales profits prices
+    shares""".split()
+)
+
+
+def _finite(word: str) -> bool:
+    word = word.lower().strip(",.;:\"'“”’")
+    return word in _AUXILIARIES or word in _VERBS or (len(word) > 4 and word.endswith("ed"))
+
+
+def _opens_clause(text: str) -> bool:
+    """Whether `text` opens an independent clause: a subject, then a finite verb soon after."""
+    words = text.split()
+    if len(words) < MIN_PIECE_WORDS:
+        return False
+    first = words[0].strip("\"'“‘")
+    if not (first.lower() in _SUBJECT_WORDS or first[:1].isupper()):
+        return False
+    return any(_finite(w) for w in words[1:7])
+
+
+# Rule 1 ------------------------------------------------------------------------------------
+
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)")
+_POSITION = re.compile(
+    r"\b(pictured|picture|photo|left|right|centre|center|above|below|inset|top|bottom|main|file|front|back)\b",
+    re.IGNORECASE,
+)
+
+
+def drop_asides(sentence: str) -> list[str]:
+    """Bracketed asides out of the sentence: "(£600m)", "(pictured)", "(centre)", "(R-Texas)".
+
+    A conversion, a picture's position, a party label or any short aside is dropped (the
+    listener cannot hear brackets, and the sentence says the fact already); an aside that is
+    a sentence of its own ("(The firm declined to comment.)") is said after the sentence.
+    """
+    if "(" not in sentence:
+        return [sentence]
+    after: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        inner = match.group(1).strip()
+        words = _words(inner)
+        if words >= 4 and not (words <= 6 and _POSITION.search(inner)) and not re.match(r"[£$€¥\d]", inner) \
+                and inner[:1].isupper() and not is_fragment(_ended(inner)):
+            after.append(_ended(inner))
+        return ""
+
+    edited = _BRACKETED.sub(replace, sentence)
+    edited = re.sub(r"\s+([,.;:!?])", r"\1", edited).strip()
+    if not re.search(r"\w", edited):
+        return [sentence]
+    return [edited, *after]
+
+
+# Rule 2 ------------------------------------------------------------------------------------
+
+_SAY = (r"said|says|added|adds|told|tells|explained|warned|insisted|argued|claimed|stated|noted|declared|"
+        r"replied|admitted|wrote|asked|continued|stressed|explains|warns|insists|argues|claims|notes")
+# '"Quotation," said the minister.' / '"Quotation," the minister said on Monday.'
+_QUOTE_THEN_SAID = re.compile(
+    rf"^[{_OPEN_QUOTES}](?P<quote>[^\"“”]+?)(?P<mark>[,!?])[{_CLOSE_QUOTES}],?\s+"
+    rf"(?:(?P<verb>{_SAY})\s+(?P<speaker>[^\"“”]+?)|(?P<speaker2>[^\"“”]+?)\s+(?P<verb2>{_SAY})(?P<rest>[^\"“”]*?))"
+    r"[.!]$"
+)
+# '"First part," she said, "and the rest."'
+_QUOTE_SAID_QUOTE = re.compile(
+    rf"^[{_OPEN_QUOTES}](?P<quote>[^\"“”]+?),[{_CLOSE_QUOTES}]\s+"
+    rf"(?:(?P<verb>{_SAY})\s+(?P<speaker>[^\"“”,]+?)|(?P<speaker2>[^\"“”,]+?)\s+(?P<verb2>{_SAY})(?P<rest>[^\"“”,]*?)),"
+    rf"\s+[{_OPEN_QUOTES}](?P<more>[^\"“”]+)[{_CLOSE_QUOTES}]$"
+)
+_ACCORDING = re.compile(r"^(?P<body>.+?),\s+according to (?P<source>[^\"“”,]+?)\.$")
+
+
+def _speaker_ok(speaker: str) -> bool:
+    return 0 < _words(speaker) <= 12 and not re.search(r"\b(that|adding|saying|because|after|before)\b", speaker)
+
+
+def speaker_first(sentence: str) -> list[str]:
+    """The speaker before a long quotation, as radio says it.
+
+    '"Long quotation," said the minister.' becomes 'The minister said: "Long quotation."';
+    '"...," she said, "..."' becomes 'She said: "..., ..."'; '..., according to X.' becomes
+    'According to X, ...'. Short quotations and quotations already led by their speaker stay.
+    """
+    match = _QUOTE_SAID_QUOTE.match(sentence) or _QUOTE_THEN_SAID.match(sentence)
+    if match:
+        quote = match.group("quote").strip()
+        more = match.groupdict().get("more")
+        if _words(quote) + (_words(more) if more else 0) < LONG_QUOTE_WORDS:
+            return [sentence]
+        if match.group("verb"):
+            speaker, verb, rest = match.group("speaker").strip(), match.group("verb"), ""
+        else:
+            speaker, verb, rest = match.group("speaker2").strip(), match.group("verb2"), match.group("rest").rstrip()
+        if not _speaker_ok(speaker) or (rest and not _speaker_ok(rest)):
+            return [sentence]
+        if more:
+            said = f"{quote}, {more.strip()}"
+            said = said if said[-1] in ".!?" else said + "."
+        else:
+            mark = match.group("mark")
+            said = quote + ("." if mark == "," else mark)
+        open_mark, close_mark = ("“", "”") if sentence[0] == "“" else ('"', '"')
+        return [f"{_capitalized(speaker)} {verb}{rest}: {open_mark}{said}{close_mark}"]
+    match = _ACCORDING.match(sentence)
+    if match:
+        body, source = match.group("body").strip(), match.group("source").strip()
+        if _words(body) < LONG_QUOTE_WORDS or not _speaker_ok(source):
+            return [sentence]
+        if body[:1] in _OPEN_QUOTES:
+            quoted = re.match(rf"^[{_OPEN_QUOTES}](?P<q>[^\"“”]+?)[,.]?[{_CLOSE_QUOTES}]$", body)
+            if not quoted:
+                return [sentence]
+            return [f'According to {source}: "{quoted.group("q")}."']
+        if any(q in body for q in _OPEN_QUOTES + "”"):
+            return [sentence]
+        return [f"According to {source}, {_lowered(body)}."]
+    return [sentence]
+
+
+# Rules 3 to 6: splits ------------------------------------------------------------------------
+
+
+def _split_at(sentence: str, start: int, end: int, *, right_prefix: str = "") -> list[str]:
+    """The sentence as two: up to `start`, and from `end` on (each a whole sentence)."""
+    left, right = sentence[:start].rstrip(), sentence[end:].lstrip()
+    return [_ended(left), _ended(right_prefix + _capitalized(right) if not right_prefix else right_prefix + right)]
+
+
+def split_semicolons(sentence: str) -> list[str]:
+    """Two clauses joined by a semicolon become two sentences.
+
+    A semicolon between list items (no verb on one side) stays.
+    """
+    outside = _top_level(sentence)
+    for match in re.finditer(r";\s+", sentence):
+        if not outside[match.start()]:
+            continue
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if right.lower().startswith(("and ", "but ")):
+            right = right.split(" ", 1)[1]
+        if _is_clause(left) and _is_clause(right) and _opens_clause(_capitalized(right)):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
+def split_dashes(sentence: str) -> list[str]:
+    """An aside between dashes that is a clause of its own is said after the sentence; a
+    clause after a single dash becomes its own sentence. A dashed phrase ("– the biggest in a
+    decade –") stays: it cannot stand alone.
+    """
+    outside = _top_level(sentence)
+    dashes = [m for m in re.finditer(rf"\s+{_DASH}\s+", sentence) if outside[m.start()]]
+    if len(dashes) == 2:
+        first, second = dashes
+        aside = sentence[first.end():second.start()]
+        rest = sentence[:first.start()] + " " + sentence[second.end():]
+        if _is_clause(aside) and _opens_clause(_capitalized(aside)) and _is_clause(rest):
+            return [_ended(rest), _ended(_capitalized(aside))]
+    elif len(dashes) == 1:
+        dash = dashes[0]
+        left, right = sentence[:dash.start()], sentence[dash.end():]
+        if _is_clause(left) and _is_clause(right) and _opens_clause(_capitalized(right)):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
+def split_conjunctions(sentence: str) -> list[str]:
+    """A long sentence of two independent clauses joined by ", and" or ", but" becomes two
+    ("But" is kept: it carries the contrast). A list ("A, B, and C") or a clause without its
+    own subject (", and was released") stays.
+    """
+    if _words(sentence) <= SPLIT_FROM:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r",\s+(and|but)\s+", sentence):
+        if not outside[match.start()]:
+            continue
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if _is_clause(left) and _is_clause(right) and _opens_clause(right):
+            prefix = "But " if match.group(1) == "but" else ""
+            return [_ended(left), _ended(prefix + (right if prefix else _capitalized(right)))]
+    return [sentence]
+
+
+_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
+
+
+def split_relative_clauses(sentence: str) -> list[str]:
+    """A long sentence's closing non-restrictive clause becomes its own sentence:
+    "..., which was its first loss." -> "... . This was its first loss."; "... met Jane Smith,
+    who runs the firm." -> "... met Jane Smith. Jane Smith runs the firm." (the name said
+    again). A clause in the middle of the sentence, or one that does not open with its verb, stays.
+    """
+    if _words(sentence) <= SPLIT_FROM:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r",\s+(which|who)\s+(\S+)", sentence):
+        if not outside[match.start()] or not _finite(match.group(2)):
+            continue
+        left, clause = sentence[:match.start()], sentence[match.start(2):]
+        if _words(left) < MIN_PIECE_WORDS + 1 or _words(clause) < 3 or not _is_clause(left):
+            continue
+        if any(not outside[i] for i in range(match.start(), len(sentence) - 1)):
+            continue  # a quotation or bracket inside the clause: leave it whole
+        if match.group(1) == "which":
+            return [_ended(left), _ended("This " + clause)]
+        name = re.search(rf"({_NAME})$", left)
+        if not name or name.group(1).split()[0].lower() in _SUBJECT_WORDS:
+            continue
+        return [_ended(left), _ended(f"{name.group(1)} {clause}")]
+    return [sentence]
+
+
+# Rules that edit a sentence in place, then rules that split; each applies again to the pieces.
+EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
+SPLIT_RULES: tuple[EarRule, ...] = (split_semicolons, split_dashes, split_conjunctions, split_relative_clauses)
+EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES
+
+
+def edit_sentence(sentence: str) -> list[str]:
+    """One sentence through every rule: edited, then split until no rule splits a piece."""
+    pieces = [sentence]
+    for rule in EDIT_RULES:
+        pieces = [out for piece in pieces for out in rule(piece)]
+    done: list[str] = []
+    pending = list(reversed(pieces))
+    while pending:
+        piece = pending.pop()
+        for rule in SPLIT_RULES:
+            split = rule(piece)
+            if len(split) > 1:
+                pending.extend(reversed(split))
+                break
+        else:
+            done.append(piece)
+    return done
+
+
+def for_the_ear(sentences: Sequence[str], language: str = "en") -> list[str]:
+    """The sentences edited for the ear (English only; other languages as they are)."""
+    if language.split("-")[0].lower() != "en":
+        return list(sentences)
+    return [piece for sentence in sentences for piece in edit_sentence(sentence)]
+
+
+def edited_digest(digest):
+    """A Digest whose sentences are edited for the ear."""
+    from dataclasses import replace
+
+    language = digest.article.language
+    return replace(digest, sections=tuple(replace(s, sentences=tuple(for_the_ear(s.sentences, language)))
+                                          for s in digest.sections))
