@@ -249,6 +249,9 @@ class EpisodeOptions:
     templates: str | None = None
     day: date | None = None
     latest: int | None = None
+    # How it is written (briefing/writing/formats.py): "digest" (summarized, edited for the
+    # ear), "brief" (a bulletin: each story in one or two sentences) or "full" (every paragraph).
+    format: str = "digest"
     # the voice
     engine: str = "hibari"
     voice: str | None = None
@@ -441,4 +444,5 @@ class Listener:
     sources: tuple[str, ...] = ()
     minutes: float | None = None
     top_story: bool = True  # the show's top story too, whatever it is about
+    format: str | None = None  # how their stories are written (digest, brief, full); None: the show's
 

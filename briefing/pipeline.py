@@ -42,9 +42,12 @@ def read(inputs: Sequence[str], *, title: str | None = None, latest: int | None 
     return articles
 
 
-def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: float) -> list[Digest]:
-    """Summarize each article within its share of the listening time."""
-    from .writing.summarize import budget_for, summarize
+def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: float,
+           format: str = "digest") -> list[Digest]:
+    """Summarize each article within its share of the listening time, in the format
+    (`writing/formats.py`: digest, brief or full), edited for the ear."""
+    from .writing.formats import digests_for
+    from .writing.summarize import budget_for
 
     if minutes <= 0:
         raise InputError(f"--minutes {minutes}: must be more than zero")
@@ -52,7 +55,7 @@ def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: flo
         ANNOUNCEMENT_WORDS * (1 + sum(1 for s in a.sections if s.heading)) for a in articles
     )
     budgets = budget_for([a.word_count for a in articles], minutes, words_per_minute, overhead)
-    return [summarize(a, b) for a, b in zip(articles, budgets)]
+    return digests_for(articles, budgets, format, words_per_minute)
 
 
 def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
@@ -64,7 +67,10 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     from .voices import WORDS_PER_MINUTE
     from .writing.script import write_script
 
+    from .writing.formats import check_format
+
     options = _options(options, overrides)
+    check_format(options.format)
     reporter = reporter or Reporter()
     reporter.stage("reading " + ", ".join(inputs))
     with stage("ingest"):
@@ -72,11 +78,22 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     reporter.stage(f"summarizing {len(articles)} article{'s' * (len(articles) != 1)}")
     engines = [engine for engine, _ in voice_specs(options)]
     wpm = sum(WORDS_PER_MINUTE.get(e, 170.0) for e in engines) / len(engines) * options.speed
-    with stage("summarize"):
-        digests = digest(articles, minutes=options.minutes, words_per_minute=wpm)
-    with stage("script"):
-        return write_script(digests, show=options.show, title=options.title, day=options.day,
-                            templates=options.templates, hosts=host_names(options))
+    from .writing.formats import about, fit_to_minutes, spoken_seconds
+
+    def summarized(minutes: float):
+        with stage("summarize"):
+            return digest(articles, minutes=minutes, words_per_minute=wpm, format=options.format)
+
+    def written(digests):
+        with stage("script"):
+            return write_script(digests, show=options.show, title=options.title, day=options.day,
+                                templates=options.templates, hosts=host_names(options))
+
+    script = fit_to_minutes(summarized, written, minutes=options.minutes, words_per_minute=wpm,
+                            format=options.format)
+    reporter.stage(f"the script: {script.word_count} words, {about(spoken_seconds(script.word_count, wpm))}"
+                   + (f" ({options.format})" if options.format != "digest" else ""))
+    return script
 
 
 def host_names(options: EpisodeOptions) -> tuple[str, ...]:

@@ -176,7 +176,9 @@ def drop_asides(sentence: str) -> list[str]:
 # Rule 2 ------------------------------------------------------------------------------------
 
 _SAY = (r"said|says|added|adds|told|tells|explained|warned|insisted|argued|claimed|stated|noted|declared|"
-        r"replied|admitted|wrote|asked|continued|stressed|explains|warns|insists|argues|claims|notes")
+        r"replied|admitted|wrote|asked|continued|stressed|explains|warns|insists|argues|claims|notes|proclaimed|"
+        r"exclaimed|announced|vowed|pledged|urged|conceded|acknowledged|confirmed|revealed|cautioned|predicted|"
+        r"observed|remarked|commented|suggested|recalled|complained|boasted|joked|admits|adds|continues|concluded")
 # '"Quotation," said the minister.' / '"Quotation," the minister said on Monday.'
 _QUOTE_THEN_SAID = re.compile(
     rf"^[{_OPEN_QUOTES}](?P<quote>[^\"“”]+?)(?P<mark>[,!?])[{_CLOSE_QUOTES}],?\s+"
