@@ -217,7 +217,16 @@ def render_script(script: Script, output: str | Path, options: EpisodeOptions | 
     takes = TakeCache() if options.cache else None
     sentences = sum(len(s.sentences) for s in script.segments)
     speakers = ", ".join(f"{v.engine} ({v.name})" for v in cast.values())
-    reporter.stage(f"speaking {sentences} sentences with {speakers}, mixing and encoding as it goes")
+    count = len(script.segments)
+    if takes is not None:
+        from .voices.speak import segments_to_speak
+
+        fresh = segments_to_speak(script, loaded, takes, quoting, voices=voices, quote_voices=quote_voices,
+                                  pronunciations=options.pronunciations)
+        said = f"speaking {fresh} of {count} segments; {count - fresh} from the cache"
+    else:
+        said = f"speaking all {count} segments"
+    reporter.stage(f"{said} ({sentences} sentences) with {speakers}, mixing and encoding as it goes")
     audio = output.with_name(f".{output.name}.{os.getpid()}.audio.part")
     art = prepared.cover
     with ThreadPoolExecutor(max_workers=1) as background:

@@ -76,7 +76,7 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     from .sources import fetch_sources, load_states, save_states
     from .personal import load_listeners, personal_episodes
     from .stories import ANNOUNCEMENT_WORDS, choose, episode_title, group_stories, is_fresh
-    from ..writing.formats import story_words
+    from ..writing.formats import check_format, story_words
 
     path, settings = _show(show_file)
     day = day or date.today()
@@ -85,6 +85,7 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
         raise BriefingError(f"{path}: the show has no sources (add one with `briefing sources add URL`)")
     site = show_site(path, settings)
     options = episode_options(settings, day, **overrides)
+    check_format(options.format)
     reporter = reporter or Reporter()
     memory = Memory.load(site)
     reports: dict[str, SourceReport] = {}
