@@ -30,8 +30,8 @@ from .sentences import _VERBS, is_fragment
 
 EarRule = Callable[[str], list[str]]
 
-# The only words the editor may add: "This" opens a split-off ", which ..." clause.
-EAR_WORDS = frozenset({"this"})
+# The only words the editor may add: "This", "It" or "They" open a split-off ", which ..." clause.
+EAR_WORDS = frozenset({"this", "it", "they"})
 # A sentence longer than this is split where a conjunction or a closing relative clause allows;
 # semicolons and dashed clauses are split at any length.
 SPLIT_FROM = 16
@@ -127,13 +127,21 @@ def _finite(word: str) -> bool:
     return word in _AUXILIARIES or word in _VERBS or (len(word) > 4 and word.endswith("ed"))
 
 
+_NOT_SUBJECTS = frozenset(
+    """also then still just now only even again later instead so yet thus hence who which whom whose what where
+    when why how whether if because although though as while than not to""".split()
+)
+
+
 def _opens_clause(text: str) -> bool:
-    """Whether `text` opens an independent clause: a subject, then a finite verb soon after."""
+    """Whether `text` opens an independent clause: it does not open with a verb (a clause that
+    shares the previous one's subject) and has a finite verb soon after its first word."""
     words = text.split()
     if len(words) < MIN_PIECE_WORDS:
         return False
     first = words[0].strip("\"'“‘")
-    if not (first.lower() in _SUBJECT_WORDS or first[:1].isupper()):
+    if not first[:1].isupper() and (_finite(first) or first.lower() in _NOT_SUBJECTS
+                                    or first.lower().endswith(("ly", "ing"))):
         return False
     return any(_finite(w) for w in words[1:7])
 
@@ -262,7 +270,7 @@ def split_semicolons(sentence: str) -> list[str]:
         left, right = sentence[:match.start()], sentence[match.end():]
         if right.lower().startswith(("and ", "but ")):
             right = right.split(" ", 1)[1]
-        if _is_clause(left) and _is_clause(right) and _opens_clause(_capitalized(right)):
+        if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
 
@@ -278,12 +286,12 @@ def split_dashes(sentence: str) -> list[str]:
         first, second = dashes
         aside = sentence[first.end():second.start()]
         rest = sentence[:first.start()] + " " + sentence[second.end():]
-        if _is_clause(aside) and _opens_clause(_capitalized(aside)) and _is_clause(rest):
+        if _is_clause(aside) and _opens_clause(aside) and _is_clause(rest):
             return [_ended(rest), _ended(_capitalized(aside))]
     elif len(dashes) == 1:
         dash = dashes[0]
         left, right = sentence[:dash.start()], sentence[dash.end():]
-        if _is_clause(left) and _is_clause(right) and _opens_clause(_capitalized(right)):
+        if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
 
@@ -324,8 +332,8 @@ def split_relative_clauses(sentence: str) -> list[str]:
         left, clause = sentence[:match.start()], sentence[match.start(2):]
         if _words(left) < MIN_PIECE_WORDS + 1 or _words(clause) < 3 or not _is_clause(left):
             continue
-        if any(not outside[i] for i in range(match.start(), len(sentence) - 1)):
-            continue  # a quotation or bracket inside the clause: leave it whole
+        if any(not outside[i] for i in range(match.start(), len(sentence) - 1)) and not outside[-1]:
+            continue  # a quotation or bracket left open at the end: leave it whole
         if match.group(1) == "which":
             return [_ended(left), _ended("This " + clause)]
         name = re.search(rf"({_NAME})$", left)
@@ -335,9 +343,91 @@ def split_relative_clauses(sentence: str) -> list[str]:
     return [sentence]
 
 
+_PLURAL_VERBS = frozenset("are were have do don't aren't weren't haven't".split())
+_SINGULAR_VERBS = frozenset("is was has does doesn't isn't wasn't hasn't".split())
+
+
+def split_inner_relative_clauses(sentence: str) -> list[str]:
+    """A ", which ...," or ", who ...," clause inside a long sentence, between its subject and
+    its verb, becomes a sentence after it: "The firm, which is now one of Google's biggest
+    investors, benefited from sales." -> "The firm benefited from sales. It is now one of
+    Google's biggest investors." ("It" or "They" by the clause's verb; a person is named again.)
+    A clause not followed by the sentence's verb, or whose subject cannot be said again, stays.
+    """
+    if _words(sentence) <= SPLIT_FROM:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r",\s+(which|who)\s+(\S+)([^,\"“”()]*?),\s+(\S+)", sentence):
+        if not outside[match.start()] or not outside[match.end() - 1]:
+            continue
+        verb, tail_verb = match.group(2).lower(), match.group(4).lower().strip(":")
+        if not _finite(verb) or not _finite(tail_verb):
+            continue
+        head = sentence[:match.start()]
+        clause = sentence[match.start(2):match.end(3)]
+        rest = sentence[match.start(4):]
+        if _words(head) < 2 or _words(clause) < 3 or _words(head + " " + rest) < MIN_PIECE_WORDS:
+            continue
+        if match.group(1) == "which":
+            if verb in _PLURAL_VERBS:
+                subject = "They"
+            elif verb in _SINGULAR_VERBS or verb.endswith("s") or not head.rstrip().endswith("s"):
+                subject = "It"
+            else:
+                continue
+        else:
+            name = re.search(rf"({_NAME})$", head)
+            if name and name.group(1).split()[0].lower() not in _SUBJECT_WORDS:
+                subject = name.group(1)
+            elif _words(head) <= 5 and head.split()[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+                subject = _capitalized(head.strip())  # "The prime minister": said again
+            else:
+                continue
+        return [_ended(f"{head} {rest}"), _ended(f"{subject} {clause}")]
+    return [sentence]
+
+
+_INNER_QUOTE_STOP = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def split_quoted_sentences(sentence: str) -> list[str]:
+    """A quotation of several sentences is said as several: 'He said: "A. B."' becomes
+    'He said: "A."' and '"B."'; the words stay, the quotation marks close and open again."""
+    for open_mark, close_mark in (('"', '"'), ("“", "”")):
+        start = sentence.find(open_mark)
+        end = sentence.find(close_mark, start + 1)
+        if start < 0 or end < 0:
+            continue
+        inner = sentence[start + 1:end]
+        for stop in _INNER_QUOTE_STOP.finditer(inner):
+            first, second = inner[:stop.start()], inner[stop.end():]
+            if _words(first) >= 4 and _words(second) >= 4:
+                return [sentence[:start + 1] + first + close_mark,
+                        open_mark + second + sentence[end:]]
+    return [sentence]
+
+
+_WHILE = re.compile(r",\s+(while|whereas)\s+")
+
+
+def split_while(sentence: str) -> list[str]:
+    """Two clauses set side by side with ", while" become two sentences ("while" meaning
+    "whereas": the clause after it has its own subject and verb)."""
+    if _words(sentence) <= SPLIT_FROM:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _WHILE.finditer(sentence):
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if outside[match.start()] and _is_clause(left) and _is_clause(right) and _opens_clause(right) \
+                and not right.split()[0].lower().endswith("ing"):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
 # Rules that edit a sentence in place, then rules that split; each applies again to the pieces.
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
-SPLIT_RULES: tuple[EarRule, ...] = (split_semicolons, split_dashes, split_conjunctions, split_relative_clauses)
+SPLIT_RULES: tuple[EarRule, ...] = (split_quoted_sentences, split_semicolons, split_dashes, split_conjunctions,
+                                    split_while, split_relative_clauses, split_inner_relative_clauses)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES
 
 
