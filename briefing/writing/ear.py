@@ -30,8 +30,9 @@ from .sentences import _VERBS, is_fragment
 
 EarRule = Callable[[str], list[str]]
 
-# The only words the editor may add: "This", "It" or "They" open a split-off ", which ..." clause.
-EAR_WORDS = frozenset({"this", "it", "they"})
+# The only words the editor may add: "This", "It" or "They" open a split-off ", which ..." clause;
+# "is" says a person's role ("Rod Eddington is BA's chief executive.").
+EAR_WORDS = frozenset({"this", "it", "they", "is"})
 # A sentence longer than this is split where a conjunction or a closing relative clause allows;
 # semicolons and dashed clauses are split at any length.
 SPLIT_FROM = 16
@@ -203,7 +204,7 @@ _ACCORDING = re.compile(r"^(?P<body>.+?),\s+according to (?P<source>[^\"“”,]
 
 
 def _speaker_ok(speaker: str) -> bool:
-    return 0 < _words(speaker) <= 12 and not re.search(r"\b(that|adding|saying|because|after|before)\b", speaker)
+    return 0 < _words(speaker) <= 16 and not re.search(r"\b(that|adding|saying|because|after|before)\b", speaker)
 
 
 def speaker_first(sentence: str) -> list[str]:
@@ -232,7 +233,8 @@ def speaker_first(sentence: str) -> list[str]:
             mark = match.group("mark")
             said = quote + ("." if mark == "," else mark)
         open_mark, close_mark = ("“", "”") if sentence[0] == "“" else ('"', '"')
-        return [f"{_capitalized(speaker)} {verb}{rest}: {open_mark}{said}{close_mark}"]
+        comma = "," if "," in speaker and not rest else ""  # "Jane Smith, the firm's head, said:"
+        return [f"{_capitalized(speaker)}{comma} {verb}{rest}: {open_mark}{said}{close_mark}"]
     match = _ACCORDING.match(sentence)
     if match:
         body, source = match.group("body").strip(), match.group("source").strip()
@@ -407,6 +409,65 @@ def split_quoted_sentences(sentence: str) -> list[str]:
     return [sentence]
 
 
+# Sentences run together: a full stop, question or exclamation mark, then a capital (after a
+# quotation mark, perhaps). An initial ("E."), a title ("Mr.", "Co.") or a number does not end one.
+_JOINED_STOP = re.compile(r"(?<=[a-z0-9)])([.!?][\"”'’]?)\s+(?=[\"“'‘]?[A-Z])")
+_ABBREVIATIONS = frozenset("mr ms mrs dr st co no jr sr inc ltd vs gen col sen rep gov prof".split())
+# Past this, a sentence is worth looking into for sentences run together or a lost full stop.
+RUN_ON_WORDS = 25
+
+
+def split_joined_sentences(sentence: str) -> list[str]:
+    """Sentences the splitter left together (a stray quotation mark kept one open) are said
+    one by one: "...the market. Two-thirds of ads..." becomes two sentences."""
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    for stop in _JOINED_STOP.finditer(sentence):
+        left, right = sentence[:stop.end(1)], sentence[stop.end():]
+        if left.split()[-1].strip(".!?\"”'’").lower() in _ABBREVIATIONS:
+            continue
+        if _words(left) >= 4 and _words(right) >= 4 and not is_fragment(left) and not is_fragment(right):
+            return [left.strip(), right.strip()]
+    return [sentence]
+
+
+_LOST_STOP = re.compile(r"(?<=[a-z0-9])\s+(?=[A-Z][\w'’-]*\s)")
+
+
+def split_lost_full_stops(sentence: str) -> list[str]:
+    """A caption or a heading run into the text without a full stop ("...on Monday night
+    Manchester City have been faltering") is cut where a lower-case word meets a capitalized
+    one that opens a clause of its own. Reported speech ("officials said last week Iran had")
+    and pieces without a verb stay whole."""
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for gap in _LOST_STOP.finditer(sentence):
+        if not outside[gap.start()]:
+            continue
+        left, right = sentence[:gap.start()], sentence[gap.end():]
+        if _words(left) < MIN_PIECE_WORDS + 1 or _words(right) < MIN_PIECE_WORDS or _SAY_WORD.search(left):
+            continue
+        last = left.split()[-1]
+        if not (last[0].islower() or last[0].isdigit()) or last.lower() in _NOT_SUBJECTS | _FUNCTION_ENDS:
+            continue
+        subject = re.match(r"(?:[A-Z][\w'’-]*\s+){1,4}(\S+)", right)
+        if subject is None or not _finite(subject.group(1)):
+            continue  # the capitalized words are not followed by their verb: not a new sentence
+        if _is_clause(left) and not is_fragment(_ended(right)):
+            return [_ended(left), right.strip()]
+    return [sentence]
+
+
+_SAY_WORD = re.compile(rf"\b(?:{_SAY}|say|tell|that)\b", re.IGNORECASE)
+# A sentence does not end on these: the capital after them is inside the sentence.
+_FUNCTION_ENDS = frozenset(
+    """a an the of to in on at by for from with and or but as than that this these those his her its their our
+    my your is are was were be been has have had will would can could may might must should said says told
+    named called dubbed star actor player coach manager president minister chief leader captain boss""".split()
+)
+
+
 _WHILE = re.compile(r",\s+(while|whereas)\s+")
 
 
@@ -424,10 +485,47 @@ def split_while(sentence: str) -> list[str]:
     return [sentence]
 
 
+_PERSON = r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+"
+_APPOSITION = re.compile(
+    rf"^(?P<before>(?:[A-Z][\w-]*\s+)?)(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[^,\"“”()]+?),\s+(?P<verb>\S+)\s"
+)
+_ROLE_WORDS = re.compile(
+    r"\b(chief|head|director|executive|president|minister|secretary|spokesman|spokeswoman|spokesperson|"
+    r"economist|analyst|chairman|chairwoman|chair|founder|leader|manager|professor|lawyer|editor|officer|"
+    r"governor|senator|mayor|ambassador|commissioner|coach|captain|author|researcher|expert|strategist|"
+    r"partner|member|boss|owner|correspondent|reporter|adviser|advisor|mp|ceo)\b",
+    re.IGNORECASE,
+)
+
+
+def split_appositions(sentence: str) -> list[str]:
+    """A long sentence that names someone with their role between commas says who they are
+    first: "Rod Eddington, BA's chief executive, said the results were respectable." becomes
+    "Rod Eddington is BA's chief executive." and "Eddington said the results were respectable."
+    (the surname said again, "is" the only word added). A role that is not a job, or a
+    sentence that does not go on with the person's verb, stays.
+    """
+    if _words(sentence) <= SPLIT_FROM:
+        return [sentence]
+    match = _APPOSITION.match(sentence)
+    if not match or match.group("before").strip():
+        return [sentence]
+    name, role, verb = match.group("name"), match.group("role").strip(), match.group("verb")
+    if not _finite(verb) or not _ROLE_WORDS.search(role) or _words(role) > 12 or _finite(role.split()[0]):
+        return [sentence]
+    rest = sentence[match.start("verb"):]
+    if _words(rest) < 3:
+        return [sentence]
+    surname = name.split()[-1]
+    return [_ended(f"{name} is {role}"), f"{surname} {rest}"]
+
+
 # Rules that edit a sentence in place, then rules that split; each applies again to the pieces.
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
-SPLIT_RULES: tuple[EarRule, ...] = (split_quoted_sentences, split_semicolons, split_dashes, split_conjunctions,
-                                    split_while, split_relative_clauses, split_inner_relative_clauses)
+SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
+                                    split_semicolons, split_dashes, split_conjunctions,
+                                    split_while, split_relative_clauses, split_inner_relative_clauses,
+                                    split_appositions)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES
 
 
