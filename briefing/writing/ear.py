@@ -420,7 +420,7 @@ RUN_ON_WORDS = 25
 def split_joined_sentences(sentence: str) -> list[str]:
     """Sentences the splitter left together (a stray quotation mark kept one open) are said
     one by one: "...the market. Two-thirds of ads..." becomes two sentences."""
-    if _words(sentence) <= RUN_ON_WORDS:
+    if _words(sentence) <= SPLIT_FROM:
         return [sentence]
     for stop in _JOINED_STOP.finditer(sentence):
         left, right = sentence[:stop.end(1)], sentence[stop.end():]
