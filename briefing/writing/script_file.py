@@ -141,7 +141,7 @@ def _day(text: str, where: str) -> Date:
     try:
         return Date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"{where}: {text!r} is not a date (YYYY-MM-DD)") from None
+        raise InputError(f"{where}: {text.strip()!r} is not a date (YYYY-MM-DD)") from None
 
 
 # Plain text -------------------------------------------------------------------------------------
