@@ -87,7 +87,7 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     def written(digests):
         with stage("script"):
             return write_script(digests, show=options.show, title=options.title, day=options.day,
-                                templates=options.templates, hosts=host_names(options))
+                                templates=options.templates, hosts=host_names(options), format=options.format)
 
     script = fit_to_minutes(summarized, written, minutes=options.minutes, words_per_minute=wpm,
                             format=options.format)

@@ -111,7 +111,7 @@ def story_segments(story: Story, options: EpisodeOptions) -> StorySegments:
     # Two copies of the story make write_script announce it; the second is announced in the
     # middle position ("Next story: ..."), the same wherever it falls in a listener's episode.
     middle = write_script([digest, digest, digest], show=options.show, templates=options.templates,
-                          day=options.day, credits=[story.sources] * 3)
+                          day=options.day, credits=[story.sources] * 3, format=options.format)
     body = middle.segments[1:-1]  # without intro and outro
     starts = [i for i, s in enumerate(body) if s.kind == "article"]
     return StorySegments(story, tuple(body[starts[1]:starts[2]]))

@@ -149,7 +149,7 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
                          format=options.format)
         title = episode_title(day, chosen[0].title)
         script = write_script(digests, show=options.show, title=title, day=day, templates=options.templates,
-                              credits=[s.sources for s in chosen])
+                              credits=[s.sources for s in chosen], format=options.format)
         key = next_key(site, day, options.show)
         episodes = (PlannedEpisode(key, script, tuple((s.title, s.mentions) for s in chosen)),)
     return RunPlan(show_file=str(path), site=str(site), day=day, options=options, episodes=episodes,

@@ -454,7 +454,7 @@ def split_lost_full_stops(sentence: str) -> list[str]:
         subject = re.match(r"(?:[A-Z][\w'’-]*\s+){1,4}(\S+)", right)
         if subject is None or not _finite(subject.group(1)):
             continue  # the capitalized words are not followed by their verb: not a new sentence
-        if _is_clause(left) and not is_fragment(_ended(right)):
+        if _is_clause(left) and any(_finite(w) for w in left.split()) and not is_fragment(_ended(right)):
             return [_ended(left), right.strip()]
     return [sentence]
 

@@ -43,6 +43,10 @@ def test_a_brief_says_each_story_in_one_or_two_sentences(five_stories):
     # five stories in about a minute (the intro names them all), where the digest says more of each
     assert brief.word_count <= 1.2 * WPM
     assert sum(len(s.sentences) for s in digest.segments if s.kind == "section") > 2 * len(stories)
+    # a bulletin: the stories follow one another unannounced; the digest lists and announces them
+    assert "five stories in brief." in brief.segments[0].text and "A Quiet Crossing" not in brief.segments[0].text
+    assert "A Quiet Crossing" in digest.segments[0].text
+    assert not [s for s in brief.segments if s.kind == "article"] and [s for s in digest.segments if s.kind == "article"]
 
 
 def test_full_reads_every_paragraph_with_a_chapter_per_section():
