@@ -222,8 +222,8 @@ def render(
     """Make the episode from a written (perhaps edited) script: only the segments whose text
     changed are spoken again, the rest come from the take cache.
 
-    A segment's "text" is what you edit (its "sentences" follow from it). Example:
-    briefing script article.txt --json > s.json; (edit s.json); briefing render s.json -o episode.mp3
+    The loop: `briefing script article.txt --json > s.json`, change a segment's "text" (its
+    "sentences" follow from it), then render. The progress line says how many segments are spoken.
 
     Example: briefing render s.json -o episode.mp3
     """
