@@ -144,7 +144,7 @@ def _opens_clause(text: str) -> bool:
     if not first[:1].isupper() and (_finite(first) or first.lower() in _NOT_SUBJECTS
                                     or first.lower().endswith(("ly", "ing"))):
         return False
-    return any(_finite(w) for w in words[1:7])
+    return any(_finite(w) for w in words[1:7] if not w[:1].isupper())  # "Will Huffer" is a name
 
 
 # Rule 1 ------------------------------------------------------------------------------------
@@ -334,6 +334,8 @@ def split_relative_clauses(sentence: str) -> list[str]:
         left, clause = sentence[:match.start()], sentence[match.start(2):]
         if _words(left) < MIN_PIECE_WORDS + 1 or _words(clause) < 3 or not _is_clause(left):
             continue
+        if any(w.lower() in _CONJUNCTIONS for w in left.split()[-5:]):
+            continue  # "... wonders when Van Ryn, who is now in custody will be out": not a closing clause
         if any(not outside[i] for i in range(match.start(), len(sentence) - 1)) and not outside[-1]:
             continue  # a quotation or bracket left open at the end: leave it whole
         if match.group(1) == "which":
@@ -449,8 +451,12 @@ def split_lost_full_stops(sentence: str) -> list[str]:
         if _words(left) < MIN_PIECE_WORDS + 1 or _words(right) < MIN_PIECE_WORDS or _SAY_WORD.search(left):
             continue
         last = left.split()[-1]
-        if not (last[0].islower() or last[0].isdigit()) or last.lower() in _NOT_SUBJECTS | _FUNCTION_ENDS:
+        if not (last[0].islower() or last[0].isdigit()) or last.lower() in _NOT_SUBJECTS | _FUNCTION_ENDS | _SUBORDINATORS:
             continue
+        if right.split()[0].strip(",.").lower() in _CALENDAR:
+            continue  # "in early October solidified": a date, not a new sentence's subject
+        if right.startswith("I "):
+            continue  # "growing up I got": "I" is capitalized anywhere
         subject = re.match(r"(?:[A-Z][\w'’-]*\s+){1,4}(\S+)", right)
         if subject is None or not _finite(subject.group(1)):
             continue  # the capitalized words are not followed by their verb: not a new sentence
@@ -459,6 +465,10 @@ def split_lost_full_stops(sentence: str) -> list[str]:
     return [sentence]
 
 
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
 _SAY_WORD = re.compile(rf"\b(?:{_SAY}|say|tell|that)\b", re.IGNORECASE)
 # A sentence does not end on these: the capital after them is inside the sentence.
 _FUNCTION_ENDS = frozenset(
@@ -520,12 +530,115 @@ def split_appositions(sentence: str) -> list[str]:
     return [_ended(f"{name} is {role}"), f"{surname} {rest}"]
 
 
+_SUBORDINATORS = frozenset(
+    """at in on by for with after before during despite following under over from to since until as while when
+    although though if because once unlike like amid among according without within""".split()
+)
+# Words that open a subordinate clause: a name after one is inside it, not the sentence's end.
+_CONJUNCTIONS = frozenset("when if whether where why how because although though while until unless since".split())
+_PRONOUN_SUBJECTS = frozenset("i we he she it they you there this that these those".split())
+
+
+def _splice_at(text: str) -> int | None:
+    """Where a comma joins two independent clauses in `text` ("..., we have seen worse"): the
+    clause after it opens with a pronoun and its verb. None when there is no such comma."""
+    for match in re.finditer(r",\s+(\w+)\s+(\S+)", text):
+        subject, verb = match.group(1).lower(), match.group(2)
+        left = text[:match.start()].split()
+        if left and left[0].strip("\"“'‘").lower() in _SUBORDINATORS:
+            continue  # "At a conference ..., he said": a fronted phrase, not a clause
+        if not any(w.lower().strip(",.;:") in _AUXILIARIES | _VERBS for w in left[1:]):
+            continue
+        if subject in _PRONOUN_SUBJECTS and _finite(verb) and _is_clause(text[:match.start()]) \
+                and _words(text[match.start(1):]) >= MIN_PIECE_WORDS \
+                and not is_fragment(_capitalized(text[match.start(1):])):
+            return match.start()
+    return None
+
+
+def split_comma_splices(sentence: str) -> list[str]:
+    """Two clauses joined by a bare comma, as people speak and as quotations are written,
+    become two sentences: '"The shock is not enormous, we have seen worse."' becomes '"The
+    shock is not enormous."' and '"We have seen worse."' (inside a quotation the marks close
+    and open again). A comma before a clause that shares its subject stays."""
+    if _words(sentence) <= SPLIT_FROM:
+        return [sentence]
+    outside = _top_level(sentence)
+    at = _splice_at(sentence)
+    if at is not None and outside[at]:
+        return [_ended(sentence[:at]), _ended(_capitalized(sentence[at + 1:].strip()))]
+    for open_mark, close_mark in (('"', '"'), ("“", "”")):
+        start = sentence.find(open_mark)
+        end = sentence.find(close_mark, start + 1)
+        if start < 0 or end < 0:
+            continue
+        inner = sentence[start + 1:end]
+        at = _splice_at(inner)
+        if at is None:
+            continue
+        first, second = inner[:at], _capitalized(inner[at + 1:].strip())
+        tail = sentence[end:]
+        if not second.endswith((".", "!", "?")) and not tail[1:2] in (".", "!", "?"):
+            second += "."
+        return [sentence[:start + 1] + first + "." + close_mark, open_mark + second + tail]
+    return [sentence]
+
+
+def split_colons(sentence: str) -> list[str]:
+    """A clause after a colon that is not a quotation becomes its own sentence ("The plan is
+    simple: the town will build a second pier." -> two). A colon before a quotation or a list stays."""
+    if _words(sentence) <= SPLIT_FROM:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r":\s+", sentence):
+        right = sentence[match.end():]
+        if not outside[match.start()] or right[:1] in "\"“'‘":
+            continue
+        left = sentence[:match.start()]
+        if _is_clause(left) and _is_clause(right) and _opens_clause(right):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
+def split_shared_subjects(sentence: str) -> list[str]:
+    """A long sentence whose second clause shares the first one's subject (", and cut its
+    forecasts") becomes two, the subject said again: "Mitsubishi Motors issued a profit warning
+    in January, and cut its forecasts." -> "... in January." "Mitsubishi Motors cut its
+    forecasts." Only a plain subject (a name, or "The ..." up to five words, no commas) is said again.
+    """
+    if _words(sentence) <= SPLIT_FROM:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r",\s+(and|but)\s+(\S+)", sentence):
+        if not outside[match.start()] or not _finite(match.group(2)) or match.group(2)[:1].isupper():
+            continue
+        left, right = sentence[:match.start()], sentence[match.start(2):]
+        words = left.split()
+        verb = next((i for i, w in enumerate(words) if _finite(w) and i > 0), None)
+        if verb is None:
+            continue
+        # after a fronted phrase ("In January, Mitsubishi Motors issued ..."), the subject follows its comma
+        start = max((i + 1 for i, w in enumerate(words[:verb]) if w.endswith(",")), default=0)
+        subject = words[start:verb]
+        if not subject or len(subject) > 5:
+            continue
+        if not (subject[0][:1].isupper()) or subject[-1].lower() in _FUNCTION_ENDS:
+            continue
+        if _words(right) < MIN_PIECE_WORDS - 1 or not _is_clause(left):
+            continue
+        said = " ".join(subject)
+        said = said if subject[0] not in ("The", "A", "An") else "The " + " ".join(subject[1:])
+        prefix = "But " if match.group(1) == "but" else ""
+        return [_ended(left), _ended(prefix + (said if prefix else said) + " " + right)]
+    return [sentence]
+
+
 # Rules that edit a sentence in place, then rules that split; each applies again to the pieces.
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
 SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_relative_clauses, split_inner_relative_clauses,
-                                    split_appositions)
+                                    split_appositions, split_comma_splices, split_colons, split_shared_subjects)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES
 
 

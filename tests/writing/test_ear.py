@@ -9,9 +9,10 @@ import re
 import pytest
 
 from briefing.writing.ear import (
-    EAR_RULES, EAR_WORDS, drop_asides, for_the_ear, speaker_first, split_appositions, split_conjunctions,
-    split_dashes, split_inner_relative_clauses, split_joined_sentences, split_lost_full_stops,
-    split_quoted_sentences, split_relative_clauses, split_semicolons, split_while,
+    EAR_RULES, EAR_WORDS, drop_asides, for_the_ear, speaker_first, split_appositions, split_colons,
+    split_comma_splices, split_conjunctions, split_dashes, split_inner_relative_clauses, split_joined_sentences,
+    split_lost_full_stops, split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects,
+    split_while,
 )
 from conftest import SHARED
 
@@ -192,6 +193,35 @@ def test_a_persons_role_is_said_first():
                     "Eddington said the results were respectable in a quarter when fuel costs rose."]
     sentence = "Paris, the capital of France, is a city of more than two million people on the banks of the Seine."
     assert split_appositions(sentence) == [sentence]
+
+
+def test_a_comma_splice_in_a_quotation_becomes_two_quoted_sentences():
+    said = split_comma_splices('Mr Koen told the BBC: "The oil shock is not enormous by historical standards, we '
+                               'have seen worse in the seventies."')
+    assert said == ['Mr Koen told the BBC: "The oil shock is not enormous by historical standards."',
+                    '"We have seen worse in the seventies."']
+    for sentence in ("Widely leaked to the German newspapers a day in advance, they produced screaming headlines "
+                     "across the country.",
+                     "At a conference hosted by the finance minister on Friday, he said that rates should float."):
+        assert split_comma_splices(sentence) == [sentence]  # a fronted phrase, not a clause, before the comma
+
+
+def test_a_clause_after_a_colon_is_its_own_sentence_but_a_quotation_stays():
+    assert split_colons("The plan for the town is simple enough for everyone: the council will build a second "
+                        "pier by the spring.") == [
+        "The plan for the town is simple enough for everyone.", "The council will build a second pier by the spring."]
+    sentence = 'The minister told reporters in the capital on Monday: "We will build a second pier by the spring."'
+    assert split_colons(sentence) == [sentence]
+
+
+def test_a_clause_sharing_the_subject_says_the_subject_again():
+    said = split_shared_subjects("In January, Mitsubishi Motors issued its third profits warning in nine months, "
+                                 "and cut its sales forecasts for the year to March.")
+    assert said == ["In January, Mitsubishi Motors issued its third profits warning in nine months.",
+                    "Mitsubishi Motors cut its sales forecasts for the year to March."]
+    sentence = ("Indonesia's previous government, led by President Megawati, also tried to cut subsidies in 2003, "
+                "but was forced to back down.")
+    assert split_shared_subjects(sentence) == [sentence]  # the subject has its own aside: not said again
 
 
 # the stage
