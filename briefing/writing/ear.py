@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from .sentences import _VERBS, is_fragment
 
@@ -48,6 +49,19 @@ _DASH = r"(?:–|—|-{1,2})"
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+@lru_cache(maxsize=4096)
+def _spoken_words(text: str) -> int:
+    """How many words the voice will say: figures are said in words ("$1.13bn" is five)."""
+    from .speech import speakable
+
+    return len(speakable(text).split())
+
+
+def _long(sentence: str) -> bool:
+    """Long enough to split: more than SPLIT_FROM words as the voice says it."""
+    return _words(sentence) > SPLIT_FROM or _spoken_words(sentence) > SPLIT_FROM
 
 
 def _capitalized(text: str) -> str:
@@ -128,6 +142,11 @@ def _finite(word: str) -> bool:
     return word in _AUXILIARIES or word in _VERBS or (len(word) > 4 and word.endswith("ed"))
 
 
+_RELATIVES = frozenset("which who whom whose where that".split())
+_NOUN_MARKERS = frozenset(
+    """of the a an its his her their our my your this that these those some many most more several in on for with
+    by to from at and or""".split()
+)
 _NOT_SUBJECTS = frozenset(
     """also then still just now only even again later instead so yet thus hence who which whom whose what where
     when why how whether if because although though as while than not to""".split()
@@ -144,7 +163,12 @@ def _opens_clause(text: str) -> bool:
     if not first[:1].isupper() and (_finite(first) or first.lower() in _NOT_SUBJECTS
                                     or first.lower().endswith(("ly", "ing"))):
         return False
-    return any(_finite(w) for w in words[1:7] if not w[:1].isupper())  # "Will Huffer" is a name
+    for before, word in zip(words[:6], words[1:7]):
+        if word.lower().strip(",") in _RELATIVES:
+            return False  # "the number of calls where ...", "one of the factors which has ...": a noun phrase
+        if _finite(word) and not word[:1].isupper() and before.lower() not in _NOUN_MARKERS:
+            return True  # "Will Huffer" is a name; "of calls", "the sales" are nouns
+    return False
 
 
 # Rule 1 ------------------------------------------------------------------------------------
@@ -303,7 +327,7 @@ def split_conjunctions(sentence: str) -> list[str]:
     ("But" is kept: it carries the contrast). A list ("A, B, and C") or a clause without its
     own subject (", and was released") stays.
     """
-    if _words(sentence) <= SPLIT_FROM:
+    if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     for match in re.finditer(r",\s+(and|but)\s+", sentence):
@@ -325,7 +349,7 @@ def split_relative_clauses(sentence: str) -> list[str]:
     who runs the firm." -> "... met Jane Smith. Jane Smith runs the firm." (the name said
     again). A clause in the middle of the sentence, or one that does not open with its verb, stays.
     """
-    if _words(sentence) <= SPLIT_FROM:
+    if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     for match in re.finditer(r",\s+(which|who)\s+(\S+)", sentence):
@@ -338,9 +362,13 @@ def split_relative_clauses(sentence: str) -> list[str]:
             continue  # "... wonders when Van Ryn, who is now in custody will be out": not a closing clause
         if any(not outside[i] for i in range(match.start(), len(sentence) - 1)) and not outside[-1]:
             continue  # a quotation or bracket left open at the end: leave it whole
-        if match.group(1) == "which":
-            return [_ended(left), _ended("This " + clause)]
         name = re.search(rf"({_NAME})$", left)
+        if match.group(1) == "which":
+            named = name.group(1).split() if name else []
+            if named and len(named) <= 4 and named[0].lower() not in _SUBJECT_WORDS | _CALENDAR \
+                    and named[-1].lower() not in _CALENDAR:
+                return [_ended(left), _ended(f"{name.group(1)} {clause}")]  # "... by Qatar, which is trying"
+            return [_ended(left), _ended("This " + clause)]
         if not name or name.group(1).split()[0].lower() in _SUBJECT_WORDS:
             continue
         return [_ended(left), _ended(f"{name.group(1)} {clause}")]
@@ -358,7 +386,7 @@ def split_inner_relative_clauses(sentence: str) -> list[str]:
     Google's biggest investors." ("It" or "They" by the clause's verb; a person is named again.)
     A clause not followed by the sentence's verb, or whose subject cannot be said again, stays.
     """
-    if _words(sentence) <= SPLIT_FROM:
+    if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     for match in re.finditer(r",\s+(which|who)\s+(\S+)([^,\"“”()]*?),\s+(\S+)", sentence):
@@ -422,7 +450,7 @@ RUN_ON_WORDS = 25
 def split_joined_sentences(sentence: str) -> list[str]:
     """Sentences the splitter left together (a stray quotation mark kept one open) are said
     one by one: "...the market. Two-thirds of ads..." becomes two sentences."""
-    if _words(sentence) <= SPLIT_FROM:
+    if not _long(sentence):
         return [sentence]
     for stop in _JOINED_STOP.finditer(sentence):
         left, right = sentence[:stop.end(1)], sentence[stop.end():]
@@ -484,7 +512,7 @@ _WHILE = re.compile(r",\s+(while|whereas)\s+")
 def split_while(sentence: str) -> list[str]:
     """Two clauses set side by side with ", while" become two sentences ("while" meaning
     "whereas": the clause after it has its own subject and verb)."""
-    if _words(sentence) <= SPLIT_FROM:
+    if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     for match in _WHILE.finditer(sentence):
@@ -515,7 +543,7 @@ def split_appositions(sentence: str) -> list[str]:
     (the surname said again, "is" the only word added). A role that is not a job, or a
     sentence that does not go on with the person's verb, stays.
     """
-    if _words(sentence) <= SPLIT_FROM:
+    if not _long(sentence):
         return [sentence]
     match = _APPOSITION.match(sentence)
     if not match or match.group("before").strip():
@@ -561,7 +589,7 @@ def split_comma_splices(sentence: str) -> list[str]:
     become two sentences: '"The shock is not enormous, we have seen worse."' becomes '"The
     shock is not enormous."' and '"We have seen worse."' (inside a quotation the marks close
     and open again). A comma before a clause that shares its subject stays."""
-    if _words(sentence) <= SPLIT_FROM:
+    if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     at = _splice_at(sentence)
@@ -587,7 +615,7 @@ def split_comma_splices(sentence: str) -> list[str]:
 def split_colons(sentence: str) -> list[str]:
     """A clause after a colon that is not a quotation becomes its own sentence ("The plan is
     simple: the town will build a second pier." -> two). A colon before a quotation or a list stays."""
-    if _words(sentence) <= SPLIT_FROM:
+    if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     for match in re.finditer(r":\s+", sentence):
@@ -606,7 +634,7 @@ def split_shared_subjects(sentence: str) -> list[str]:
     in January, and cut its forecasts." -> "... in January." "Mitsubishi Motors cut its
     forecasts." Only a plain subject (a name, or "The ..." up to five words, no commas) is said again.
     """
-    if _words(sentence) <= SPLIT_FROM:
+    if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     for match in re.finditer(r",\s+(and|but)\s+(\S+)", sentence):
@@ -633,12 +661,35 @@ def split_shared_subjects(sentence: str) -> list[str]:
     return [sentence]
 
 
+_BARE_AND = re.compile(r"\s+and\s+(?=(?:the|its|his|her|their|this|these|those|it|they|he|she|we)\s)")
+
+
+def split_bare_and(sentence: str) -> list[str]:
+    """Two long clauses joined by "and" without a comma become two sentences when the second
+    has its own subject and verb at once ("... reached record levels last year and the figures
+    are likely to spark criticism."). Two things joined by "and" ("cars and the figures") stay.
+    """
+    if _spoken_words(sentence) <= 2 * SPLIT_FROM:
+        return [sentence]
+    outside = _top_level(sentence)
+    strong = _AUXILIARIES | _VERBS
+    for match in _BARE_AND.finditer(sentence):
+        left, right = sentence[:match.start()], sentence[match.end():]
+        head = [w.lower().strip(",.;:") for w in right.split()[1:4]]
+        if not outside[match.start()] or not any(w in strong for w in head):
+            continue
+        if _is_clause(left) and _is_clause(right) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
 # Rules that edit a sentence in place, then rules that split; each applies again to the pieces.
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
 SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_relative_clauses, split_inner_relative_clauses,
-                                    split_appositions, split_comma_splices, split_colons, split_shared_subjects)
+                                    split_appositions, split_comma_splices, split_colons, split_shared_subjects,
+                                    split_bare_and)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES
 
 

@@ -12,7 +12,7 @@ from briefing.writing.ear import (
     EAR_RULES, EAR_WORDS, drop_asides, for_the_ear, speaker_first, split_appositions, split_colons,
     split_comma_splices, split_conjunctions, split_dashes, split_inner_relative_clauses, split_joined_sentences,
     split_lost_full_stops, split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects,
-    split_while,
+    split_while, split_bare_and,
 )
 from conftest import SHARED
 
@@ -222,6 +222,31 @@ def test_a_clause_sharing_the_subject_says_the_subject_again():
     sentence = ("Indonesia's previous government, led by President Megawati, also tried to cut subsidies in 2003, "
                 "but was forced to back down.")
     assert split_shared_subjects(sentence) == [sentence]  # the subject has its own aside: not said again
+
+
+def test_two_long_clauses_joined_by_a_bare_and_split_but_two_things_stay():
+    said = split_bare_and("The US consumer's appetite for all things from oil to imported cars, and even wine and "
+                          "cheese, reached record levels last year and the figures are likely to spark fresh criticism.")
+    assert said == ["The US consumer's appetite for all things from oil to imported cars, and even wine and cheese, "
+                    "reached record levels last year.", "The figures are likely to spark fresh criticism."]
+    sentence = ("The company sold all of its shares in the two biggest rival firms in the country and the rest of "
+                "its holdings abroad last year.")
+    assert split_bare_and(sentence) == [sentence]
+
+
+def test_a_dashed_noun_phrase_is_not_taken_for_a_clause():
+    for sentence in ("Resolution rates - the number of calls where a customer's query is resolved to mutual "
+                     "satisfaction - are running at just 50%.",
+                     "Rapid tooling-up of China's factories means a massive demand for energy - one of the factors "
+                     "which has kept world oil prices sky-high for most of this year."):
+        assert split_dashes(sentence) == [sentence]
+
+
+def test_a_closing_which_after_a_name_says_the_name():
+    assert split_relative_clauses("The agreement is the latest in a string of deals reached by Qatar, which is "
+                                  "trying to make itself a regional leader in natural gas.") == [
+        "The agreement is the latest in a string of deals reached by Qatar.",
+        "Qatar is trying to make itself a regional leader in natural gas."]
 
 
 # the stage
