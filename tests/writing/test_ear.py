@@ -226,9 +226,9 @@ def test_a_clause_sharing_the_subject_says_the_subject_again():
 
 def test_two_long_clauses_joined_by_a_bare_and_split_but_two_things_stay():
     said = split_bare_and("The US consumer's appetite for all things from oil to imported cars, and even wine and "
-                          "cheese, reached record levels last year and the figures are likely to spark fresh criticism.")
+                          "cheese, reached record levels last year and the figures are likely to spark fresh criticism of the White House.")
     assert said == ["The US consumer's appetite for all things from oil to imported cars, and even wine and cheese, "
-                    "reached record levels last year.", "The figures are likely to spark fresh criticism."]
+                    "reached record levels last year.", "The figures are likely to spark fresh criticism of the White House."]
     sentence = ("The company sold all of its shares in the two biggest rival firms in the country and the rest of "
                 "its holdings abroad last year.")
     assert split_bare_and(sentence) == [sentence]
