@@ -11,9 +11,11 @@ the facts:
   are dropped; an aside that is a sentence of its own is said after the sentence.
 - `speaker_first`: `"Long quotation," said the minister.` becomes `The minister said:
   "Long quotation."` (and `..., according to X.` becomes `According to X, ...`).
-- `split_semicolons`, `split_dashes`, `split_conjunctions`, `split_relative_clauses`: a long
-  sentence is split where its grammar allows (two clauses joined by a semicolon, ", and" or
-  ", but"; an aside between dashes; a closing ", which ..." or ", who ..." clause).
+- the splits (`SPLIT_RULES`): a long sentence is split where its grammar allows: sentences run
+  together or a lost full stop; a quotation of several sentences; two clauses joined by a
+  semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and"; a clause
+  between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
+  second clause sharing the first one's subject (said again).
 
 What stays: every word of an edited sentence comes from its source sentence, except the
 editor's own closed list of function words (`EAR_WORDS`); no rule adds a fact. A sentence no
@@ -276,12 +278,6 @@ def speaker_first(sentence: str) -> list[str]:
 
 
 # Rules 3 to 6: splits ------------------------------------------------------------------------
-
-
-def _split_at(sentence: str, start: int, end: int, *, right_prefix: str = "") -> list[str]:
-    """The sentence as two: up to `start`, and from `end` on (each a whole sentence)."""
-    left, right = sentence[:start].rstrip(), sentence[end:].lstrip()
-    return [_ended(left), _ended(right_prefix + _capitalized(right) if not right_prefix else right_prefix + right)]
 
 
 def split_semicolons(sentence: str) -> list[str]:
