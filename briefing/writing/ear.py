@@ -165,6 +165,8 @@ def _opens_clause(text: str) -> bool:
     if not first[:1].isupper() and (_finite(first) or first.lower() in _NOT_SUBJECTS
                                     or first.lower().endswith(("ly", "ing"))):
         return False
+    if first.lower() in ("he", "she", "it") and words[1].lower().endswith("s") and words[1][:1].islower():
+        return True  # "it expects a rise": after he, she or it, a word in -s is the verb
     for before, word in zip(words[:6], words[1:7]):
         if word.lower().strip(",") in _RELATIVES:
             return False  # "the number of calls where ...", "one of the factors which has ...": a noun phrase
@@ -363,7 +365,8 @@ def split_relative_clauses(sentence: str) -> list[str]:
             named = name.group(1).split() if name else []
             if named and len(named) <= 4 and named[0].lower() not in _SUBJECT_WORDS | _CALENDAR \
                     and named[-1].lower() not in _CALENDAR:
-                return [_ended(left), _ended(f"{name.group(1)} {clause}")]  # "... by Qatar, which is trying"
+                the = "The " if left[:name.start(1)].rstrip().endswith(" the") else ""  # "the SEC, which"
+                return [_ended(left), _ended(f"{the}{name.group(1)} {clause}")]  # "... by Qatar, which is trying"
             return [_ended(left), _ended("This " + clause)]
         if not name or name.group(1).split()[0].lower() in _SUBJECT_WORDS:
             continue
