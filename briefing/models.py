@@ -1,7 +1,9 @@
 """The values that flow through the pipeline, one frozen dataclass each.
 
-    source --ingest--> Article --summarize--> Digest --write--> Script
+    source --ingest--> Article --summarize--> Digest --edit for the ear--> Digest --write--> Script
            --speak--> Takes --mix--> Episode --export--> files --publish--> site
+
+(how much is said is the format's: a digest, a brief, or the full article; writing/formats.py)
 
 Grown into a show (`briefing run`, briefing/show/):
 
