@@ -421,14 +421,19 @@ def split_inner_relative_clauses(sentence: str) -> list[str]:
 _INNER_QUOTE_STOP = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def split_quoted_sentences(sentence: str) -> list[str]:
-    """A quotation of several sentences is said as several: 'He said: "A. B."' becomes
-    'He said: "A."' and '"B."'; the words stay, the quotation marks close and open again."""
+def _quotations(sentence: str):
+    """(start, end, open mark, close mark) of the sentence's first quotation of each kind."""
     for open_mark, close_mark in (('"', '"'), ("“", "”")):
         start = sentence.find(open_mark)
         end = sentence.find(close_mark, start + 1)
-        if start < 0 or end < 0:
-            continue
+        if start >= 0 and end >= 0:
+            yield start, end, open_mark, close_mark
+
+
+def split_quoted_sentences(sentence: str) -> list[str]:
+    """A quotation of several sentences is said as several: 'He said: "A. B."' becomes
+    'He said: "A."' and '"B."'; the words stay, the quotation marks close and open again."""
+    for start, end, open_mark, close_mark in _quotations(sentence):
         inner = sentence[start + 1:end]
         for stop in _INNER_QUOTE_STOP.finditer(inner):
             first, second = inner[:stop.start()], inner[stop.end():]
@@ -594,11 +599,7 @@ def split_comma_splices(sentence: str) -> list[str]:
     at = _splice_at(sentence)
     if at is not None and outside[at]:
         return [_ended(sentence[:at]), _ended(_capitalized(sentence[at + 1:].strip()))]
-    for open_mark, close_mark in (('"', '"'), ("“", "”")):
-        start = sentence.find(open_mark)
-        end = sentence.find(close_mark, start + 1)
-        if start < 0 or end < 0:
-            continue
+    for start, end, open_mark, close_mark in _quotations(sentence):
         inner = sentence[start + 1:end]
         at = _splice_at(inner)
         if at is None:
