@@ -1,7 +1,7 @@
 """How a listener listens: the formats an episode is written in.
 
 - `digest` (the default): each article summarized within its share of the listening time,
-  then edited for the ear (`ear.py`).
+  then edited for the ear (`ear/`).
 - `brief`: a bulletin, each story in one or two sentences (about `BRIEF_SECONDS`): five
   stories in about a minute.
 - `full`: the whole article read out, every paragraph through the same editing and speech
