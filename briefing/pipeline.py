@@ -65,9 +65,8 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     `overrides` are EpisodeOptions fields: `make_script(["a.txt"], minutes=2)`.
     """
     from .voices import WORDS_PER_MINUTE
+    from .writing.formats import about, check_format, fit_to_minutes, spoken_seconds
     from .writing.script import write_script
-
-    from .writing.formats import check_format
 
     options = _options(options, overrides)
     check_format(options.format)
@@ -78,7 +77,6 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     reporter.stage(f"summarizing {len(articles)} article{'s' * (len(articles) != 1)}")
     engines = [engine for engine, _ in voice_specs(options)]
     wpm = sum(WORDS_PER_MINUTE.get(e, 170.0) for e in engines) / len(engines) * options.speed
-    from .writing.formats import about, fit_to_minutes, spoken_seconds
 
     def summarized(minutes: float):
         with stage("summarize"):
