@@ -9,7 +9,8 @@ The names below are imported on first use, so `import briefing` stays cheap.
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["make_episode", "make_script", "render_script", "say", "EpisodeOptions", "read", "summarize", "speakable", "BriefingError"]
+__all__ = ["make_episode", "make_script", "render_script", "say", "EpisodeOptions", "read", "summarize", "speakable",
+           "BriefingError", "load_script", "for_the_ear"]
 
 _LAZY = {
     "make_episode": ("briefing.pipeline", "make_episode"),
@@ -21,6 +22,8 @@ _LAZY = {
     "summarize": ("briefing.writing.summarize", "summarize"),
     "speakable": ("briefing.writing.speech", "speakable"),
     "BriefingError": ("briefing.errors", "BriefingError"),
+    "load_script": ("briefing.writing.script_file", "load_script"),
+    "for_the_ear": ("briefing.writing.ear", "for_the_ear"),
 }
 
 

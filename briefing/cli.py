@@ -99,6 +99,9 @@ Inputs = Annotated[list[str], typer.Argument(
     help="Articles: files (.txt, .md, .html, .pdf, .docx, .epub, .eml, .mbox), Maildir folders, http(s) URLs, "
          "RSS/Atom feeds, or '-' for standard input.")]
 Latest = Annotated[Optional[int], typer.Option("--latest", help="From a feed or a mailbox, read the N newest items (default 5).")]
+FormatOption = Annotated[Optional[str], typer.Option(
+    "--format", help="digest (summarized, the default), brief (one or two sentences a story) or full "
+                     "(every paragraph; as long as the article). Default: the show file's format.")]
 
 
 @app.command()
@@ -127,6 +130,7 @@ def make(
     no_music: Annotated[bool, typer.Option("--no-music", help="No stings, no bed under the intro.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     latest: Latest = None,
+    format: FormatOption = None,
 ) -> None:
     """Make an episode: read, summarize, write, speak, mix and export.
 
@@ -148,6 +152,7 @@ def make(
             speed=speed, lang=lang, tld=tld, reporter=reporter, latest=latest,
             loudness=loudness, cover=cover, quote_voice=quote_voice, music=not no_music,
             hosts=settings.cast(hosts), pronunciations=settings.pronunciations,
+            format=format or settings.format,
         )
     finally:
         if progress is not None:
@@ -173,21 +178,108 @@ def script(
     engine: Annotated[Optional[str], typer.Option(help="Budget for this engine's speaking rate.")] = None,
     hosts: Annotated[Optional[int], typer.Option(help="2: written for two hosts; every turn names its speaker.")] = None,
     latest: Latest = None,
+    format: FormatOption = None,
+    text_form: Annotated[bool, typer.Option(
+        "--text-form", help="Print the editable plain-text form: a '## kind: title' heading per segment, a "
+                            "sentence a line ('Name: ' before a host's turn); `briefing render` reads it.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not say how long it is.")] = False,
 ) -> None:
-    """Print the spoken script, without any audio (no voice is loaded).
+    """Print the spoken script, without any audio (no voice is loaded); stderr says how long it
+    will be. Edit it (the JSON's "text" fields, or the plain-text form) and make the episode with
+    `briefing render`.
 
-    Example: briefing script article.txt --json
+    Example: briefing script article.txt --json > s.json
+
+    Example: briefing script article.txt --format brief --text-form > s.txt
     """
-    from .pipeline import make_script
+    from .pipeline import Reporter, make_script
 
     settings = _settings()
+    loud = not (quiet or State["quiet"])
+    length = Reporter(stage=lambda m: print(f"briefing: {m}", file=sys.stderr, flush=True)
+                      if loud and m.startswith("the script") else None)
     result = make_script(inputs, minutes=minutes or settings.minutes, show=show or settings.show, title=title,
                          templates=templates, engine=engine or settings.engine, latest=latest,
-                         hosts=settings.cast(hosts))
+                         hosts=settings.cast(hosts), format=format or settings.format, reporter=length)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif text_form:
+        from .writing.script_file import script_to_text
+
+        sys.stdout.write(script_to_text(result))
     else:
         sys.stdout.write(result.text)
+
+
+@app.command()
+def render(
+    script_file: Annotated[Path, typer.Argument(
+        help="A script from `briefing script --json` or `--text-form` (perhaps edited), or '-' for standard input.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The MP3 to write; sidecars share its stem.")],
+    engine: Annotated[Optional[str], typer.Option(help="hibari (offline, default), piper (offline) or gtts (online).")] = None,
+    voice: Annotated[Optional[str], typer.Option(help="A voice of the engine, or engine:voice (e.g. piper:joe).")] = None,
+    hosts: Annotated[Optional[int], typer.Option(
+        help="2: two hosts (default: as many as the script names, else the show file's).")] = None,
+    bitrate: Annotated[Optional[int], typer.Option(help="MP3 bitrate in kbps (CBR).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Render every sentence again.")] = False,
+    speed: Annotated[float, typer.Option(help="Speaking rate (1.0 is the voice's own).")] = 1.0,
+    loudness: Annotated[float, typer.Option(help="Integrated loudness target in LUFS (podcasts: -16).")] = -16.0,
+    cover: Annotated[Optional[Path], typer.Option(help="Cover image (default: one drawn with the show and date).")] = None,
+    quote_voice: Annotated[Optional[str], typer.Option(help="Voice for quotations, as for `make`.")] = None,
+    no_music: Annotated[bool, typer.Option("--no-music", help="No stings, no bed under the intro.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Make the episode from a written (perhaps edited) script: only the segments whose text
+    changed are spoken again, the rest come from the take cache.
+
+    The loop: `briefing script article.txt --json > s.json`, change a segment's "text" (its
+    "sentences" follow from it), then render. The progress line says how many segments are spoken.
+
+    Example: briefing render s.json -o episode.mp3
+    """
+    from .pipeline import render_script
+    from .writing.script_file import load_script
+
+    import time
+
+    started = time.monotonic()
+    settings = _settings()
+    written = load_script(script_file)
+    count = hosts if hosts is not None else (len(written.hosts) if written.hosts else None)
+    reporter, progress = _reporter(quiet)
+    try:
+        files = render_script(
+            written, output, _render_options(settings, written, count, engine=engine, voice=voice, bitrate=bitrate,
+                                             cache=not no_cache, speed=speed, loudness=loudness, cover=cover,
+                                             quote_voice=quote_voice, music=not no_music),
+            reporter=reporter)
+    finally:
+        if progress is not None:
+            progress.stop()
+    reporter.stage(f"done: {_duration(files.duration)} of audio, made in {time.monotonic() - started:.1f} s")
+    print(files.mp3)
+
+
+def _render_options(settings, written, hosts, **given):
+    """EpisodeOptions for rendering a script file: the flags, else the show file's; the script's
+    own hosts by name when the show file's cast has them."""
+    from .models import EpisodeOptions
+    from .errors import InputError
+
+    cast = settings.cast(hosts)
+    if written.hosts:
+        voices = dict(settings.host_voices)
+        missing = [name for name in written.hosts if name not in voices]
+        if missing:
+            raise InputError(f"hosts: {', '.join(missing)} not in the show file's [[host]] tables "
+                             f"({', '.join(voices)})")
+        cast = tuple((name, voices[name]) for name in written.hosts)
+    return EpisodeOptions(
+        show=written.show, engine=given["engine"] or settings.engine, voice=given["voice"] or settings.voice or None,
+        bitrate=given["bitrate"] or settings.bitrate, cache=given["cache"], speed=given["speed"],
+        loudness=given["loudness"], cover=str(given["cover"]) if given["cover"] else None,
+        quote_voice=given["quote_voice"], music=given["music"], hosts=cast,
+        pronunciations=settings.pronunciations, day=written.date)
 
 
 @app.command()
@@ -589,6 +681,7 @@ def run(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the stories it would cover; change nothing.")] = False,
     minutes: Annotated[Optional[float], typer.Option(help="Target listening time (default: the show file's).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    format: FormatOption = None,
 ) -> None:
     """Fetch every source, pick what is new, make one episode (or one per listener) and publish it.
 
@@ -633,7 +726,7 @@ def run(
     _use_show_cache(files[0])
     try:
         result = run_show(files[0], when, dry_run=dry_run, reporter=reporter, on_fetched=fetched,
-                          minutes=minutes)
+                          minutes=minutes, format=format)
     finally:
         if progress is not None:
             progress.stop()

@@ -1,7 +1,9 @@
 """The values that flow through the pipeline, one frozen dataclass each.
 
-    source --ingest--> Article --summarize--> Digest --write--> Script
+    source --ingest--> Article --summarize--> Digest --edit for the ear--> Digest --write--> Script
            --speak--> Takes --mix--> Episode --export--> files --publish--> site
+
+(how much is said is the format's: a digest, a brief, or the full article; writing/formats.py)
 
 Grown into a show (`briefing run`, briefing/show/):
 
@@ -249,6 +251,9 @@ class EpisodeOptions:
     templates: str | None = None
     day: date | None = None
     latest: int | None = None
+    # How it is written (briefing/writing/formats.py): "digest" (summarized, edited for the
+    # ear), "brief" (a bulletin: each story in one or two sentences) or "full" (every paragraph).
+    format: str = "digest"
     # the voice
     engine: str = "hibari"
     voice: str | None = None
@@ -450,4 +455,5 @@ class Listener:
     sources: tuple[str, ...] = ()
     minutes: float | None = None
     top_story: bool = True  # the show's top story too, whatever it is about
+    format: str | None = None  # how their stories are written (digest, brief, full); None: the show's
 

@@ -42,9 +42,12 @@ def read(inputs: Sequence[str], *, title: str | None = None, latest: int | None 
     return articles
 
 
-def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: float) -> list[Digest]:
-    """Summarize each article within its share of the listening time."""
-    from .writing.summarize import budget_for, summarize
+def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: float,
+           format: str = "digest") -> list[Digest]:
+    """Summarize each article within its share of the listening time, in the format
+    (`writing/formats.py`: digest, brief or full), edited for the ear."""
+    from .writing.formats import digests_for
+    from .writing.summarize import budget_for
 
     if minutes <= 0:
         raise InputError(f"--minutes {minutes}: must be more than zero")
@@ -52,7 +55,7 @@ def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: flo
         ANNOUNCEMENT_WORDS * (1 + sum(1 for s in a.sections if s.heading)) for a in articles
     )
     budgets = budget_for([a.word_count for a in articles], minutes, words_per_minute, overhead)
-    return [summarize(a, b) for a, b in zip(articles, budgets)]
+    return digests_for(articles, budgets, format, words_per_minute)
 
 
 def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
@@ -62,9 +65,11 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     `overrides` are EpisodeOptions fields: `make_script(["a.txt"], minutes=2)`.
     """
     from .voices import WORDS_PER_MINUTE
+    from .writing.formats import about, check_format, fit_to_minutes, spoken_seconds
     from .writing.script import write_script
 
     options = _options(options, overrides)
+    check_format(options.format)
     reporter = reporter or Reporter()
     reporter.stage("reading " + ", ".join(inputs))
     with stage("ingest"):
@@ -72,11 +77,21 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     reporter.stage(f"summarizing {len(articles)} article{'s' * (len(articles) != 1)}")
     engines = [engine for engine, _ in voice_specs(options)]
     wpm = sum(WORDS_PER_MINUTE.get(e, 170.0) for e in engines) / len(engines) * options.speed
-    with stage("summarize"):
-        digests = digest(articles, minutes=options.minutes, words_per_minute=wpm)
-    with stage("script"):
-        return write_script(digests, show=options.show, title=options.title, day=options.day,
-                            templates=options.templates, hosts=host_names(options))
+
+    def summarized(minutes: float):
+        with stage("summarize"):
+            return digest(articles, minutes=minutes, words_per_minute=wpm, format=options.format)
+
+    def written(digests):
+        with stage("script"):
+            return write_script(digests, show=options.show, title=options.title, day=options.day,
+                                templates=options.templates, hosts=host_names(options), format=options.format)
+
+    script = fit_to_minutes(summarized, written, minutes=options.minutes, words_per_minute=wpm,
+                            format=options.format)
+    reporter.stage(f"the script: {script.word_count} words, {about(spoken_seconds(script.word_count, wpm))}"
+                   + (f" ({options.format})" if options.format != "digest" else ""))
+    return script
 
 
 def host_names(options: EpisodeOptions) -> tuple[str, ...]:
@@ -200,7 +215,16 @@ def render_script(script: Script, output: str | Path, options: EpisodeOptions | 
     takes = TakeCache() if options.cache else None
     sentences = sum(len(s.sentences) for s in script.segments)
     speakers = ", ".join(f"{v.engine} ({v.name})" for v in cast.values())
-    reporter.stage(f"speaking {sentences} sentences with {speakers}, mixing and encoding as it goes")
+    count = len(script.segments)
+    if takes is not None:
+        from .voices.speak import segments_to_speak
+
+        fresh = segments_to_speak(script, loaded, takes, quoting, voices=voices, quote_voices=quote_voices,
+                                  pronunciations=options.pronunciations)
+        said = f"speaking {fresh} of {count} segments; {count - fresh} from the cache"
+    else:
+        said = f"speaking all {count} segments"
+    reporter.stage(f"{said} ({sentences} sentences) with {speakers}, mixing and encoding as it goes")
     audio = output.with_name(f".{output.name}.{os.getpid()}.audio.part")
     art = prepared.cover
     with ThreadPoolExecutor(max_workers=1) as background:

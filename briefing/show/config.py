@@ -42,6 +42,7 @@ class Settings:
     engine: str = "hibari"
     voice: str = ""
     minutes: float = 3.0
+    format: str = "digest"  # digest, brief or full (briefing/writing/formats.py); a [[listener]] may choose another
     bitrate: int = 96
     hosts: int = 1  # 2: a show with two hosts, the first two of host_voices
     host_voices: tuple[tuple[str, str], ...] = DEFAULT_HOSTS  # [[host]] name = ..., voice = "engine:voice"
@@ -98,6 +99,11 @@ def find_settings(path: str | Path | None = None) -> Settings | None:
             continue
         if not isinstance(value, expected):
             raise BriefingError(f"{path}: {name} should be {expected.__name__}, not {value!r}")
+    if "format" in values:
+        from ..writing.formats import FORMATS
+
+        if values["format"] not in FORMATS:
+            raise BriefingError(f"{path}: format {values['format']!r}: choose one of {', '.join(FORMATS)}")
     values.update(_own_tables(data, path))
     return replace(Settings(), **values)
 

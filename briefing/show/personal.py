@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
 from typing import Any
@@ -43,9 +43,16 @@ def load_listeners(show_file: str | Path) -> list[Listener]:
         topics, sources = table.get("topics", []), table.get("sources", [])
         if not all(isinstance(x, str) for x in [*topics, *sources]):
             raise BriefingError(f"{show_file}: listener {table['name']}: topics and sources are lists of strings")
+        format = table.get("format")
+        if format is not None:
+            from ..writing.formats import FORMATS
+
+            if format not in FORMATS:
+                raise BriefingError(f"{show_file}: listener {table['name']}: format {format!r}: choose one of "
+                                    f"{', '.join(FORMATS)}")
         listeners.append(Listener(name=str(table["name"]).strip(), topics=tuple(topics), sources=tuple(sources),
                                   minutes=float(minutes) if minutes is not None else None,
-                                  top_story=bool(table.get("top_story", True))))
+                                  top_story=bool(table.get("top_story", True)), format=format))
     names = [listener.name for listener in listeners]
     if len(set(names)) != len(names):
         raise BriefingError(f"{show_file}: two listeners share a name")
@@ -93,17 +100,18 @@ def story_segments(story: Story, options: EpisodeOptions) -> StorySegments:
     from ..pipeline import ANNOUNCEMENT_WORDS
     from ..voices import WORDS_PER_MINUTE
     from ..writing.script import write_script
-    from ..writing.summarize import budget_for, summarize
+    from ..writing.formats import digests_for
+    from ..writing.summarize import budget_for
 
     article = story.article
     wpm = WORDS_PER_MINUTE.get(options.engine, 170.0) * options.speed
     overhead = ANNOUNCEMENT_WORDS * (1 + sum(1 for s in article.sections if s.heading))
     [budget] = budget_for([article.word_count], STORY_MINUTES, wpm, overhead)
-    digest = summarize(article, budget)
+    [digest] = digests_for([article], [budget], options.format, wpm)
     # Two copies of the story make write_script announce it; the second is announced in the
     # middle position ("Next story: ..."), the same wherever it falls in a listener's episode.
     middle = write_script([digest, digest, digest], show=options.show, templates=options.templates,
-                          day=options.day, credits=[story.sources] * 3)
+                          day=options.day, credits=[story.sources] * 3, format=options.format)
     body = middle.segments[1:-1]  # without intro and outro
     starts = [i for i, s in enumerate(body) if s.kind == "article"]
     return StorySegments(story, tuple(body[starts[1]:starts[2]]))
@@ -181,21 +189,24 @@ def personal_episodes(listeners: list[Listener], stories: list[Story], options: 
     from .run import next_key
 
     wpm = WORDS_PER_MINUTE.get(options.engine, 170.0) * options.speed
-    written: dict[int, StorySegments] = {}  # each story summarized and written once, when first needed
+    # each story summarized and written once per format, when first needed
+    written: dict[tuple[int, str], StorySegments] = {}
     episodes = []
     for listener in listeners:
         own = listener_site(site, listener.name)
         memory = Memory.load(own)
         fresh = [i for i, story in enumerate(stories) if not any(memory.covered(m) for m in story.mentions)]
+        own_options = replace(options, format=listener.format or options.format)
         for i in fresh:
-            if i not in written:
-                written[i] = story_segments(stories[i], options)
-        chosen = choose_for(listener, [written[i] for i in fresh], minutes=options.minutes,
+            if (i, own_options.format) not in written:
+                written[(i, own_options.format)] = story_segments(stories[i], own_options)
+        theirs = {i: written[(i, own_options.format)] for i in fresh}
+        chosen = choose_for(listener, [theirs[i] for i in fresh], minutes=options.minutes,
                             words_per_minute=wpm, overhead_words=TEMPLATE_OVERHEAD_WORDS,
                             top=0 if fresh and fresh[0] == 0 else None)
         if not chosen:
             continue  # nothing new they follow
-        told = [written[fresh[i]] for i in chosen]
+        told = [theirs[fresh[i]] for i in chosen]
         script = listener_script(listener, told, options, day)
         key = next_key(own, day, f"{options.show} {listener.name}")
         episodes.append(PlannedEpisode(key, script, tuple((s.story.title, s.story.mentions) for s in told),

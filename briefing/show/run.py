@@ -56,7 +56,8 @@ def _show(show_file: str | Path) -> tuple[Path, Settings]:
 def episode_options(settings: Settings, day: date, **overrides) -> EpisodeOptions:
     """How the show's episodes are made: the show file's settings, for the run's day."""
     options = EpisodeOptions(minutes=settings.minutes, show=settings.show, engine=settings.engine,
-                             voice=settings.voice or None, bitrate=settings.bitrate, day=day)
+                             voice=settings.voice or None, bitrate=settings.bitrate, day=day,
+                             format=settings.format)
     return replace(options, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -75,6 +76,7 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
     from .sources import fetch_sources, load_states, save_states
     from .personal import load_listeners, personal_episodes
     from .stories import ANNOUNCEMENT_WORDS, choose, episode_title, group_stories, is_fresh
+    from ..writing.formats import check_format, story_words
 
     path, settings = _show(show_file)
     day = day or date.today()
@@ -83,6 +85,7 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
         raise BriefingError(f"{path}: the show has no sources (add one with `briefing sources add URL`)")
     site = show_site(path, settings)
     options = episode_options(settings, day, **overrides)
+    check_format(options.format)
     reporter = reporter or Reporter()
     memory = Memory.load(site)
     reports: dict[str, SourceReport] = {}
@@ -138,14 +141,16 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
                        episodes=personal_episodes(listeners, stories, options, day, site),
                        sources=tuple(reports[s.url] for s in sources))
     chosen = choose(stories, minutes=options.minutes, words_per_minute=wpm,
-                    overhead_words=TEMPLATE_OVERHEAD_WORDS + ANNOUNCEMENT_WORDS)
+                    overhead_words=TEMPLATE_OVERHEAD_WORDS + ANNOUNCEMENT_WORDS,
+                    story_words=story_words(options.format, wpm))
     episodes: tuple[PlannedEpisode, ...] = ()
     if chosen:
         reporter.stage(f"writing the script: {len(chosen)} stor{'ies' if len(chosen) != 1 else 'y'}")
-        digests = digest([s.article for s in chosen], minutes=options.minutes, words_per_minute=wpm)
+        digests = digest([s.article for s in chosen], minutes=options.minutes, words_per_minute=wpm,
+                         format=options.format)
         title = episode_title(day, chosen[0].title)
         script = write_script(digests, show=options.show, title=title, day=day, templates=options.templates,
-                              credits=[s.sources for s in chosen])
+                              credits=[s.sources for s in chosen], format=options.format)
         key = next_key(site, day, options.show)
         episodes = (PlannedEpisode(key, script, tuple((s.title, s.mentions) for s in chosen)),)
     return RunPlan(show_file=str(path), site=str(site), day=day, options=options, episodes=episodes,

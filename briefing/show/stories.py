@@ -118,14 +118,17 @@ def episode_title(day: date, first_story: str) -> str:
     return f"{day:%A} {day.day} {day:%B}: {first_story}"
 
 
-def choose(stories: Sequence[Story], *, minutes: float, words_per_minute: float, overhead_words: int) -> list[Story]:
+def choose(stories: Sequence[Story], *, minutes: float, words_per_minute: float, overhead_words: int,
+           story_words: int | None = MIN_STORY_WORDS) -> list[Story]:
     """The best stories the minutes hold, in rank order. A story costs its announcement and the
-    summary it will get: MIN_STORY_WORDS, or half of a shorter article (the summarizer never
-    reads more than half). The first story is always told."""
+    summary it will get: `story_words` (MIN_STORY_WORDS; a bulletin's are shorter), or half of a
+    shorter article (the summarizer never reads more than half); None: the whole article (the
+    `full` format). The first story is always told."""
     budget = minutes * words_per_minute - overhead_words
     chosen: list[Story] = []
     for story in stories:
-        cost = ANNOUNCEMENT_WORDS + min(MIN_STORY_WORDS, max(1, story.article.word_count // 2))
+        words = story.article.word_count
+        cost = ANNOUNCEMENT_WORDS + (words if story_words is None else min(story_words, max(1, words // 2)))
         if chosen and cost > budget:
             break
         chosen.append(story)

@@ -117,6 +117,12 @@ class TakeCache:
         self.hits += 1
         return pcm, rate
 
+    def has_take(self, key: str) -> bool:
+        """Whether a take is kept under `key` (without reading it, in a folder)."""
+        if self.store is None:
+            return self._path(key).is_file()
+        return self._read(f"{key[:2]}/{key}.wav") is not None
+
     def put(self, key: str, pcm: bytes, sample_rate: int) -> None:
         buffer = io.BytesIO()
         with wave.open(buffer, "wb") as wav:

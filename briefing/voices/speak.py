@@ -159,6 +159,39 @@ def render_segments(script: Script, voice: Voice, cache: TakeCache | None = None
         takes.close()  # an abandoned render stops its workers
 
 
+def segments_to_speak(script: Script, voice: Voice, cache: TakeCache, quote_voice: Voice | None = None, *,
+                      voices: Mapping[str, Voice] | None = None, quote_voices: Mapping[str, Voice] | None = None,
+                      pronunciations: Mapping[str, str] | None = None) -> int:
+    """How many of the script's segments have a sentence the take cache does not hold (the rest
+    are mixed from the cache without the voice): looked up as `render_segments` will."""
+    from .cache import cache_key
+
+    voices = voices or {}
+    quote_voices = quote_voices or {}
+
+    def held(by: Voice, text: str) -> bool:
+        if pronunciations:
+            from ..writing.pronounce import pronounced
+
+            text = pronounced(text, pronunciations, by)
+        return cache.has_take(cache_key(by.identity(), text))
+
+    missing = 0
+    for segment in script.segments:
+        speaking = voices.get(segment.speaker, voice)
+        quoting = quote_voices.get(segment.speaker, quote_voice)
+        for sentence in segment.sentences:
+            pieces = quote_pieces(sentence) if quoting else []
+            if quoting and any(quoted for _, quoted in pieces):
+                whole = all(held(quoting if quoted else speaking, text) for text, quoted in pieces)
+            else:
+                whole = held(speaking, sentence)
+            if not whole:
+                missing += 1
+                break
+    return missing
+
+
 def speak(script: Script, voice: Voice, cache: TakeCache | None = None, progress: Progress | None = None,
           quote_voice: Voice | None = None, **cast) -> tuple[Take, ...]:
     """Render every sentence of every segment; the takes, in order. `cast`: render_segments' keywords."""

@@ -130,6 +130,7 @@ def write_script(
     templates: str | Path | None = None,
     hosts: Sequence[str] = (),
     credits: Sequence[Sequence[str]] | None = None,
+    format: str = "digest",
 ) -> Script:
     """Write the spoken script for one or more digested articles.
 
@@ -138,7 +139,8 @@ def write_script(
     the hosts, each introduced by a hand-over (`handover.j2`) from the host who spoke last.
     Every segment then names its speaker. `credits` (the self-running show) names the sources
     that reported each article: every article is then announced, even a single one, and
-    credited ("Reported by A and B.").
+    credited ("Reported by A and B."). `format` (digest, brief, full) is given to the templates:
+    a brief's stories are not listed in the intro nor announced.
     """
     hosts = tuple(hosts) if len(hosts) > 1 else ()
     if not digests:
@@ -153,7 +155,7 @@ def write_script(
     ]
     segments: list[Segment] = []
     opener = hosts[0] if hosts else None
-    intro = _render(env, "intro.j2", show=show, date=spoken_date(day), title=title, articles=articles)
+    intro = _render(env, "intro.j2", show=show, date=spoken_date(day), title=title, articles=articles, format=format)
     if hosts:
         intro += _render(env, "hosts.j2", hosts=list(hosts))
     segments.append(Segment("intro", "Introduction", _speakable_sentences(intro, language), opener))
@@ -165,7 +167,7 @@ def write_script(
             lines = _render(
                 env, "article.j2", title=digest.article.title, index=ai, count=len(digests),
                 first=ai == 0, last=last_story and several,
-                credits=list(credits[ai]) if credits is not None else [],
+                credits=list(credits[ai]) if credits is not None else [], format=format,
             )
             reader = cast.reader(ai)
             if reader is not None and reader != opener:

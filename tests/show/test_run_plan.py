@@ -128,3 +128,17 @@ def test_the_source_line_says_what_was_left_out_and_why(show, tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     line = next(x for x in result.stderr.decode().splitlines() if "fetched Mixed Desk" in x)
     assert "3 items, 1 new (1 too old, 1 not in the show's language)" in line, line
+
+
+def test_a_brief_show_says_each_story_in_a_sentence_or_two(show):
+    """`format = "brief"` (or --format brief): a bulletin of the same stories; the digest says more."""
+    digest = plan_run(show, date(2026, 11, 25), dry_run=True).episodes[0].script
+    brief = plan_run(show, date(2026, 11, 25), dry_run=True, format="brief").episodes[0].script
+    told = [s for s in brief.segments if s.kind == "section"]
+    assert len(told) == 2 and all(1 <= len(s.sentences) <= 2 for s in told)
+    assert "two stories in brief." in brief.segments[0].text and "stories in brief" not in digest.segments[0].text
+    assert brief.word_count < digest.word_count
+    # each story is still credited, without the announcement of its title
+    credits = [s.text for s in brief.segments if s.kind == "article"]
+    assert credits and all(t.startswith("Reported by") for t in credits)
+    assert all(not s.text.startswith("Reported by") for s in digest.segments if s.kind == "article")

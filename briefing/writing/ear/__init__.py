@@ -1,0 +1,83 @@
+"""Editing for the ear: newspaper sentences made into sentences a listener follows at once.
+
+A briefing is heard once, at the speed of speech. Newspaper sentences are written for the
+eye: long, with the speaker named after a long quotation and asides in brackets. Radio
+writes short sentences, one idea each, with the speaker first. This stage sits between
+choosing the sentences (`summarize.py`) and writing the script (`script.py`): each chosen
+sentence passes through `EAR_RULES`, small named rules, each one transformation that keeps
+the facts:
+
+- `drop_asides`: bracketed conversions and asides ("(£600m)", "(pictured)", "(R-Texas)")
+  are dropped; an aside that is a sentence of its own is said after the sentence.
+- `speaker_first`: `"Long quotation," said the minister.` becomes `The minister said:
+  "Long quotation."` (and `..., according to X.` becomes `According to X, ...`).
+- the splits (`SPLIT_RULES`): a long sentence is split where its grammar allows: sentences run
+  together or a lost full stop; a quotation of several sentences; two clauses joined by a
+  semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and"; a clause
+  between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
+  second clause sharing the first one's subject (said again).
+
+What stays: every word of an edited sentence comes from its source sentence, except the
+editor's own closed list of function words (`EAR_WORDS`); no rule adds a fact. A sentence no
+rule applies to is left exactly as it was. Only English is edited; other languages pass
+through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .grammar import EAR_WORDS, LONG_QUOTE_WORDS, MIN_PIECE_WORDS, SPLIT_FROM
+from .asides import drop_asides
+from .speakers import speaker_first, split_appositions
+from .clauses import (
+    split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_inner_relative_clauses,
+    split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects, split_while,
+)
+from .run_ons import split_joined_sentences, split_lost_full_stops
+
+EarRule = Callable[[str], list[str]]
+
+# Rules that edit a sentence in place, then rules that split; each applies again to the pieces.
+EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
+SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
+                                    split_semicolons, split_dashes, split_conjunctions,
+                                    split_while, split_relative_clauses, split_inner_relative_clauses,
+                                    split_appositions, split_comma_splices, split_colons, split_shared_subjects,
+                                    split_bare_and)
+EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES
+
+
+def edit_sentence(sentence: str) -> list[str]:
+    """One sentence through every rule: edited, then split until no rule splits a piece."""
+    pieces = [sentence]
+    for rule in EDIT_RULES:
+        pieces = [out for piece in pieces for out in rule(piece)]
+    done: list[str] = []
+    pending = list(reversed(pieces))
+    while pending:
+        piece = pending.pop()
+        for rule in SPLIT_RULES:
+            split = rule(piece)
+            if len(split) > 1:
+                pending.extend(reversed(split))
+                break
+        else:
+            done.append(piece)
+    return done
+
+
+def for_the_ear(sentences: Sequence[str], language: str = "en") -> list[str]:
+    """The sentences edited for the ear (English only; other languages as they are)."""
+    if language.split("-")[0].lower() != "en":
+        return list(sentences)
+    return [piece for sentence in sentences for piece in edit_sentence(sentence)]
+
+
+def edited_digest(digest):
+    """A Digest whose sentences are edited for the ear."""
+    from dataclasses import replace
+
+    language = digest.article.language
+    return replace(digest, sections=tuple(replace(s, sentences=tuple(for_the_ear(s.sentences, language)))
+                                          for s in digest.sections))

@@ -1,0 +1,296 @@
+"""Rules that split a long sentence where its grammar allows: between two clauses, around a
+relative clause, inside a quotation of several sentences."""
+
+from __future__ import annotations
+
+import re
+
+from ..sentences import _VERBS, is_fragment
+from .grammar import (
+    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME,
+    _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized, _ended,
+    _finite, _is_clause, _long, _opens_clause, _spoken_words, _top_level, _words,
+)
+
+
+def split_semicolons(sentence: str) -> list[str]:
+    """Two clauses joined by a semicolon become two sentences.
+
+    A semicolon between list items (no verb on one side) stays.
+    """
+    outside = _top_level(sentence)
+    for match in re.finditer(r";\s+", sentence):
+        if not outside[match.start()]:
+            continue
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if right.lower().startswith(("and ", "but ")):
+            right = right.split(" ", 1)[1]
+        if _is_clause(left) and _is_clause(right) and _opens_clause(right):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
+def split_dashes(sentence: str) -> list[str]:
+    """An aside between dashes that is a clause of its own is said after the sentence; a
+    clause after a single dash becomes its own sentence. A dashed phrase ("– the biggest in a
+    decade –") stays: it cannot stand alone.
+    """
+    outside = _top_level(sentence)
+    dashes = [m for m in re.finditer(rf"\s+{_DASH}\s+", sentence) if outside[m.start()]]
+    if len(dashes) == 2:
+        first, second = dashes
+        aside = sentence[first.end():second.start()]
+        rest = sentence[:first.start()] + " " + sentence[second.end():]
+        if _is_clause(aside) and _opens_clause(aside) and _is_clause(rest):
+            return [_ended(rest), _ended(_capitalized(aside))]
+    elif len(dashes) == 1:
+        dash = dashes[0]
+        left, right = sentence[:dash.start()], sentence[dash.end():]
+        if _is_clause(left) and _is_clause(right) and _opens_clause(right):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
+def split_conjunctions(sentence: str) -> list[str]:
+    """A long sentence of two independent clauses joined by ", and" or ", but" becomes two
+    ("But" is kept: it carries the contrast). A list ("A, B, and C") or a clause without its
+    own subject (", and was released") stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r",\s+(and|but)\s+", sentence):
+        if not outside[match.start()]:
+            continue
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if _is_clause(left) and _is_clause(right) and _opens_clause(right):
+            prefix = "But " if match.group(1) == "but" else ""
+            return [_ended(left), _ended(prefix + (right if prefix else _capitalized(right)))]
+    return [sentence]
+
+
+def split_relative_clauses(sentence: str) -> list[str]:
+    """A long sentence's closing non-restrictive clause becomes its own sentence:
+    "..., which was its first loss." -> "... . This was its first loss."; "... met Jane Smith,
+    who runs the firm." -> "... met Jane Smith. Jane Smith runs the firm." (the name said
+    again). A clause in the middle of the sentence, or one that does not open with its verb, stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r",\s+(which|who)\s+(\S+)", sentence):
+        if not outside[match.start()] or not _finite(match.group(2)):
+            continue
+        left, clause = sentence[:match.start()], sentence[match.start(2):]
+        if _words(left) < MIN_PIECE_WORDS + 1 or _words(clause) < 3 or not _is_clause(left):
+            continue
+        if any(w.lower() in _CONJUNCTIONS for w in left.split()[-5:]):
+            continue  # "... wonders when Van Ryn, who is now in custody will be out": not a closing clause
+        if any(not outside[i] for i in range(match.start(), len(sentence) - 1)) and not outside[-1]:
+            continue  # a quotation or bracket left open at the end: leave it whole
+        name = re.search(rf"({_NAME})$", left)
+        if match.group(1) == "which":
+            named = name.group(1).split() if name else []
+            if named and len(named) <= 4 and named[0].lower() not in _SUBJECT_WORDS | _CALENDAR \
+                    and named[-1].lower() not in _CALENDAR:
+                the = "The " if left[:name.start(1)].rstrip().endswith(" the") else ""  # "the SEC, which"
+                return [_ended(left), _ended(f"{the}{name.group(1)} {clause}")]  # "... by Qatar, which is trying"
+            return [_ended(left), _ended("This " + clause)]
+        if not name or name.group(1).split()[0].lower() in _SUBJECT_WORDS:
+            continue
+        return [_ended(left), _ended(f"{name.group(1)} {clause}")]
+    return [sentence]
+
+
+def split_inner_relative_clauses(sentence: str) -> list[str]:
+    """A ", which ...," or ", who ...," clause inside a long sentence, between its subject and
+    its verb, becomes a sentence after it: "The firm, which is now one of Google's biggest
+    investors, benefited from sales." -> "The firm benefited from sales. It is now one of
+    Google's biggest investors." ("It" or "They" by the clause's verb; a person is named again.)
+    A clause not followed by the sentence's verb, or whose subject cannot be said again, stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r",\s+(which|who)\s+(\S+)([^,\"“”()]*?),\s+(\S+)", sentence):
+        if not outside[match.start()] or not outside[match.end() - 1]:
+            continue
+        verb, tail_verb = match.group(2).lower(), match.group(4).lower().strip(":")
+        if not _finite(verb) or not _finite(tail_verb):
+            continue
+        head = sentence[:match.start()]
+        clause = sentence[match.start(2):match.end(3)]
+        rest = sentence[match.start(4):]
+        if _words(head) < 2 or _words(clause) < 3 or _words(head + " " + rest) < MIN_PIECE_WORDS:
+            continue
+        if match.group(1) == "which":
+            if verb in _PLURAL_VERBS:
+                subject = "They"
+            elif verb in _SINGULAR_VERBS or verb.endswith("s") or not head.rstrip().endswith("s"):
+                subject = "It"
+            else:
+                continue
+        else:
+            name = re.search(rf"({_NAME})$", head)
+            if name and name.group(1).split()[0].lower() not in _SUBJECT_WORDS:
+                subject = name.group(1)
+            elif _words(head) <= 5 and head.split()[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+                subject = _capitalized(head.strip())  # "The prime minister": said again
+            else:
+                continue
+        return [_ended(f"{head} {rest}"), _ended(f"{subject} {clause}")]
+    return [sentence]
+
+
+_INNER_QUOTE_STOP = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _quotations(sentence: str):
+    """(start, end, open mark, close mark) of the sentence's first quotation of each kind."""
+    for open_mark, close_mark in (('"', '"'), ("“", "”")):
+        start = sentence.find(open_mark)
+        end = sentence.find(close_mark, start + 1)
+        if start >= 0 and end >= 0:
+            yield start, end, open_mark, close_mark
+
+
+def split_quoted_sentences(sentence: str) -> list[str]:
+    """A quotation of several sentences is said as several: 'He said: "A. B."' becomes
+    'He said: "A."' and '"B."'; the words stay, the quotation marks close and open again."""
+    for start, end, open_mark, close_mark in _quotations(sentence):
+        inner = sentence[start + 1:end]
+        for stop in _INNER_QUOTE_STOP.finditer(inner):
+            first, second = inner[:stop.start()], inner[stop.end():]
+            if _words(first) >= 4 and _words(second) >= 4:
+                return [sentence[:start + 1] + first + close_mark,
+                        open_mark + second + sentence[end:]]
+    return [sentence]
+
+
+_WHILE = re.compile(r",\s+(while|whereas)\s+")
+
+
+def split_while(sentence: str) -> list[str]:
+    """Two clauses set side by side with ", while" become two sentences ("while" meaning
+    "whereas": the clause after it has its own subject and verb)."""
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _WHILE.finditer(sentence):
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if outside[match.start()] and _is_clause(left) and _is_clause(right) and _opens_clause(right) \
+                and not right.split()[0].lower().endswith("ing"):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
+def _splice_at(text: str) -> int | None:
+    """Where a comma joins two independent clauses in `text` ("..., we have seen worse"): the
+    clause after it opens with a pronoun and its verb. None when there is no such comma."""
+    for match in re.finditer(r",\s+(\w+)\s+(\S+)", text):
+        subject, verb = match.group(1).lower(), match.group(2)
+        left = text[:match.start()].split()
+        if left and left[0].strip("\"“'‘").lower() in _SUBORDINATORS:
+            continue  # "At a conference ..., he said": a fronted phrase, not a clause
+        if not any(w.lower().strip(",.;:") in _AUXILIARIES | _VERBS for w in left[1:]):
+            continue
+        if subject in _PRONOUN_SUBJECTS and _finite(verb) and _is_clause(text[:match.start()]) \
+                and _words(text[match.start(1):]) >= MIN_PIECE_WORDS \
+                and not is_fragment(_capitalized(text[match.start(1):])):
+            return match.start()
+    return None
+
+
+def split_comma_splices(sentence: str) -> list[str]:
+    """Two clauses joined by a bare comma, as people speak and as quotations are written,
+    become two sentences: '"The shock is not enormous, we have seen worse."' becomes '"The
+    shock is not enormous."' and '"We have seen worse."' (inside a quotation the marks close
+    and open again). A comma before a clause that shares its subject stays."""
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    at = _splice_at(sentence)
+    if at is not None and outside[at]:
+        return [_ended(sentence[:at]), _ended(_capitalized(sentence[at + 1:].strip()))]
+    for start, end, open_mark, close_mark in _quotations(sentence):
+        inner = sentence[start + 1:end]
+        at = _splice_at(inner)
+        if at is None:
+            continue
+        first, second = inner[:at], _capitalized(inner[at + 1:].strip())
+        tail = sentence[end:]
+        if not second.endswith((".", "!", "?")) and not tail[1:2] in (".", "!", "?"):
+            second += "."
+        return [sentence[:start + 1] + first + "." + close_mark, open_mark + second + tail]
+    return [sentence]
+
+
+def split_colons(sentence: str) -> list[str]:
+    """A clause after a colon that is not a quotation becomes its own sentence ("The plan is
+    simple: the town will build a second pier." -> two). A colon before a quotation or a list stays."""
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r":\s+", sentence):
+        right = sentence[match.end():]
+        if not outside[match.start()] or right[:1] in "\"“'‘":
+            continue
+        left = sentence[:match.start()]
+        if _is_clause(left) and _is_clause(right) and _opens_clause(right):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
+def split_shared_subjects(sentence: str) -> list[str]:
+    """A long sentence whose second clause shares the first one's subject (", and cut its
+    forecasts") becomes two, the subject said again: "Mitsubishi Motors issued a profit warning
+    in January, and cut its forecasts." -> "... in January." "Mitsubishi Motors cut its
+    forecasts." Only a plain subject (a name, or "The ..." up to five words, no commas) is said again.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r",\s+(and|but)\s+(\S+)", sentence):
+        if not outside[match.start()] or not _finite(match.group(2)) or match.group(2)[:1].isupper():
+            continue
+        left, right = sentence[:match.start()], sentence[match.start(2):]
+        words = left.split()
+        verb = next((i for i, w in enumerate(words) if _finite(w) and i > 0), None)
+        if verb is None:
+            continue
+        # after a fronted phrase ("In January, Mitsubishi Motors issued ..."), the subject follows its comma
+        start = max((i + 1 for i, w in enumerate(words[:verb]) if w.endswith(",")), default=0)
+        subject = words[start:verb]
+        if not subject or len(subject) > 5:
+            continue
+        if not (subject[0][:1].isupper()) or subject[-1].lower() in _FUNCTION_ENDS:
+            continue
+        if _words(right) < MIN_PIECE_WORDS - 1 or not _is_clause(left):
+            continue
+        said = " ".join(subject)
+        said = said if subject[0] not in ("The", "A", "An") else "The " + " ".join(subject[1:])
+        prefix = "But " if match.group(1) == "but" else ""
+        return [_ended(left), _ended(prefix + (said if prefix else said) + " " + right)]
+    return [sentence]
+
+
+_BARE_AND = re.compile(r"\s+and\s+(?=(?:the|its|his|her|their|this|these|those|it|they|he|she|we)\s)")
+
+
+def split_bare_and(sentence: str) -> list[str]:
+    """Two long clauses joined by "and" without a comma become two sentences when the second
+    has its own subject and verb at once ("... reached record levels last year and the figures
+    are likely to spark criticism."). Two things joined by "and" ("cars and the figures") stay.
+    """
+    if _spoken_words(sentence) <= 2 * SPLIT_FROM:
+        return [sentence]
+    outside = _top_level(sentence)
+    strong = _AUXILIARIES | _VERBS
+    for match in _BARE_AND.finditer(sentence):
+        left, right = sentence[:match.start()], sentence[match.end():]
+        head = [w.lower().strip(",.;:") for w in right.split()[1:4]]
+        if not outside[match.start()] or not any(w in strong for w in head):
+            continue
+        if _is_clause(left) and _is_clause(right) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]

@@ -1,0 +1,187 @@
+"""What the ear rules know of English: words, clauses, quotation marks, and the closed lists
+they use to tell a clause from a phrase. Lenient on purpose, and never trusted alone: a rule
+splits only where both pieces pass `_is_clause` (a whole sentence with a verb) and the piece
+after the cut opens a clause (`_opens_clause`: a subject, then its verb)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..sentences import _VERBS, is_fragment
+
+
+# The only words the editor may add: "This", "It" or "They" open a split-off ", which ..." clause;
+# "is" says a person's role ("Rod Eddington is BA's chief executive.").
+EAR_WORDS = frozenset({"this", "it", "they", "is"})
+# A sentence longer than this is split where a conjunction or a closing relative clause allows;
+# semicolons and dashed clauses are split at any length.
+SPLIT_FROM = 16
+# No piece of a split is shorter than this (a fragment would be heard as nonsense).
+MIN_PIECE_WORDS = 5
+# A quotation at least this long has its speaker moved before it.
+LONG_QUOTE_WORDS = 8
+
+_OPEN_QUOTES = "\"“"
+_CLOSE_QUOTES = "\"”"
+_DASH = r"(?:–|—|-{1,2})"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=4096)
+def _spoken_words(text: str) -> int:
+    """How many words the voice will say: figures are said in words ("$1.13bn" is five)."""
+    from ..speech import speakable
+
+    return len(speakable(text).split())
+
+
+def _long(sentence: str) -> bool:
+    """Long enough to split: more than SPLIT_FROM words as the voice says it."""
+    return _words(sentence) > SPLIT_FROM or _spoken_words(sentence) > SPLIT_FROM
+
+
+def _capitalized(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1:]
+        if ch.isdigit():
+            return text
+    return text
+
+
+_COMMON_OPENERS = frozenset(
+    """a an the this that these those there it its his her their our some many most more less several few
+    all no one two three four five six seven eight nine ten sales profits prices shares""".split()
+)
+
+
+def _lowered(text: str) -> str:
+    """The text with its first word in lower case when it is a common word (not a name)."""
+    match = re.match(r"([A-Z][a-z]*)\b", text)
+    if match and match.group(1).lower() in _COMMON_OPENERS:
+        return match.group(1).lower() + text[match.end():]
+    return text
+
+
+def _ended(text: str) -> str:
+    """The text as a whole sentence: trailing commas and dashes off, a full stop if none."""
+    text = re.sub(rf"(?:\s*[,;:]|\s+{_DASH})+\s*$", "", text.strip())
+    if not text:
+        return text
+    if text[-1] in ".!?":
+        return text
+    if text[-1] in _CLOSE_QUOTES + "’" and len(text) > 1 and text[-2] in ".!?,":
+        if text[-2] == ",":
+            return text[:-2] + "." + text[-1]
+        return text
+    return text + "."
+
+
+def _top_level(sentence: str) -> list[bool]:
+    """For each character, whether it is outside every quotation and bracket."""
+    outside: list[bool] = []
+    depth = 0
+    quoted = False
+    for ch in sentence:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == "“":
+            quoted = True
+        elif ch == "”":
+            quoted = False
+        outside.append(depth == 0 and not quoted)
+    return outside
+
+
+def _is_clause(piece: str) -> bool:
+    """A piece a listener hears as a sentence: long enough, with a verb, not a fragment."""
+    return _words(piece) >= MIN_PIECE_WORDS and not is_fragment(_ended(_capitalized(piece)))
+
+
+_AUXILIARIES = frozenset(
+    """is are was were has have had will would can could may might must should shall did does do
+    isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't didn't doesn't don't""".split()
+)
+_SUBJECT_WORDS = frozenset(
+    """he she it they we i you there this that these those the a an his her its their our my your some many
+    most several both all each no one two three four five six seven eight nine ten sales profits prices
+    shares""".split()
+)
+
+
+def _finite(word: str) -> bool:
+    word = word.lower().strip(",.;:\"'“”’")
+    return word in _AUXILIARIES or word in _VERBS or (len(word) > 4 and word.endswith("ed"))
+
+
+_RELATIVES = frozenset("which who whom whose where that".split())
+_NOUN_MARKERS = frozenset(
+    """of the a an its his her their our my your this that these those some many most more several in on for with
+    by to from at and or""".split()
+)
+_NOT_SUBJECTS = frozenset(
+    """also then still just now only even again later instead so yet thus hence who which whom whose what where
+    when why how whether if because although though as while than not to""".split()
+)
+
+
+def _opens_clause(text: str) -> bool:
+    """Whether `text` opens an independent clause: it does not open with a verb (a clause that
+    shares the previous one's subject) and has a finite verb soon after its first word."""
+    words = text.split()
+    if len(words) < MIN_PIECE_WORDS:
+        return False
+    first = words[0].strip("\"'“‘")
+    if not first[:1].isupper() and (_finite(first) or first.lower() in _NOT_SUBJECTS
+                                    or first.lower().endswith(("ly", "ing"))):
+        return False
+    if first.lower() in ("he", "she", "it") and words[1].lower().endswith("s") and words[1][:1].islower():
+        return True  # "it expects a rise": after he, she or it, a word in -s is the verb
+    for before, word in zip(words[:6], words[1:7]):
+        if word.lower().strip(",") in _RELATIVES:
+            return False  # "the number of calls where ...", "one of the factors which has ...": a noun phrase
+        if _finite(word) and not word[:1].isupper() and before.lower() not in _NOUN_MARKERS:
+            return True  # "Will Huffer" is a name; "of calls", "the sales" are nouns
+    return False
+
+
+_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
+
+
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
+
+# A sentence does not end on these: the capital after them is inside the sentence.
+_FUNCTION_ENDS = frozenset(
+    """a an the of to in on at by for from with and or but as than that this these those his her its their our
+    my your is are was were be been has have had will would can could may might must should said says told
+    named called dubbed star actor player coach manager president minister chief leader captain boss""".split()
+)
+
+
+_SUBORDINATORS = frozenset(
+    """at in on by for with after before during despite following under over from to since until as while when
+    although though if because once unlike like amid among according without within""".split()
+)
+# Words that open a subordinate clause: a name after one is inside it, not the sentence's end.
+_CONJUNCTIONS = frozenset("when if whether where why how because although though while until unless since".split())
+_PRONOUN_SUBJECTS = frozenset("i we he she it they you there this that these those".split())
+
+
+_SAY = (r"said|says|added|adds|told|tells|explained|warned|insisted|argued|claimed|stated|noted|declared|"
+        r"replied|admitted|wrote|asked|continued|stressed|explains|warns|insists|argues|claims|notes|proclaimed|"
+        r"exclaimed|announced|vowed|pledged|urged|conceded|acknowledged|confirmed|revealed|cautioned|predicted|"
+        r"observed|remarked|commented|suggested|recalled|complained|boasted|joked|admits|adds|continues|concluded")
+
+_PLURAL_VERBS = frozenset("are were have do don't aren't weren't haven't".split())
+_SINGULAR_VERBS = frozenset("is was has does doesn't isn't wasn't hasn't".split())

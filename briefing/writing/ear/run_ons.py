@@ -1,0 +1,70 @@
+"""Rules for sentences the splitter left together: a full stop followed by more, or a caption
+run into the text with no full stop at all."""
+
+from __future__ import annotations
+
+import re
+
+from ..sentences import is_fragment
+from .grammar import (
+    MIN_PIECE_WORDS, _CALENDAR, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite, _is_clause,
+    _long, _top_level, _words,
+)
+
+
+# Sentences run together: a full stop, question or exclamation mark, then a capital (after a
+# quotation mark, perhaps). An initial ("E."), a title ("Mr.", "Co.") or a number does not end one.
+_JOINED_STOP = re.compile(r"(?<=[a-z0-9)])([.!?][\"”'’]?)\s+(?=[\"“'‘]?[A-Z])")
+_ABBREVIATIONS = frozenset("mr ms mrs dr st co no jr sr inc ltd vs gen col sen rep gov prof".split())
+# Past this, a sentence is worth looking into for sentences run together or a lost full stop.
+RUN_ON_WORDS = 25
+
+
+def split_joined_sentences(sentence: str) -> list[str]:
+    """Sentences the splitter left together (a stray quotation mark kept one open) are said
+    one by one: "...the market. Two-thirds of ads..." becomes two sentences."""
+    if not _long(sentence):
+        return [sentence]
+    for stop in _JOINED_STOP.finditer(sentence):
+        left, right = sentence[:stop.end(1)], sentence[stop.end():]
+        if left.split()[-1].strip(".!?\"”'’").lower() in _ABBREVIATIONS:
+            continue
+        if _words(left) >= 4 and _words(right) >= 4 and not is_fragment(left) and not is_fragment(right):
+            return [left.strip(), right.strip()]
+    return [sentence]
+
+
+_LOST_STOP = re.compile(r"(?<=[a-z0-9])\s+(?=[A-Z][\w'’-]*\s)")
+
+
+def split_lost_full_stops(sentence: str) -> list[str]:
+    """A caption or a heading run into the text without a full stop ("...on Monday night
+    Manchester City have been faltering") is cut where a lower-case word meets a capitalized
+    one that opens a clause of its own. Reported speech ("officials said last week Iran had")
+    and pieces without a verb stay whole."""
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for gap in _LOST_STOP.finditer(sentence):
+        if not outside[gap.start()]:
+            continue
+        left, right = sentence[:gap.start()], sentence[gap.end():]
+        if _words(left) < MIN_PIECE_WORDS + 1 or _words(right) < MIN_PIECE_WORDS or _SAY_WORD.search(left):
+            continue
+        last = left.split()[-1]
+        if not (last[0].islower() or last[0].isdigit()) \
+                or last.lower() in _NOT_SUBJECTS | _FUNCTION_ENDS | _SUBORDINATORS:
+            continue
+        if right.split()[0].strip(",.").lower() in _CALENDAR:
+            continue  # "in early October solidified": a date, not a new sentence's subject
+        if right.startswith("I "):
+            continue  # "growing up I got": "I" is capitalized anywhere
+        subject = re.match(r"(?:[A-Z][\w'’-]*\s+){1,4}(\S+)", right)
+        if subject is None or not _finite(subject.group(1)):
+            continue  # the capitalized words are not followed by their verb: not a new sentence
+        if _is_clause(left) and any(_finite(w) for w in left.split()) and not is_fragment(_ended(right)):
+            return [_ended(left), right.strip()]
+    return [sentence]
+
+
+_SAY_WORD = re.compile(rf"\b(?:{_SAY}|say|tell|that)\b", re.IGNORECASE)
