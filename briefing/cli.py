@@ -98,6 +98,15 @@ def main_options(
 Inputs = Annotated[list[str], typer.Argument(
     help="Articles: files (.txt, .md, .html), http(s) URLs, RSS/Atom feeds, or '-' for standard input.")]
 Latest = Annotated[Optional[int], typer.Option("--latest", help="From a feed, read the N newest items (default 5).")]
+WriterUrl = Annotated[Optional[str], typer.Option(
+    "--writer", help="An OpenAI-compatible endpoint (Ollama, llama.cpp's server, vLLM, OpenAI, ...) writes the "
+                     "script, held to its sources: e.g. http://localhost:11434/v1 (default: the show file's [writer] "
+                     "url; none: the offline extractive writer).")]
+WriterModel = Annotated[Optional[str], typer.Option(
+    "--writer-model", help="The writer's model (default: [writer] model, else the first the endpoint lists).")]
+Focus = Annotated[Optional[str], typer.Option(help="With --writer: what the script should focus on.")]
+Format = Annotated[Optional[str], typer.Option(
+    "--format", help="digest (default), brief, full, or conversation (with --writer: 2 to 4 hosts talk it through).")]
 
 
 @app.command()
@@ -126,10 +135,15 @@ def make(
     no_music: Annotated[bool, typer.Option("--no-music", help="No stings, no bed under the intro.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     latest: Latest = None,
+    format: Format = None,
+    writer: WriterUrl = None,
+    writer_model: WriterModel = None,
+    focus: Focus = None,
 ) -> None:
     """Make an episode: read, summarize, write, speak, mix and export.
 
     Example: briefing make article.txt -o episode.mp3
+    Example: briefing make article.txt -o ep.mp3 --writer http://localhost:11434/v1 --format conversation --hosts 2
     """
     from .pipeline import make_episode
 
@@ -144,6 +158,7 @@ def make(
             speed=speed, lang=lang, tld=tld, reporter=reporter, latest=latest,
             loudness=loudness, cover=cover, quote_voice=quote_voice, music=not no_music,
             hosts=settings.cast(hosts), pronunciations=settings.pronunciations,
+            format=format or "digest", **settings.writer_options(hosts, writer=writer, model=writer_model, focus=focus),
         )
     finally:
         if progress is not None:
@@ -163,17 +178,24 @@ def script(
     engine: Annotated[Optional[str], typer.Option(help="Budget for this engine's speaking rate.")] = None,
     hosts: Annotated[Optional[int], typer.Option(help="2: written for two hosts; every turn names its speaker.")] = None,
     latest: Latest = None,
+    format: Format = None,
+    writer: WriterUrl = None,
+    writer_model: WriterModel = None,
+    focus: Focus = None,
 ) -> None:
     """Print the spoken script, without any audio (no voice is loaded).
 
     Example: briefing script article.txt --json
+    Example: briefing script article.txt --json --writer http://localhost:8080/v1 --format conversation --hosts 2
     """
     from .pipeline import make_script
 
     settings = _settings()
+    writing = settings.writer_options(hosts, writer=writer, model=writer_model, focus=focus)
     result = make_script(inputs, minutes=minutes or settings.minutes, show=show or settings.show, title=title,
                          templates=templates, engine=engine or settings.engine, latest=latest,
-                         hosts=settings.cast(hosts))
+                         hosts=settings.cast(hosts), format=format or "digest",
+                         reporter=_reporter(False)[0] if writing["writer"] else None, **writing)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -527,6 +549,9 @@ def run(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the stories it would cover; change nothing.")] = False,
     minutes: Annotated[Optional[float], typer.Option(help="Target listening time (default: the show file's).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    writer: WriterUrl = None,
+    writer_model: WriterModel = None,
+    focus: Focus = None,
 ) -> None:
     """Fetch every source, pick what is new, make one episode (or one per listener) and publish it.
 
@@ -568,7 +593,7 @@ def run(
     _use_show_cache(files[0])
     try:
         result = run_show(files[0], when, dry_run=dry_run, reporter=reporter, on_fetched=fetched,
-                          minutes=minutes)
+                          minutes=minutes, writer=writer, writer_model=writer_model, focus=focus)
     finally:
         if progress is not None:
             progress.stop()

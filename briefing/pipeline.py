@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
@@ -26,6 +27,9 @@ class Reporter:
 
     stage: Callable[[str], None] = lambda message: None
     step: Callable[[int, int, str], None] = lambda done, total, label: None
+    # A warning is said even when progress is not (a story the language model could not write).
+    warn: Callable[[str], None] = lambda message: print(f"briefing: warning: {message}", file=sys.stderr,
+                                                         flush=True)
 
 
 def read(inputs: Sequence[str], *, title: str | None = None, latest: int | None = None) -> list[Article]:
@@ -62,7 +66,7 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     `overrides` are EpisodeOptions fields: `make_script(["a.txt"], minutes=2)`.
     """
     from .voices import WORDS_PER_MINUTE
-    from .writing.script import write_script
+    from .writing.writers import write
 
     options = _options(options, overrides)
     reporter = reporter or Reporter()
@@ -75,8 +79,9 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     with stage("summarize"):
         digests = digest(articles, minutes=options.minutes, words_per_minute=wpm)
     with stage("script"):
-        return write_script(digests, show=options.show, title=options.title, day=options.day,
-                            templates=options.templates, hosts=host_names(options))
+        # The extractive writer, or a language model when options.writer names an endpoint.
+        return write(digests, options, title=options.title, day=options.day, stage=reporter.stage,
+                     warn=reporter.warn)
 
 
 def host_names(options: EpisodeOptions) -> tuple[str, ...]:

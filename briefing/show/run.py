@@ -57,6 +57,11 @@ def episode_options(settings: Settings, day: date, **overrides) -> EpisodeOption
     """How the show's episodes are made: the show file's settings, for the run's day."""
     options = EpisodeOptions(minutes=settings.minutes, show=settings.show, engine=settings.engine,
                              voice=settings.voice or None, bitrate=settings.bitrate, day=day)
+    if settings.format != "digest":
+        options = replace(options, format=settings.format)
+    if settings.writer or overrides.get("writer"):
+        # A language model writes the stories ([writer] in the show file): the hosts it writes for.
+        options = replace(options, hosts=settings.cast(), **settings.writer_options())
     return replace(options, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -143,8 +148,14 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
         reporter.stage(f"writing the script: {len(chosen)} stor{'ies' if len(chosen) != 1 else 'y'}")
         digests = digest([s.article for s in chosen], minutes=options.minutes, words_per_minute=wpm)
         title = episode_title(day, chosen[0].title)
-        script = write_script(digests, show=options.show, title=title, day=day, templates=options.templates,
-                              credits=[s.sources for s in chosen])
+        if options.writer:  # a language model writes the stories, held to their sources
+            from ..writing.writers import write
+
+            script = write(digests, options, title=title, day=day, credits=[s.sources for s in chosen],
+                           stage=reporter.stage, warn=reporter.warn)
+        else:
+            script = write_script(digests, show=options.show, title=title, day=day, templates=options.templates,
+                                  credits=[s.sources for s in chosen])
         key = next_key(site, day, options.show)
         episodes = (PlannedEpisode(key, script, tuple((s.title, s.mentions) for s in chosen)),)
     return RunPlan(show_file=str(path), site=str(site), day=day, options=options, episodes=episodes,
