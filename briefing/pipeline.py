@@ -66,10 +66,13 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     `overrides` are EpisodeOptions fields: `make_script(["a.txt"], minutes=2)`.
     """
     from .voices import WORDS_PER_MINUTE
-    from .writing.writers import write
+    from .writing.writers import get_writer
 
     options = _options(options, overrides)
     reporter = reporter or Reporter()
+    # The extractive writer, or a language model when options.writer names an endpoint; its
+    # settings are checked before any work.
+    writer = get_writer(options, stage=reporter.stage, warn=reporter.warn)
     reporter.stage("reading " + ", ".join(inputs))
     with stage("ingest"):
         articles = read(inputs, title=options.title, latest=options.latest)
@@ -79,9 +82,7 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     with stage("summarize"):
         digests = digest(articles, minutes=options.minutes, words_per_minute=wpm)
     with stage("script"):
-        # The extractive writer, or a language model when options.writer names an endpoint.
-        return write(digests, options, title=options.title, day=options.day, stage=reporter.stage,
-                     warn=reporter.warn)
+        return writer.write(digests, options, title=options.title, day=options.day)
 
 
 def host_names(options: EpisodeOptions) -> tuple[str, ...]:

@@ -69,6 +69,9 @@ def get_writer(options: EpisodeOptions, *, stage: Callable[[str], None] | None =
         if not options.writer.startswith(("http://", "https://")):
             raise InputError(f"--writer {options.writer}: give the endpoint's http:// or https:// URL "
                              "(e.g. http://localhost:11434/v1)")
+        from .llm.writer import hosts_of
+
+        hosts_of(options)  # 2 to 4 hosts for a conversation
         return ModelWriter(stage, warn)
     return ExtractiveWriter()
 

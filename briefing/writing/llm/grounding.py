@@ -32,7 +32,7 @@ _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 _SUFFIXES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
              "tn": 1e12, "trillion": 1e12}
 _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?"
-                     r"(?:\s*(k|thousand|mn|m|million|bn|billion|tn|trillion)\b)?", re.IGNORECASE)
+                     r"(?:\s*(k|thousand|mn|m|million|bn|billion|tn|trillion)\b)?(?:\s?%)?", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"[a-z]+")
 
 # Sentence openers that are everyday words, not names, when capitalised at a sentence's start.
@@ -48,6 +48,8 @@ true two under until up very wait was we we'll we're we've welcome well were wha
 which while who why will with without wow yeah yes yesterday yet you you're your finally also
 lastly plus besides first second third great good
 """.split())
+_FIRST_PERSON = frozenset(("I", "I'm", "I've", "I'd", "I'll"))
+_FUNCTION_WORDS = frozenset("a an and as at by for from in into of on or per than that the to was were with".split())
 _QUOTE = re.compile(r'"([^"]+)"')
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|al|bin|van|von|du|da|del|la|le)\s+)?[A-Z][\w'’.-]*)*")
 _SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|asked|wrote|explained|warned|insisted|argued|claimed|"
@@ -113,7 +115,8 @@ def check_turn(text: str, sources: Sources) -> Verdict:
         if not sources.holds_value(value):
             # said with what it counts: "12 people", not "12"
             noun = re.search(re.escape(shown) + r"\s+([a-z]+)", outside, re.IGNORECASE)
-            problems.append(f"{shown} {noun.group(1)}" if noun and noun.group(1).isalpha() else shown)
+            counted = noun.group(1) if noun and noun.group(1).lower() not in _FUNCTION_WORDS else None
+            problems.append(f"{shown} {counted}" if counted else shown)
     for name in names(outside, sources):
         if not sources.holds_name(name):
             problems.append(name)
@@ -214,9 +217,10 @@ def names(text: str, sources: Sources | None = None) -> list[str]:
                     words = words[1:]
                     while words and words[0].lower() in ("of", "the", "de", "al", "la", "le"):
                         words = words[1:]
-            if words and not (len(words) == 1 and words[0].lower() in _EVERYDAY and words[0] != "I"):
-                if words != ["I"] and not all(w in ("I", "I'm", "I've", "I'd", "I'll") for w in words):
-                    found.append(" ".join(words))
+            while words and words[0] in _FIRST_PERSON:
+                words = words[1:]
+            if words and not (len(words) == 1 and words[0].lower() in _EVERYDAY):
+                found.append(" ".join(words))
     return found
 
 
