@@ -227,9 +227,18 @@ def names(text: str, sources: Sources | None = None) -> list[str]:
 def _attributions(text: str) -> list[tuple[str, str, str]]:
     """(sentence, quotation, name) for each quotation the turn gives to a named speaker."""
     out = []
-    for sentence in _sentences(text):
+    quoted: list[str] = []
+
+    def mask(match) -> str:
+        # a quotation's own full stops ("a recovery... much patchier") do not end the turn's sentence
+        quoted.append(match.group(1))
+        return f'"{len(quoted) - 1}"'
+
+    masked = _QUOTE.sub(mask, text)
+    for sentence in _sentences(masked):
         for match in _QUOTE.finditer(sentence):
             before, after = sentence[:match.start()], sentence[match.end():]
+            quote = quoted[int(match.group(1))]
             speaker = None
             m = re.match(rf"[\s,]*(?:{_SPEECH_VERBS})\s+({_CAPITALISED.pattern})", after)
             if m:
@@ -248,7 +257,7 @@ def _attributions(text: str) -> list[tuple[str, str, str]]:
             if speaker:
                 words = [w for w in speaker.split() if w.lower() not in _EVERYDAY]
                 if words:
-                    out.append((sentence, match.group(1), " ".join(words)))
+                    out.append((sentence, quote, " ".join(words)))
     return out
 
 
@@ -260,8 +269,12 @@ def _said_by(quote: str, speaker: str, sources: Sources) -> bool:
     plain = [_plain(s) for s in sources.sentences]
     for i, sentence in enumerate(plain):
         if flat and flat in _flat(sentence):
-            context = _QUOTE.sub(" ", sentence + " " + (plain[i + 1] if i + 1 < len(plain) else ""))
-            # an unclosed quotation at the sentence's end ("...said: "It was...) says nothing of who said it
+            text = sentence + " " + (plain[i + 1] if i + 1 < len(plain) else "")
+            # who said it is named beside it: between the quotation before it and the one after
+            pieces, quotes = _QUOTE.split(text)[::2], _QUOTE.findall(text)
+            mine = next((q for q, quoted in enumerate(quotes) if flat in _flat(quoted)), None)
+            context = (pieces[mine] + " " + pieces[mine + 1]) if mine is not None else _QUOTE.sub(" ", text)
+            # an unclosed quotation at the end ("...said: "It was...) says nothing of who said it
             context = re.sub(r'"[^"]*$', " ", context)
             context_words = set(re.findall(r"[\w']+", _strip_possessive(context)))
             if words & context_words == words:
