@@ -106,9 +106,12 @@ def make_episode(inputs: Sequence[str], output: str | Path, options: EpisodeOpti
     `options` says how (EpisodeOptions); `overrides` replace single fields of it:
     `make_episode(["a.txt"], "a.mp3", minutes=2, show="Harbor Weekly")`.
     """
+    from .writing.writers import get_writer
+
     options = _options(options, overrides)
     reporter = reporter or Reporter()
     output = Path(output)
+    get_writer(options)  # a bad writer setting (format, endpoint URL, hosts) fails before any work
     finished, key = None, None
     if options.cache:
         # The same command again: the files it made last time, copied into place (no voice loads).
