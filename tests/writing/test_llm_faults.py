@@ -241,3 +241,31 @@ def test_without_a_writer_nothing_changes(short_article):
     plain = _extractive(short_article, hosts=())
     assert plain.writer is None and all(s.origin is None for s in plain.segments)
     assert "library" in plain.text
+
+
+@pytest.mark.slow
+def test_episodes_are_whole_whatever_the_endpoint_does(short_article, tmp_path):
+    """A conversation episode from the model's turns, and one from a failing endpoint: both speak."""
+    show = tmp_path / "briefing.toml"
+    show.write_text('[[host]]\nname = "Hannah"\nvoice = "hibari:heart"\n\n'
+                    '[[host]]\nname = "Joe"\nvoice = "hibari:heart"\n', encoding="utf-8")
+    env = {"BRIEFING_CONFIG": str(show), "BRIEFING_WRITER_DEADLINE": "6"}
+    with FakeEndpoint([INVENTED]) as fake:
+        mp3 = tmp_path / "talk.mp3"
+        done = run_cli("make", str(short_article), "-o", str(mp3), "--writer", fake.url, "--format", "conversation",
+                       "--hosts", "2", "--no-music", env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    transcript = json.loads(mp3.with_name("talk.transcript.json").read_text(encoding="utf-8"))
+    marked = [(s["speaker"], s["origin"], s["cites"]) for s in transcript["segments"] if "origin" in s]
+    assert ("Joe", "extract", [1]) in marked and ("Hannah", "model", []) in marked
+    assert all("Mayor Lee" not in s["body"] for s in transcript["segments"])
+    with FakeEndpoint(["500"]) as fake:
+        mp3 = tmp_path / "down.mp3"
+        done = run_cli("make", str(short_article), "-o", str(mp3), "--writer", fake.url, "--format", "conversation",
+                       "--hosts", "2", "--no-music", env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    warnings = [l for l in done.stderr.splitlines() if "warning" in l]
+    assert len(warnings) == 1 and "answered 500" in warnings[0]
+    transcript = json.loads(mp3.with_name("down.transcript.json").read_text(encoding="utf-8"))
+    bodies = " ".join(s["body"] for s in transcript["segments"])
+    assert "public library" in bodies and transcript["segments"][-1]["endTime"] > 10
