@@ -216,7 +216,7 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
                 return catalog.get("base_url") + "feed.xml"
         mp3 = work / f"{planned.key}.mp3"
         render_script(planned.script, mp3, plan.options, reporter=reporter)
-        write_notes(mp3, planned.stories)
+        write_notes(mp3, planned.stories, planned.script)
 
         def record(catalog, conn) -> None:
             mark_covered(conn, planned.key, planned.stories)
