@@ -24,12 +24,17 @@ class WriterFault(Exception):
     """The model could not be used for this call; the message says why."""
 
 
+class Unreachable(WriterFault):
+    """Nobody answers at the endpoint's address: the next story need not try again."""
+
+
 class _Retry(WriterFault):
     """A failure worth another attempt; `after` is the server's Retry-After, in seconds."""
 
-    def __init__(self, message: str, after: float | None = None):
+    def __init__(self, message: str, after: float | None = None, *, unreachable: bool = False):
         super().__init__(message)
         self.after = after
+        self.unreachable = unreachable
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,7 @@ class ChatClient:
                 with attempt:
                     return self._once(method, path, body, end)
         except _Retry as exc:
-            raise WriterFault(f"{exc} ({self.attempts} tries)") from None
+            raise (Unreachable if exc.unreachable else WriterFault)(f"{exc} ({self.attempts} tries)") from None
         except RetryError as exc:  # pragma: no cover - reraise=True hands back the last error
             raise WriterFault(str(exc)) from None
         raise WriterFault("no answer")  # pragma: no cover
@@ -148,7 +153,7 @@ class ChatClient:
         except requests.exceptions.ConnectionError as exc:
             if "timed out" in str(exc).lower() or "timeout" in type(exc).__name__.lower():
                 raise WriterFault(f"no answer within the {self.deadline:g} s deadline") from None
-            raise _Retry(f"cannot connect to {self.url}") from None
+            raise _Retry(f"cannot connect to {self.url}", unreachable=True) from None
         except requests.exceptions.Timeout:
             if time.monotonic() >= end - 0.05:
                 raise WriterFault(f"no answer within the {self.deadline:g} s deadline") from None

@@ -22,7 +22,7 @@ from datetime import date as Date
 
 from ...errors import InputError
 from ...models import Digest, EpisodeOptions, Script, Segment
-from .client import ChatClient, WriterFault
+from .client import ChatClient, Unreachable, WriterFault
 from .grounding import Sources, check_turn
 from .prompt import Host, messages as prompt_messages, repair_message
 from .schema import BadReply, Turn, parse_turns, turns_schema
@@ -116,8 +116,8 @@ def write_with_model(digests: Sequence[Digest], options: EpisodeOptions, *, titl
                 turns = _ask(client, replies, report, hosts, options, digest, sources, language)
             except WriterFault as exc:
                 why = str(exc)
-                if client._model is None:
-                    dead = why
+                if client._model is None or isinstance(exc, Unreachable):
+                    dead = why  # no model list, or nobody at the address: the other stories do not ask
             except BadReply as exc:
                 why = f"its reply could not be used after one repair request: {exc}"
         if turns is None:
