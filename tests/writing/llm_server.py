@@ -67,6 +67,9 @@ def llama_server(gguf: Path, *, wait: float = 120.0, log: Path | None = None):
             if time.monotonic() > end:
                 raise RuntimeError(f"llama_cpp.server did not answer within {wait:g} s")
             time.sleep(0.3)
+        # The first completion pays for loading the weights: not the first story's cost.
+        requests.post(url + "/chat/completions", json={"messages": [{"role": "user", "content": "Hi"}],
+                                                       "max_tokens": 1}, timeout=wait)
         yield url
     finally:
         process.terminate()

@@ -96,6 +96,8 @@ def test_invented_facts_are_replaced_by_the_cited_sentences_or_dropped(short_art
     (["refusal", "refusal"], "refused"),
     (["length", "length"], "cut off"),
     ([{"turns": [{"speaker": "Mike", "text": "Hi.", "sources": []}]}] * 2, "Mike"),
+    ([{"turns": [{"speaker": "Joe", "text": "The Briefing. For a moment in time.", "sources": [1]}]}] * 2,
+     "too short to tell the story"),
 ])
 def test_an_unusable_endpoint_leaves_the_story_to_the_extractive_writer(short_article, quick, replies, why):
     warnings: list[str] = []

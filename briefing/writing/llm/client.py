@@ -28,6 +28,11 @@ class Unreachable(WriterFault):
     """Nobody answers at the endpoint's address: the next story need not try again."""
 
 
+class _FormatRefused(WriterFault):
+    """The endpoint does not take `response_format` of type json_schema (llama-cpp-python's server
+    takes the schema as `{"type": "json_object", "schema": ...}` instead)."""
+
+
 class _Retry(WriterFault):
     """A failure worth another attempt; `after` is the server's Retry-After, in seconds."""
 
@@ -66,6 +71,7 @@ class ChatClient:
         self.deadline = deadline if deadline is not None else deadline_seconds()
         self.attempts = attempts
         self.calls = 0  # requests that reached the model (chat completions sent)
+        self.schema_style = "json_schema"  # how this endpoint takes a schema: "json_schema" or "json_object"
 
     @property
     def model(self) -> str:
@@ -90,10 +96,17 @@ class ChatClient:
         body: dict = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
                       "temperature": temperature, "seed": seed, "stream": False}
         if schema is not None:
-            body["response_format"] = {"type": "json_schema",
-                                       "json_schema": {"name": "turns", "strict": True, "schema": schema}}
+            body["response_format"] = self._response_format(schema)
         self.calls += 1
-        data = self._call("POST", "/chat/completions", body)
+        try:
+            data = self._call("POST", "/chat/completions", body)
+        except _FormatRefused:
+            if self.schema_style != "json_schema":
+                raise
+            # llama-cpp-python's server: the same schema, in its own form; remembered for the next calls
+            self.schema_style = "json_object"
+            body["response_format"] = self._response_format(schema)
+            data = self._call("POST", "/chat/completions", body)
         try:
             choice = data["choices"][0]
             message = choice.get("message") or {}
@@ -104,6 +117,11 @@ class ChatClient:
                          refusal=message.get("refusal") or None)
         except (KeyError, IndexError, TypeError, ValueError):
             raise WriterFault("the endpoint's answer is not a chat completion") from None
+
+    def _response_format(self, schema: dict) -> dict:
+        if self.schema_style == "json_object":
+            return {"type": "json_object", "schema": schema}
+        return {"type": "json_schema", "json_schema": {"name": "turns", "strict": True, "schema": schema}}
 
     def _call(self, method: str, path: str, body: dict | None) -> dict:
         from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_attempt
@@ -160,6 +178,9 @@ class ChatClient:
             raise _Retry(f"{self.url} did not answer in time") from None
         except requests.exceptions.RequestException as exc:
             raise WriterFault(f"{self.url}: {exc.__class__.__name__}") from None
+        if status in (400, 422, 500) and body and "response_format" in body and b"response_format" in data \
+                and b"json_schema" in data:
+            raise _FormatRefused(f"{self.url}{path} does not take a json_schema response_format")
         if status == 429 or status == 408 or status >= 500:
             raise _Retry(f"{self.url}{path} answered {status}", _retry_after(retry_after))
         if status >= 300:

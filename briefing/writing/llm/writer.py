@@ -216,11 +216,11 @@ def _ask(client: ChatClient, replies, report: WriterReport, hosts: list[Host], o
     max_tokens = max(400, words * 4)
     reply = _chat(client, report, messages, schema, max_tokens)
     try:
-        turns = _usable(reply, schema)
+        turns = _usable(reply, schema, words)
     except BadReply as exc:
         mend = messages + [{"role": "assistant", "content": reply.content[:4000]}, repair_message(str(exc))]
         reply = _chat(client, report, mend, schema, max_tokens)
-        turns = _usable(reply, schema)
+        turns = _usable(reply, schema, words)
     if replies is not None:
         replies.put(key, {"content": reply.content, "model": client.model})
     return turns
@@ -234,11 +234,17 @@ def _chat(client: ChatClient, report: WriterReport, messages, schema, max_tokens
     return reply
 
 
-def _usable(reply, schema) -> list[Turn]:
+def _usable(reply, schema, words: int) -> list[Turn]:
+    """The reply's turns, or BadReply: refused, cut off, not the schema, or too short to tell the story
+    (under a quarter of the words asked for: a greeting alone says nothing of the news)."""
     if reply.refusal:
         raise BadReply(f"the model refused ({reply.refusal[:80]})")
     if reply.finish_reason == "length":
         raise BadReply("the reply was cut off at the token limit")
     if reply.finish_reason == "content_filter":
         raise BadReply("the reply was withheld by the endpoint's content filter")
-    return parse_turns(reply.content, schema)
+    turns = parse_turns(reply.content, schema)
+    said = sum(len(t.text.split()) for t in turns)
+    if said < max(8, words // 4):
+        raise BadReply(f"the reply is too short to tell the story ({said} words of the {words} asked for)")
+    return turns
