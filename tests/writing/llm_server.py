@@ -51,7 +51,7 @@ def llama_server(gguf: Path, *, wait: float = 120.0, log: Path | None = None):
     out = open(log, "wb") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--verbose", "false"],
+         "--port", str(port), "--n_ctx", "4096", "--n_threads", "1", "--verbose", "false"],
         stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
     try:

@@ -176,7 +176,7 @@ def test_digest_and_brief_with_one_host(short_article, quick):
         script = _write(short_article, fake.url, format="brief", hosts=())
     said = [s for s in script.segments if s.origin]
     assert len(said) == 1 and said[0].speaker is None and said[0].origin == "model"
-    assert "two or three short" in fake.requests[0]["messages"][0]["content"]
+    assert "two or three short sentences" in fake.requests[0]["messages"][0]["content"]
 
 
 def test_the_script_json_marks_every_turn_and_round_trips(short_article, quick):
@@ -223,8 +223,8 @@ def test_show_file_writer_table_and_personas(short_article, tmp_path):
         assert done.returncode == 0, done.stderr
         system = fake.requests[0]["messages"][0]["content"]
         assert fake.requests[0]["model"] == "qwen"
-        assert "Hannah: the curious one." in system and "Joe: the explainer." in system
-        assert "Focus on: what it means for families." in system
+        assert "Hannah is the curious one." in system and "Joe is the explainer." in system
+        assert "Focus on what it means for families." in system
     show.write_text('[writer]\nurl = "ollama"\n', encoding="utf-8")
     done = run_cli("script", str(short_article), env={"BRIEFING_CONFIG": str(show)}, timeout=60)
     assert done.returncode == 1 and "[writer] url should be" in done.stderr

@@ -73,3 +73,12 @@ def test_one_number_in_every_written_form():
 def test_hosts_and_show_are_always_allowed(story):
     assert check_turn("Thanks, Joe. This is The Briefing, I'm Hannah.", story).grounded
     assert not check_turn("Thanks, Mike.", story).grounded
+
+
+def test_a_turn_must_draw_on_the_sentences_it_cites(story):
+    cited = [STORY[5]]  # the rebels and Hama
+    assert check_turn("The rebels captured the city.", story, cited).grounded
+    said = check_turn("This is a story that has been told for centuries.", story, cited)
+    assert said.unsupported == ("nothing from the sentences it cites",)
+    # a turn that cites nothing is not held to it: a question, a reaction, a hand-over
+    assert check_turn("Joe, what happened next?", story).grounded

@@ -38,7 +38,7 @@ def _show(tmp_path, url: str):
     path = tmp_path / "briefing.toml"
     path.write_text(f'[show]\ntitle = "Harbor Weekly"\nminutes = 3\nhosts = 2\nformat = "conversation"\n\n'
                     f'[writer]\nurl = "{url}"\nmodel = "tiny"\n\n'
-                    '[[host]]\nname = "Ana"\nvoice = "hibari:heart"\npersona = "asks the questions"\n\n'
+                    '[[host]]\nname = "Ana"\nvoice = "hibari:heart"\npersona = "the one who asks"\n\n'
                     '[[host]]\nname = "Ben"\nvoice = "hibari:heart"\npersona = "knows the harbour"\n\n'
                     '[[source]]\nurl = "news"\nname = "Harbor Gazette"\n', encoding="utf-8")
     return path
@@ -49,7 +49,7 @@ def test_a_run_writes_every_story_with_the_model_and_the_notes_say_so(tmp_path, 
     with FakeEndpoint([REPLY]) as fake:
         plan = plan_run(_show(tmp_path, fake.url), date(2026, 11, 25), dry_run=True)
     assert fake.calls == 2  # one per story
-    assert "Ana: asks the questions." in fake.requests[0]["messages"][0]["content"]
+    assert "Ana is the one who asks." in fake.requests[0]["messages"][0]["content"]
     (episode,) = plan.episodes
     script = episode.script
     assert script.hosts == ("Ana", "Ben")

@@ -13,6 +13,9 @@ Checked against the sentences the turn cites and the whole story it is about:
   and punctuation aside), and a quotation the turn gives to someone ("..., said Ms Chen")
   must be given to that person in the source sentence that holds it.
 
+A turn that cites sentences must also draw on them: share at least one content word with them
+(a turn citing sentence 1 that talks of something else says nothing of it).
+
 The hosts' names and the show's are always allowed. A turn that breaks the rule is
 `replaced` by the source sentences it cites, or `dropped` when it cites none.
 """
@@ -100,10 +103,12 @@ class Sources:
         return not flat or f" {flat} " in f" {self._flat} "
 
 
-def check_turn(text: str, sources: Sources) -> Verdict:
-    """The rule applied to one turn's text."""
+def check_turn(text: str, sources: Sources, cited: Sequence[str] = ()) -> Verdict:
+    """The rule applied to one turn's text; `cited` are the sentences it says it draws on."""
     text = _plain(text)
     problems: list[str] = []
+    if cited and not _content_words(text) & _content_words(" ".join(cited)):
+        problems.append("nothing from the sentences it cites")
     for quote in _QUOTE.findall(text):
         if not sources.holds_quote(quote):
             problems.append(f'"{quote.strip()}"')
@@ -121,6 +126,17 @@ def check_turn(text: str, sources: Sources) -> Verdict:
         if not sources.holds_name(name):
             problems.append(name)
     return Verdict(tuple(dict.fromkeys(problems)))
+
+
+_COMMON = frozenset("""about after also been before being could from have having here into just like made make
+many more most much news only other over said says some story such than that their them then there these they
+this those told very were what when where which while will with would your year years""".split())
+
+
+def _content_words(text: str) -> set[str]:
+    """A text's words that carry its matter: four letters or more, not everyday, their ends trimmed."""
+    words = re.findall(r"[a-z]{4,}", _plain(text).lower())
+    return {w[:6] for w in words if w not in _COMMON}
 
 
 def numbers(text: str) -> list[tuple[float, float]]:

@@ -19,8 +19,9 @@ def messages(*, format: str, hosts: Sequence[Host], focus: str | None, show: str
     from ..script import _render, environment
 
     env = environment(templates)
+    turns = 1 if format == "brief" else max(len(hosts) * 2, min(16, round(words / 30)))
     context = {"format": format, "hosts": [{"name": h.name, "persona": h.persona} for h in hosts],
-               "focus": focus, "show": show, "language": language, "words": words, "title": title,
+               "focus": focus, "show": show, "language": language, "words": words, "turns": turns, "title": title,
                "sources": [{"id": i, "text": text} for i, text in enumerate(sources, 1)]}
     system = "\n".join(_render(env, "writer_system.j2", **context))
     story = "\n".join(_render(env, "writer_story.j2", **context))

@@ -132,8 +132,8 @@ def write_with_model(digests: Sequence[Digest], options: EpisodeOptions, *, titl
         for turn in turns:
             report.turns += 1
             speaker = turn.speaker if names else None
-            verdict = check_turn(turn.text, story)
             cited = [sources[i - 1] for i in turn.sources if 1 <= i <= len(sources)]
+            verdict = check_turn(turn.text, story, cited)
             if verdict.grounded:
                 report.grounded += 1
                 spoken = _speakable_sentences([turn.text], language)
@@ -236,7 +236,7 @@ def _chat(client: ChatClient, report: WriterReport, messages, schema, max_tokens
 
 def _usable(reply, schema, words: int) -> list[Turn]:
     """The reply's turns, or BadReply: refused, cut off, not the schema, or too short to tell the story
-    (under a quarter of the words asked for: a greeting alone says nothing of the news)."""
+    (under an eighth of the words asked for: a greeting alone says nothing of the news)."""
     if reply.refusal:
         raise BadReply(f"the model refused ({reply.refusal[:80]})")
     if reply.finish_reason == "length":
@@ -245,6 +245,6 @@ def _usable(reply, schema, words: int) -> list[Turn]:
         raise BadReply("the reply was withheld by the endpoint's content filter")
     turns = parse_turns(reply.content, schema)
     said = sum(len(t.text.split()) for t in turns)
-    if said < max(8, words // 4):
+    if said < max(8, words // 8):
         raise BadReply(f"the reply is too short to tell the story ({said} words of the {words} asked for)")
     return turns
