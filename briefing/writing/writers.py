@@ -35,11 +35,11 @@ class ExtractiveWriter:
     name = "extractive"
 
     def write(self, digests, options, *, title, day, credits=None) -> Script:
+        from ..pipeline import host_names
         from .script import write_script
 
-        hosts = tuple(name for name, _ in options.hosts) if len(options.hosts) > 1 else ()
         return write_script(digests, show=options.show, title=title, day=day, templates=options.templates,
-                            hosts=hosts, credits=credits)
+                            hosts=host_names(options), credits=credits)
 
 
 class ModelWriter:
