@@ -35,7 +35,7 @@ def test_two_host_conversation_episode_of_the_seed_article(endpoint, seed_articl
                           "conversation", "--hosts", "2", "--minutes", "1.5", timeout=600)
     assert code == 0, err
     assert "Traceback" not in err
-    line = next(l for l in err.splitlines() if l.startswith("briefing: writer: ") and " turns, " in l)
+    line = next(l for l in err.splitlines() if l.startswith("briefing: writer: ") and " grounded, " in l)
     turns, grounded = int(line.split()[2]), int(line.split()[4])
     assert turns > 0 and grounded <= turns
     assert any("tokens in" in l and "model call" in l for l in err.splitlines())

@@ -51,7 +51,7 @@ class WriterReport:
 
     def line(self) -> str:
         """`41 turns, 38 grounded, 3 replaced (unsupported: "12 people", "Mayor Lee")`."""
-        text = f"{self.turns} turns, {self.grounded} grounded, {self.replaced} replaced"
+        text = f"{self.turns} turn{'s' * (self.turns != 1)}, {self.grounded} grounded, {self.replaced} replaced"
         if self.dropped:
             text += f", {self.dropped} dropped"
         if self.unsupported:
