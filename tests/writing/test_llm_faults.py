@@ -271,3 +271,19 @@ def test_episodes_are_whole_whatever_the_endpoint_does(short_article, tmp_path):
     transcript = json.loads(mp3.with_name("down.transcript.json").read_text(encoding="utf-8"))
     bodies = " ".join(s["body"] for s in transcript["segments"])
     assert "public library" in bodies and transcript["segments"][-1]["endTime"] > 10
+
+
+def test_an_unusable_reply_is_remembered_but_a_fault_is_not(short_article, quick):
+    warnings: list[str] = []
+    with FakeEndpoint(["garbage"]) as fake:
+        _write(short_article, fake.url, cache=True, writer_model="m1", warnings=warnings)
+        again = _write(short_article, fake.url, cache=True, writer_model="m1", warnings=warnings)
+        assert fake.calls == 2  # the first story's request and its repair; the re-run asks nothing
+    assert len(warnings) == 2 and warnings[0] == warnings[1]  # the same fallback, said again
+    assert again.writer["calls"] == 0 and again.writer["cached"] == 1
+    with FakeEndpoint(["500", "500", "500", GOOD]) as fake:
+        _write(short_article, fake.url, cache=True, writer_model="m2", warnings=[])
+        assert fake.calls == 3  # three tries, then the extractive story
+        script = _write(short_article, fake.url, cache=True, writer_model="m2")
+        assert fake.calls == 4  # a 500 is asked again next time
+    assert script.writer["turns"] == 4

@@ -206,6 +206,9 @@ def _ask(client: ChatClient, replies, report: WriterReport, hosts: list[Host], o
     key = reply_key(client.url, client.model, messages, sources, schema)
     if replies is not None:
         kept = replies.get(key)
+        if kept is not None and isinstance(kept.get("unusable"), str):
+            report.cached += 1  # the same prompt got an unusable reply before: the same fallback, no call
+            raise BadReply(kept["unusable"])
         if kept is not None:
             try:
                 turns = parse_turns(kept.get("content", ""), schema)
@@ -220,7 +223,14 @@ def _ask(client: ChatClient, replies, report: WriterReport, hosts: list[Host], o
     except BadReply as exc:
         mend = messages + [{"role": "assistant", "content": reply.content[:4000]}, repair_message(str(exc))]
         reply = _chat(client, report, mend, schema, max_tokens)
-        turns = _usable(reply, schema, words)
+        try:
+            turns = _usable(reply, schema, words)
+        except BadReply as again:
+            # A model answers the same prompt the same way (its seed is fixed): keep the verdict, not
+            # only the good replies. A fault of the endpoint (down, 5xx, deadline) is never kept.
+            if replies is not None:
+                replies.put(key, {"unusable": str(again), "model": client.model})
+            raise
     if replies is not None:
         replies.put(key, {"content": reply.content, "model": client.model})
     return turns
