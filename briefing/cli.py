@@ -143,6 +143,7 @@ def make(
     """Make an episode: read, summarize, write, speak, mix and export.
 
     Example: briefing make article.txt -o episode.mp3
+
     Example: briefing make article.txt -o ep.mp3 --writer http://localhost:11434/v1 --format conversation --hosts 2
     """
     from .pipeline import make_episode
@@ -186,6 +187,7 @@ def script(
     """Print the spoken script, without any audio (no voice is loaded).
 
     Example: briefing script article.txt --json
+
     Example: briefing script article.txt --json --writer http://localhost:8080/v1 --format conversation --hosts 2
     """
     from .pipeline import make_script
