@@ -82,3 +82,13 @@ def test_a_turn_must_draw_on_the_sentences_it_cites(story):
     assert said.unsupported == ("nothing from the sentences it cites",)
     # a turn that cites nothing is not held to it: a question, a reaction, a hand-over
     assert check_turn("Joe, what happened next?", story).grounded
+
+
+def test_a_reply_with_a_raw_line_break_in_a_string_is_read():
+    from briefing.writing.llm.schema import BadReply, parse_turns, turns_schema
+
+    schema = turns_schema(["Ana", "Ben"])
+    turns = parse_turns('{"turns": [{"speaker": "Ana", "text": "Rebels\ttook\nHama.", "sources": [1]}]}', schema)
+    assert turns[0].text == "Rebels took Hama." and turns[0].sources == (1,)
+    with pytest.raises(BadReply, match="speaker"):
+        parse_turns('{"turns": [{"speaker": "Cy", "text": "Hi.", "sources": []}]}', schema)

@@ -55,7 +55,7 @@ def parse_turns(content: str, schema: dict) -> list[Turn]:
     if text.startswith("```"):  # a model that wraps its JSON in a Markdown fence
         text = text.strip("`").removeprefix("json").strip()
     try:
-        data = json.loads(text)
+        data = json.loads(text, strict=False)  # a raw tab or line break inside a string is still JSON enough
     except json.JSONDecodeError as exc:
         raise BadReply(f"the reply is not valid JSON ({exc.msg} at character {exc.pos})") from None
     errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
