@@ -287,3 +287,19 @@ def test_an_unusable_reply_is_remembered_but_a_fault_is_not(short_article, quick
         script = _write(short_article, fake.url, cache=True, writer_model="m2")
         assert fake.calls == 4  # a 500 is asked again next time
     assert script.writer["turns"] == 4
+
+
+def test_up_to_four_hosts_talk(short_article, quick):
+    from briefing.errors import InputError
+
+    three = HOSTS + (("Mia", "hibari:heart"),)
+    reply = {"turns": GOOD["turns"] + [{"speaker": "Mia", "text": "Tools and instruments, then.", "sources": []}]}
+    with FakeEndpoint([reply]) as fake:
+        script = _write(short_article, fake.url, hosts=three)
+    enum = fake.requests[0]["response_format"]["json_schema"]["schema"]["properties"]["turns"]["items"]
+    assert enum["properties"]["speaker"]["enum"] == ["Hannah", "Joe", "Mia"]
+    assert [s.speaker for s in script.segments if s.origin][-1] == "Mia"
+    assert script.hosts == ("Hannah", "Joe", "Mia")
+    five = three + (("Leo", "hibari:heart"), ("Eve", "hibari:heart"))
+    with pytest.raises(InputError, match="give 2 to 4 hosts"):
+        _write(short_article, "http://127.0.0.1:9/v1", hosts=five)
