@@ -99,9 +99,17 @@ Inputs = Annotated[list[str], typer.Argument(
     help="Articles: files (.txt, .md, .html, .pdf, .docx, .epub, .eml, .mbox), Maildir folders, http(s) URLs, "
          "RSS/Atom feeds, or '-' for standard input.")]
 Latest = Annotated[Optional[int], typer.Option("--latest", help="From a feed or a mailbox, read the N newest items (default 5).")]
+WriterUrl = Annotated[Optional[str], typer.Option(
+    "--writer", help="An OpenAI-compatible endpoint (Ollama, llama.cpp's server, vLLM, OpenAI, ...) writes the "
+                     "script, held to its sources: e.g. http://localhost:11434/v1 (default: the show file's [writer] "
+                     "url; none: the offline extractive writer).")]
+WriterModel = Annotated[Optional[str], typer.Option(
+    "--writer-model", help="The writer's model (default: [writer] model, else the first the endpoint lists).")]
+Focus = Annotated[Optional[str], typer.Option(help="With --writer: what the script should focus on.")]
 FormatOption = Annotated[Optional[str], typer.Option(
-    "--format", help="digest (summarized, the default), brief (one or two sentences a story) or full "
-                     "(every paragraph; as long as the article). Default: the show file's format.")]
+    "--format", help="digest (summarized, the default), brief (one or two sentences a story), full (every "
+                     "paragraph; as long as the article), or conversation (with --writer: 2 to 4 hosts talk it "
+                     "through). Default: the show file's format.")]
 
 
 @app.command()
@@ -131,10 +139,15 @@ def make(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     latest: Latest = None,
     format: FormatOption = None,
+    writer: WriterUrl = None,
+    writer_model: WriterModel = None,
+    focus: Focus = None,
 ) -> None:
     """Make an episode: read, summarize, write, speak, mix and export.
 
     Example: briefing make article.txt -o episode.mp3
+
+    Example: briefing make article.txt -o ep.mp3 --writer http://localhost:11434/v1 --format conversation --hosts 2
     """
     import time
 
@@ -153,6 +166,7 @@ def make(
             loudness=loudness, cover=cover, quote_voice=quote_voice, music=not no_music,
             hosts=settings.cast(hosts), pronunciations=settings.pronunciations,
             format=format or settings.format,
+            **settings.writer_options(hosts, writer=writer, model=writer_model, focus=focus),
         )
     finally:
         if progress is not None:
@@ -183,6 +197,9 @@ def script(
         "--text-form", help="Print the editable plain-text form: a '## kind: title' heading per segment, a "
                             "sentence a line ('Name: ' before a host's turn); `briefing render` reads it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not say how long it is.")] = False,
+    writer: WriterUrl = None,
+    writer_model: WriterModel = None,
+    focus: Focus = None,
 ) -> None:
     """Print the spoken script, without any audio (no voice is loaded); stderr says how long it
     will be. Edit it (the JSON's "text" fields, or the plain-text form) and make the episode with
@@ -191,16 +208,20 @@ def script(
     Example: briefing script article.txt --json > s.json
 
     Example: briefing script article.txt --format brief --text-form > s.txt
+
+    Example: briefing script article.txt --json --writer http://localhost:8080/v1 --format conversation --hosts 2
     """
     from .pipeline import Reporter, make_script
 
     settings = _settings()
     loud = not (quiet or State["quiet"])
+    writing = settings.writer_options(hosts, writer=writer, model=writer_model, focus=focus)
+    said = ("the script", "writer") if writing["writer"] else ("the script",)
     length = Reporter(stage=lambda m: print(f"briefing: {m}", file=sys.stderr, flush=True)
-                      if loud and m.startswith("the script") else None)
+                      if loud and m.startswith(said) else None)
     result = make_script(inputs, minutes=minutes or settings.minutes, show=show or settings.show, title=title,
                          templates=templates, engine=engine or settings.engine, latest=latest,
-                         hosts=settings.cast(hosts), format=format or settings.format, reporter=length)
+                         hosts=settings.cast(hosts), format=format or settings.format, reporter=length, **writing)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif text_form:
@@ -682,6 +703,9 @@ def run(
     minutes: Annotated[Optional[float], typer.Option(help="Target listening time (default: the show file's).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     format: FormatOption = None,
+    writer: WriterUrl = None,
+    writer_model: WriterModel = None,
+    focus: Focus = None,
 ) -> None:
     """Fetch every source, pick what is new, make one episode (or one per listener) and publish it.
 
@@ -726,7 +750,7 @@ def run(
     _use_show_cache(files[0])
     try:
         result = run_show(files[0], when, dry_run=dry_run, reporter=reporter, on_fetched=fetched,
-                          minutes=minutes, format=format)
+                          minutes=minutes, format=format, writer=writer, writer_model=writer_model, focus=focus)
     finally:
         if progress is not None:
             progress.stop()

@@ -88,6 +88,12 @@ class Segment:
     title: str | None
     sentences: tuple[str, ...]
     speaker: str | None = None  # the host who says it, in a show with several hosts
+    # Who wrote it, when a language model wrote the story (briefing/writing/llm/): "model" (a turn
+    # the model wrote that passed the grounding rule) or "extract" (the source's own sentences: a
+    # turn that failed it, or a story the model could not write). None: the templates and the
+    # extractive writer. `sources` are the ids of the story's source sentences the turn cites.
+    origin: str | None = None
+    sources: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:
@@ -105,6 +111,9 @@ class Script:
     sources: tuple[str, ...] = ()
     language: str = "en"
     hosts: tuple[str, ...] = ()  # the hosts' names, first the one who opens, when there are several
+    # What the language-model writer did, when one wrote the script: its endpoint and model, turns
+    # grounded/replaced/dropped, what was unsupported, tokens in and out, calls made (see WriterReport).
+    writer: dict[str, Any] | None = None
 
     @property
     def text(self) -> str:
@@ -121,7 +130,9 @@ class Script:
         data: dict[str, Any] = {
             "title": self.title,
             "segments": [{"kind": s.kind, "title": s.title, "text": s.text, "sentences": list(s.sentences),
-                          **({"speaker": s.speaker} if s.speaker else {})} for s in self.segments],
+                          **({"speaker": s.speaker} if s.speaker else {}),
+                          **({"origin": s.origin, "sources": list(s.sources)} if s.origin else {})}
+                         for s in self.segments],
             "show": self.show,
             "date": self.date.isoformat(),
             "sources": list(self.sources),
@@ -129,16 +140,19 @@ class Script:
         }
         if self.hosts:
             data["hosts"] = list(self.hosts)
+        if self.writer:
+            data["writer"] = self.writer
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Script":
         return cls(
             title=data["title"], show=data["show"], date=date.fromisoformat(data["date"]),
-            segments=tuple(Segment(s["kind"], s["title"], tuple(s["sentences"]), s.get("speaker"))
+            segments=tuple(Segment(s["kind"], s["title"], tuple(s["sentences"]), s.get("speaker"),
+                                   s.get("origin"), tuple(s.get("sources", ())))
                            for s in data["segments"]),
             sources=tuple(data.get("sources", ())), language=data.get("language", "en"),
-            hosts=tuple(data.get("hosts", ())),
+            hosts=tuple(data.get("hosts", ())), writer=data.get("writer"),
         )
 
 
@@ -251,9 +265,6 @@ class EpisodeOptions:
     templates: str | None = None
     day: date | None = None
     latest: int | None = None
-    # How it is written (briefing/writing/formats.py): "digest" (summarized, edited for the
-    # ear), "brief" (a bulletin: each story in one or two sentences) or "full" (every paragraph).
-    format: str = "digest"
     # the voice
     engine: str = "hibari"
     voice: str | None = None
@@ -264,6 +275,9 @@ class EpisodeOptions:
     # Several hosts: (name, "engine:voice") pairs, the first opens and closes the show. Empty or
     # one pair: a single voice (engine and voice above).
     hosts: tuple[tuple[str, str], ...] = ()
+    # What each host is like, for the language-model writer ("the curious one: asks what listeners
+    # would ask"), in the order of `hosts`.
+    personas: tuple[str, ...] = ()
     # Word -> how it is said: a respelling ("HAH-mah") or phonemes between slashes ("/ɑˈsɑd/").
     pronunciations: dict[str, str] = field(default_factory=dict)
     # the mix and the file
@@ -272,6 +286,17 @@ class EpisodeOptions:
     cover: str | None = None
     music: bool = True
     cache: bool = True
+    # The script's form (briefing/writing/formats.py): "digest" (summarized, edited for the ear,
+    # the default), "brief" (a bulletin: each story in one or two sentences), "full" (every
+    # paragraph), and "conversation" (the hosts talk each story through; the language model writes it).
+    format: str = "digest"
+    # The language-model writer (briefing/writing/llm/): an OpenAI-compatible endpoint's URL
+    # (None: the offline extractive writer), its model (None: the first it lists), the environment
+    # variable holding its key (never the key itself), and what the script should focus on.
+    writer: str | None = None
+    writer_model: str | None = None
+    writer_key_env: str | None = None
+    focus: str | None = None
     # Join the MP3 from pieces encoded once and shared with other episodes (a run of personal
     # briefings: `briefing.audio.pieces`) instead of encoding it whole.
     pieces: bool = False
@@ -287,6 +312,7 @@ class EpisodeOptions:
     def from_dict(cls, data: dict[str, Any]) -> "EpisodeOptions":
         data = dict(data)
         data["hosts"] = tuple(tuple(pair) for pair in data.get("hosts") or ())
+        data["personas"] = tuple(data.get("personas") or ())
         if data.get("day"):
             data["day"] = date.fromisoformat(data["day"])
         return cls(**data)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
@@ -26,6 +27,9 @@ class Reporter:
 
     stage: Callable[[str], None] = lambda message: None
     step: Callable[[int, int, str], None] = lambda done, total, label: None
+    # A warning is said even when progress is not (a story the language model could not write).
+    warn: Callable[[str], None] = lambda message: print(f"briefing: warning: {message}", file=sys.stderr,
+                                                         flush=True)
 
 
 def read(inputs: Sequence[str], *, title: str | None = None, latest: int | None = None) -> list[Article]:
@@ -66,11 +70,14 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
     """
     from .voices import WORDS_PER_MINUTE
     from .writing.formats import about, check_format, fit_to_minutes, spoken_seconds
-    from .writing.script import write_script
+    from .writing.writers import get_writer
 
     options = _options(options, overrides)
     check_format(options.format)
     reporter = reporter or Reporter()
+    # The extractive writer, or a language model when options.writer names an endpoint; its
+    # settings are checked before any work.
+    writer = get_writer(options, stage=reporter.stage, warn=reporter.warn)
     reporter.stage("reading " + ", ".join(inputs))
     with stage("ingest"):
         articles = read(inputs, title=options.title, latest=options.latest)
@@ -84,11 +91,13 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
 
     def written(digests):
         with stage("script"):
-            return write_script(digests, show=options.show, title=options.title, day=options.day,
-                                templates=options.templates, hosts=host_names(options), format=options.format)
+            return writer.write(digests, options, title=options.title, day=options.day)
 
-    script = fit_to_minutes(summarized, written, minutes=options.minutes, words_per_minute=wpm,
-                            format=options.format)
+    if writer.name == "extractive":
+        script = fit_to_minutes(summarized, written, minutes=options.minutes, words_per_minute=wpm,
+                                format=options.format)
+    else:  # a model's reply is asked for once: its length is the model's, not fitted again
+        script = written(summarized(options.minutes))
     reporter.stage(f"the script: {script.word_count} words, {about(spoken_seconds(script.word_count, wpm))}"
                    + (f" ({options.format})" if options.format != "digest" else ""))
     return script
@@ -115,9 +124,12 @@ def make_episode(inputs: Sequence[str], output: str | Path, options: EpisodeOpti
     `options` says how (EpisodeOptions); `overrides` replace single fields of it:
     `make_episode(["a.txt"], "a.mp3", minutes=2, show="Harbor Weekly")`.
     """
+    from .writing.writers import get_writer
+
     options = _options(options, overrides)
     reporter = reporter or Reporter()
     output = Path(output)
+    get_writer(options)  # a bad writer setting (format, endpoint URL, hosts) fails before any work
     finished, key = None, None
     if options.cache:
         # The same command again: the files it made last time, copied into place (no voice loads).

@@ -156,7 +156,8 @@ def export(
         "cover": (beside(".jpg"), cover),
     }
     if transcript_json:
-        contents["transcript"] = (beside(".transcript.json"), transcript_text(episode.timeline, speaker=show))
+        contents["transcript"] = (beside(".transcript.json"), transcript_text(episode.timeline, speaker=show,
+                                                                                 script=script))
     try:
         with staged(mp3) as tmp_mp3:
             if encoded is not None:

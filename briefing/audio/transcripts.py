@@ -140,6 +140,16 @@ def _vtt_text(line: str) -> str:
     return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _origins(timeline: Timeline, script) -> list:
+    """(origin, cited ids) for each cue, from the script's segments in the timeline's order; None
+    where the templates or the extractive writer wrote it (or the two do not line up)."""
+    cues = [len(entry.cues) for entry in timeline.entries]
+    segments = list(script.segments) if script is not None else []
+    if len(segments) != len(cues) or any(s.kind != e.kind for s, e in zip(segments, timeline.entries)):
+        return [None] * sum(cues)
+    return [(s.origin, list(s.sources)) if s.origin else None for s, n in zip(segments, cues) for _ in range(n)]
+
+
 def _voice_name(speaker: str) -> str:
     """A name as WebVTT's voice span can carry it (no '>', one line)."""
     return " ".join(speaker.replace(">", "").split())
@@ -173,12 +183,20 @@ def srt(timeline: Timeline) -> str:
     return "\n".join(lines)
 
 
-def transcript_json(timeline: Timeline, speaker: str | None = None) -> str:
-    """The Podcasting 2.0 JSON transcript (`X.transcript.json`): a segment per sentence."""
+def transcript_json(timeline: Timeline, speaker: str | None = None, script=None) -> str:
+    """The Podcasting 2.0 JSON transcript (`X.transcript.json`): a segment per sentence.
+
+    With the `script` a language model wrote, each sentence of a story also says where it came
+    from: `"origin": "model"` (a turn the model wrote, grounded) or `"extract"` (the source's own
+    sentence), and `"cites"`, the ids of the story's source sentences it draws on.
+    """
+    marks = _origins(timeline, script)
     segments = []
-    for cue in timed_cues(timeline):
+    for index, cue in enumerate(timed_cues(timeline)):
         segment = {"startTime": round(cue.start, 3), "endTime": round(cue.end, 3), "body": _one_line(cue.text)}
         if cue.speaker or speaker:
             segment["speaker"] = cue.speaker or speaker
+        if marks[index] is not None:
+            segment["origin"], segment["cites"] = marks[index]
         segments.append(segment)
     return json.dumps({"version": TRANSCRIPT_VERSION, "segments": segments}, ensure_ascii=False, indent=2) + "\n"

@@ -41,6 +41,8 @@ class Job:
     episodes: int
     episodes_done: int
     error: str
+    tokens_in: int = 0  # what the language-model writer cost while planning (briefing/writing/llm/)
+    tokens_out: int = 0
 
     @property
     def over(self) -> bool:
@@ -51,6 +53,8 @@ class Job:
         progress = (f"segments {self.segments_done}/{self.segments} ({self.spoken} spoken)  "
                     f"episodes {self.episodes_done}/{self.episodes}")
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.submitted))
+        if self.tokens_in or self.tokens_out:
+            progress += f"  tokens {self.tokens_in} in / {self.tokens_out} out"
         text = f"{self.id}  {when}  {self.state:9}  {progress}  {self.show}"
         return text + (f"  error: {self.error}" if self.error else "")
 
@@ -67,9 +71,11 @@ def create(client, show: str) -> str:
     return job
 
 
-def planned(client, job: str, segments: int, episodes: int) -> None:
+def planned(client, job: str, segments: int, episodes: int, tokens: tuple[int, int] = (0, 0)) -> None:
+    """The plan is made: its segments and episodes, and the writer's tokens in and out."""
     client.hset(_key(job), mapping={"segments": segments, "episodes": episodes,
-                                    "state": "speaking" if segments else "producing"})
+                                    "state": "speaking" if segments else "producing",
+                                    "tokens_in": tokens[0], "tokens_out": tokens[1]})
 
 
 def segment_done(client, job: str, key: str, spoken: bool) -> None:
@@ -145,6 +151,7 @@ def read(client, job: str) -> Job | None:
         segments=int(data.get("segments", 0)), segments_done=client.scard(_key(job, "segments")),
         spoken=client.scard(_key(job, "spoken")), episodes=int(data.get("episodes", 0)),
         episodes_done=client.scard(_key(job, "done")), error=data.get("error", ""),
+        tokens_in=int(data.get("tokens_in", 0)), tokens_out=int(data.get("tokens_out", 0)),
     )
 
 

@@ -77,7 +77,9 @@ def register(app) -> None:
             else:
                 pending.append([key, [segment.kind, segment.title, list(segment.sentences)], language])
         jobs.save_plan(client(), job, planned, pending, options.to_dict())
-        jobs.planned(client(), job, len(segments), work.episode_count(planned))
+        written = [s.writer for s in scripts if s.writer]  # a language model wrote the stories
+        jobs.planned(client(), job, len(segments), work.episode_count(planned),
+                     tokens=(sum(w["tokens_in"] for w in written), sum(w["tokens_out"] for w in written)))
         speak_then_produce(job, planned, pending, options.to_dict())
         return job
 

@@ -35,6 +35,7 @@ class Story:
     title: str
     start: float | None
     sources: tuple[Source, ...] = ()
+    written: str | None = None  # "written with MODEL: 5 of 6 turns", when a language model wrote it
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ class ShowNotes:
         def source(s: Source) -> dict:
             return {"name": s.name, "url": s.url}
 
-        data: dict = {"stories": [{"title": s.title, "start": s.start, "sources": [source(x) for x in s.sources]}
+        data: dict = {"stories": [{"title": s.title, "start": s.start, "sources": [source(x) for x in s.sources],
+                                   **({"written_note": s.written} if s.written else {})}
                                   for s in self.stories]}
         if self.sources:
             data["sources"] = [source(s) for s in self.sources]
@@ -84,11 +86,26 @@ def read_notes(path: Path | None) -> ShowNotes | None:
             start = item.get("start")
             start = float(start) if isinstance(start, (int, float)) and not isinstance(start, bool) else None
             if title:
-                stories.append(Story(title, start, _sources(item.get("sources"))))
+                stories.append(Story(title, start, _sources(item.get("sources")), _written(item)))
         notes = ShowNotes(tuple(stories), _sources(data.get("sources")))
     except (OSError, ValueError, TypeError, AttributeError):
         return None
     return notes if notes.stories or notes.sources else None
+
+
+def _written(item: dict) -> str | None:
+    """How a story a language model wrote came to be, in a few words for the notes."""
+    if isinstance(item.get("written_note"), str):
+        return item["written_note"]
+    written = item.get("written")
+    if not isinstance(written, dict):
+        return None
+    try:
+        turns, mine = int(written.get("turns", 0)), int(written.get("from_model", 0))
+    except (TypeError, ValueError):
+        return None
+    model = " ".join(str(written.get("model") or "a language model").split())[:60]
+    return f"written with {model}: {mine} of {turns} turns, the rest in the source's own words" if turns else None
 
 
 def derive_notes(chapters: list, links: list[str]) -> ShowNotes:
@@ -124,6 +141,8 @@ def _story_line(story: Story) -> str:
     line = (f"{clock(story.start)} " if story.start is not None else "") + _closed(story.title)
     if story.sources:
         line += " (" + "; ".join(f"{s.name}: {s.url}" for s in story.sources) + ")"
+    if story.written:
+        line += f" [{story.written}]"
     return line
 
 
@@ -160,6 +179,8 @@ def notes_html(notes: ShowNotes, title: str) -> str:
             item += escape(_closed(story.title))
             if story.sources:
                 item += Markup(" (") + Markup("; ").join(link(s) for s in story.sources) + Markup(")")
+            if story.written:
+                item += Markup(" <em>[{}]</em>").format(story.written)
             parts.append(item + Markup("</li>"))
         parts.append(Markup("</ul>"))
     else:

@@ -15,7 +15,8 @@ CONFIG_NAME = "briefing.toml"
 # The hosts of a two-voice show unless the show file names its own (`[[host]]` tables).
 DEFAULT_HOSTS = (("Hannah", "hibari:heart"), ("Joe", "piper:joe"))
 # Settings that live in tables of their own, not in [show].
-OWN_TABLES = ("host_voices", "pronunciations")
+OWN_TABLES = ("host_voices", "pronunciations", "host_personas", "writer", "writer_model", "writer_key_env",
+              "focus")
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,17 @@ class Settings:
     engine: str = "hibari"
     voice: str = ""
     minutes: float = 3.0
-    format: str = "digest"  # digest, brief or full (briefing/writing/formats.py); a [[listener]] may choose another
+    format: str = "digest"  # digest, brief, full, conversation (with [writer]); a [[listener]] may choose another
     bitrate: int = 96
     hosts: int = 1  # 2: a show with two hosts, the first two of host_voices
     host_voices: tuple[tuple[str, str], ...] = DEFAULT_HOSTS  # [[host]] name = ..., voice = "engine:voice"
     pronunciations: dict[str, str] = field(default_factory=dict)  # [pronunciations] Word = "said"
+    host_personas: tuple[str, ...] = ()  # [[host]] persona = "...", for the language-model writer
+    # [writer] url, model, key_env, focus: a language model writes the script (briefing/writing/llm/)
+    writer: str = ""
+    writer_model: str = ""
+    writer_key_env: str = ""
+    focus: str = ""
 
     # the self-running show (`briefing run`); `site` (above) is where it publishes
     schedule: str = ""  # "06:30": every day at 06:30 local time (`briefing schedule`)
@@ -59,6 +66,15 @@ class Settings:
             raise BriefingError(f"hosts {count}: give 1, or up to {len(self.host_voices)} ([[host]] tables "
                                 "in the show file name more)")
         return self.host_voices[:count] if count > 1 else ()
+
+    def writer_options(self, hosts: int | None = None, *, writer: str | None = None, model: str | None = None,
+                       focus: str | None = None) -> dict[str, Any]:
+        """The EpisodeOptions fields of the language-model writer: the show file's [writer] table
+        and the hosts' personas, overridden by the flags given."""
+        count = self.hosts if hosts is None else hosts
+        return {"writer": writer or self.writer or None, "writer_model": model or self.writer_model or None,
+                "writer_key_env": self.writer_key_env or None, "focus": focus or self.focus or None,
+                "personas": self.host_personas[:count] if count > 1 else self.host_personas[:1]}
 
 
 def config_path() -> Path:
@@ -117,19 +133,46 @@ def _own_tables(data: dict[str, Any], path: Path) -> dict[str, Any]:
         hosts = data["host"]
         if not isinstance(hosts, list) or not all(isinstance(h, dict) for h in hosts):
             raise BriefingError(f'{path}: host should be [[host]] tables with name = "..." and voice = "engine:voice"')
-        pairs = []
+        pairs, personas = [], []
         for number, host in enumerate(hosts, 1):
             name, voice = host.get("name"), host.get("voice")
             if not isinstance(name, str) or not name.strip() or not isinstance(voice, str) or ":" not in voice:
                 raise BriefingError(f'{path}: host {number} needs name = "..." and voice = "engine:voice" '
                                     '(e.g. "hibari:heart" or "piper:joe")')
             pairs.append((name.strip(), voice.strip()))
+            persona = host.get("persona", "")
+            if not isinstance(persona, str):
+                raise BriefingError(f'{path}: host {number}: persona should be text, not {persona!r}')
+            personas.append(" ".join(persona.split()))
         values["host_voices"] = tuple(pairs)
+        values["host_personas"] = tuple(personas)
+    if "writer" in data:
+        values.update(_writer_table(data["writer"], path))
     if "pronunciations" in data:
         table = data["pronunciations"]
         if not isinstance(table, dict):
             raise BriefingError(f"{path}: pronunciations should be a table: [pronunciations] Word = \"said\"")
         values["pronunciations"] = check_pronunciations(table, f"{path}: [pronunciations]")
+    return values
+
+
+def _writer_table(table: Any, path: Path) -> dict[str, Any]:
+    """`[writer]`: url (an OpenAI-compatible endpoint), model, key_env, focus; all text."""
+    if not isinstance(table, dict):
+        raise BriefingError(f'{path}: writer should be a table: [writer] url = "http://localhost:11434/v1"')
+    values = {}
+    for key, name in (("url", "writer"), ("model", "writer_model"), ("key_env", "writer_key_env"),
+                      ("focus", "focus")):
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            raise BriefingError(f"{path}: [writer] {key} should be text, not {value!r}")
+        values[name] = value.strip()
+    unknown = sorted(set(table) - {"url", "model", "key_env", "focus"})
+    if unknown:
+        raise BriefingError(f"{path}: [writer] has no key {unknown[0]!r} (url, model, key_env, focus)")
+    if values["writer"] and not values["writer"].startswith(("http://", "https://")):
+        raise BriefingError(f"{path}: [writer] url should be the endpoint's http:// or https:// URL, "
+                            f"not {values['writer']!r}")
     return values
 
 

@@ -5,7 +5,9 @@ description and `content:encoded` and the page are made from it):
 
     {"stories": [{"title": str, "start": seconds, "sources": [{"name": str, "url": str}]}]}
 
-`start` is the story's chapter start: the chapter of its announcement.
+`start` is the story's chapter start: the chapter of its announcement. A story a language
+model wrote also has `"written": {"model": str, "turns": n, "from_model": k}`: k of its n
+turns are the model's (grounded), the rest the source's own sentences.
 """
 
 from __future__ import annotations
@@ -32,14 +34,21 @@ def story_starts(chapters: Sequence[tuple[float, str]], titles: Sequence[str]) -
     return starts
 
 
-def notes(stories: Sequence[tuple[str, Sequence[Mention]]], starts: Sequence[float]) -> dict:
-    return {"stories": [
+def notes(stories: Sequence[tuple[str, Sequence[Mention]]], starts: Sequence[float], script=None) -> dict:
+    data = {"stories": [
         {"title": title, "start": start,
          "sources": [{"name": m.source, "url": m.url} for m in mentions]}
         for (title, mentions), start in zip(stories, starts)]}
+    if script is not None and script.writer:
+        for story in data["stories"]:
+            said = [s.origin for s in script.segments if s.origin and s.title == story["title"]]
+            if said:
+                story["written"] = {"model": script.writer.get("model") or script.writer.get("url"),
+                                    "turns": len(said), "from_model": said.count("model")}
+    return data
 
 
-def write_notes(mp3: str | Path, stories: Sequence[tuple[str, Sequence[Mention]]]) -> Path:
+def write_notes(mp3: str | Path, stories: Sequence[tuple[str, Sequence[Mention]]], script=None) -> Path:
     """Write X.notes.json beside X.mp3, with each story's start read from X.chapters.json."""
     from ..audio.export import staged
 
@@ -52,7 +61,7 @@ def write_notes(mp3: str | Path, stories: Sequence[tuple[str, Sequence[Mention]]
     starts = story_starts(chapters, [title for title, _ in stories])
     path = mp3.with_name(mp3.stem + NOTES_SUFFIX)
     with staged(path) as tmp:
-        tmp.write_text(json.dumps(notes(stories, starts), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        tmp.write_text(json.dumps(notes(stories, starts, script), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
 
 

@@ -58,6 +58,9 @@ def episode_options(settings: Settings, day: date, **overrides) -> EpisodeOption
     options = EpisodeOptions(minutes=settings.minutes, show=settings.show, engine=settings.engine,
                              voice=settings.voice or None, bitrate=settings.bitrate, day=day,
                              format=settings.format)
+    if settings.writer or overrides.get("writer"):
+        # A language model writes the stories ([writer] in the show file): the hosts it writes for.
+        options = replace(options, hosts=settings.cast(), **settings.writer_options())
     return replace(options, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -149,8 +152,14 @@ def plan_run(show_file: str | Path, day: date | None = None, *, dry_run: bool = 
         digests = digest([s.article for s in chosen], minutes=options.minutes, words_per_minute=wpm,
                          format=options.format)
         title = episode_title(day, chosen[0].title)
-        script = write_script(digests, show=options.show, title=title, day=day, templates=options.templates,
-                              credits=[s.sources for s in chosen], format=options.format)
+        if options.writer:  # a language model writes the stories, held to their sources
+            from ..writing.writers import write
+
+            script = write(digests, options, title=title, day=day, credits=[s.sources for s in chosen],
+                           stage=reporter.stage, warn=reporter.warn)
+        else:
+            script = write_script(digests, show=options.show, title=title, day=day, templates=options.templates,
+                                  credits=[s.sources for s in chosen], format=options.format)
         key = next_key(site, day, options.show)
         episodes = (PlannedEpisode(key, script, tuple((s.title, s.mentions) for s in chosen)),)
     return RunPlan(show_file=str(path), site=str(site), day=day, options=options, episodes=episodes,
@@ -211,7 +220,7 @@ def produce_episode(plan: RunPlan, index: int = 0, *, reporter: Reporter | None 
                 return catalog.get("base_url") + "feed.xml"
         mp3 = work / f"{planned.key}.mp3"
         render_script(planned.script, mp3, plan.options, reporter=reporter)
-        write_notes(mp3, planned.stories)
+        write_notes(mp3, planned.stories, planned.script)
 
         def record(catalog, conn) -> None:
             mark_covered(conn, planned.key, planned.stories)

@@ -21,7 +21,8 @@ from ..errors import InputError
 from ..models import Article, Digest, DigestSection, Script
 from .ear import edited_digest
 
-FORMATS = ("digest", "brief", "full")
+FORMATS = ("digest", "brief", "full", "conversation")  # conversation: the language-model writer's
+EXTRACTIVE_FORMATS = FORMATS[:3]
 # A bulletin's story: about this long, in at most BRIEF_SENTENCES sentences.
 BRIEF_SECONDS = 12.0
 BRIEF_SENTENCES = 2
