@@ -205,7 +205,8 @@ def test_cli_prints_the_writer_line_and_refuses_bad_settings(short_article, tmp_
     for args, message in [
         (["--writer", "http://127.0.0.1:9/v1", "--format", "conversation"], "give 2 to 4 hosts"),
         (["--writer", "localhost:11434", "--hosts", "2"], "http:// or https:// URL"),
-        (["--format", "podcast"], "--format podcast: give one of"),
+        (["--format", "podcast"], "format 'podcast': choose one of digest, brief, full, conversation"),
+        (["--format", "conversation", "--hosts", "2"], "--format conversation: a language model writes"),
     ]:
         done = run_cli("script", str(short_article), *args, timeout=60)
         assert done.returncode == 2, done.stderr
