@@ -22,7 +22,7 @@ def _tense(clause: str) -> str | None:
     words = clause.split()
     for before, word in zip(words, words[1:]):
         word = word.lower().strip(",.;:\"'“”’")
-        if word in _PRESENT or (word.endswith("s") and word in _VERBS):
+        if word in _PRESENT or (word.endswith("s") and word in _VERBS and word not in _PAST):
             return "is"  # "The alliance comes as a boost ...": present
         if word in _PAST or (len(word) > 4 and word.endswith("ed") and "-" not in word
                              and before.lower() not in ("a", "an", "the")):
