@@ -317,3 +317,20 @@ def test_a_tail_in_a_quotation_with_commas_or_after_a_future_stays():
         "The mill was shut, after sales fell.",  # short: heard at once as it is
     ):
         assert split_adverbial_tails(sentence) == [sentence]
+
+
+def test_a_caption_ending_on_a_name_is_cut_before_the_but_a_title_stays():
+    from briefing.writing.ear import split_captions_after_names
+
+    said = split_captions_after_names("Four-year-old James Hayward had his toy gun confiscated at East Midlands Airport "
+                                      "A four-year-old boy was frisked by airport security and then forced to hand it over.")
+    assert said == ["Four-year-old James Hayward had his toy gun confiscated at East Midlands Airport.",
+                    "A four-year-old boy was frisked by airport security and then forced to hand it over."]
+    for sentence in (
+        "The story of the four-year-old boy and his toy gun at the airport was first reported in The Times and "
+        "the Daily Mail on Monday.",
+        "The father of the four-year-old boy who was frisked at the airport on Monday told The Guardian it was absurd.",
+        "The four-year-old boy and his father had spent the whole day waiting at Heathrow The Oval on Friday "
+        "afternoon and evening.",
+    ):
+        assert split_captions_after_names(sentence) == [sentence]

@@ -35,7 +35,7 @@ from .clauses import (
     split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_inner_relative_clauses,
     split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects, split_while,
 )
-from .run_ons import split_joined_sentences, split_lost_full_stops
+from .run_ons import split_captions_after_names, split_joined_sentences, split_lost_full_stops
 from .tails import split_adverbial_tails
 
 EarRule = Callable[[str], list[str]]
@@ -43,6 +43,7 @@ EarRule = Callable[[str], list[str]]
 # Rules that edit a sentence in place, then rules that split; each applies again to the pieces.
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
 SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
+                                    split_captions_after_names,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
                                     split_appositions, split_comma_splices, split_colons, split_shared_subjects,
