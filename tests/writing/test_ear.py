@@ -315,6 +315,8 @@ def test_a_tail_in_a_quotation_with_commas_or_after_a_future_stays():
         "The paper mill in the north of the town will be shut in May, after sales fell by half in two years.",
         "The council is raising the price of parking in the centre next month, after the budget was cut.",
         "The mill was shut, after sales fell.",  # short: heard at once as it is
+        "Oil prices recovered in Asian trade on Tuesday, after falling in New York on milder winter weather.",
+        "Qantas shares fell almost 3% in trading in Sydney, however, after it warned that earnings growth would slow.",
     ):
         assert split_adverbial_tails(sentence) == [sentence]
 
@@ -357,5 +359,6 @@ def test_a_fronted_phrase_before_a_future_a_quotation_or_a_shared_subject_stays(
         "When he first turned up at the ground this week someone said: 'Mind that locker, Stokesey.' He laughed.",
         "After the vote in parliament on Monday, and before the strike began, the union met the firm's bosses.",
         "Despite the fall, the firm made a profit.",  # short: heard at once as it is
+        "After Vladimir Putin became president in 2000, he did not raise taxes but put a lot of effort into enforcement.",
     ):
         assert split_fronted_adverbials(sentence) == [sentence]

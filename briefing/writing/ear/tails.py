@@ -19,16 +19,26 @@ _PAST = frozenset("""was were had did said told made took got went came gave saw
 _PRESENT = frozenset("is are has have says does".split())
 
 
+_PRONOUNS = frozenset("he she it they we i you his her its their our this these those".split())
+
+
+def _dangles(tail: str) -> bool:
+    """Whether the tail goes on with a verb that has no subject ("after falling in New York",
+    "when asked if ..."): after "This was" it would be said of nothing."""
+    words = tail.split()
+    return len(words) < 2 or words[1].lower().endswith(("ing", "ed"))
+
+
 def _tense(clause: str) -> str | None:
     """'was' or 'is' by the clause's first finite verb; None when neither fits (a modal, a future)."""
     words = clause.split()
-    for before, word in zip(words, words[1:]):
-        word = word.lower().strip(",.;:\"'“”’")
+    for before, said in zip(words, words[1:]):
+        word = said.lower().strip(",.;:\"'“”’")
         if word in _PRESENT or (word.endswith("s") and word in _VERBS and word not in _PAST):
             return "is"  # "The alliance comes as a boost ...": present
         if word in _PAST or (len(word) > 4 and word.endswith("ed") and "-" not in word
-                             and before.lower() not in ("a", "an", "the")):
-            return "was"  # not "a badly-needed boost", "the injured man": adjectives
+                             and before.lower() not in ("a", "an", "the") and said[:1].islower()):
+            return "was"  # not "a badly-needed boost", "the injured man", "United": adjectives, names
         if word in ("will", "would", "can", "could", "may", "might", "must", "should", "shall"):
             return None
     return None
@@ -51,8 +61,10 @@ def split_adverbial_tails(sentence: str) -> list[str]:
         left, tail = sentence[:match.start()], sentence[match.start(1):]
         if "," in tail or any(not outside[i] for i in range(match.start(), len(sentence))):
             continue  # the tail is not the plain rest of the sentence
-        if _words(tail) < 4 or _words(left) < MIN_PIECE_WORDS + 1 or not _is_clause(left):
+        if _words(tail) < 4 or _words(left) < MIN_PIECE_WORDS + 1 or not _is_clause(left) or _dangles(tail):
             continue
+        if left.split()[-1].lower() in ("however", "though", "too"):
+            continue  # "Shares fell 3%, however, after ...": the tail belongs to what came before
         if left.split()[0].strip("\"“'‘").lower() in _CONJUNCTIONS:
             continue  # "When the mill closed, ...": the left piece is itself a subordinate clause
         tense = _tense(left)
@@ -80,6 +92,8 @@ def split_fronted_adverbials(sentence: str) -> list[str]:
     if comma is None:
         return [sentence]
     phrase, rest = sentence[:comma], sentence[comma + 1:].strip()
+    if _dangles(phrase) or rest.split()[0].lower() in _PRONOUNS:
+        return [sentence]  # "After Putin became president, he ...": the pronoun would come before its name
     if re.search(r"[\"“”‘’:;]|[.!?]\s", phrase):
         return [sentence]  # a quotation or a second sentence inside the phrase: not a plain phrase
     if _words(phrase) < 3 or _words(rest) < MIN_PIECE_WORDS + 1 or not _is_clause(rest):
