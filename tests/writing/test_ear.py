@@ -336,29 +336,3 @@ def test_a_caption_ending_on_a_name_is_cut_before_the_but_a_title_stays():
         "afternoon and evening.",
     ):
         assert split_captions_after_names(sentence) == [sentence]
-
-
-def test_a_fronted_despite_or_before_phrase_is_said_after_the_main_clause():
-    from briefing.writing.ear import split_fronted_adverbials
-
-    said = split_fronted_adverbials("Despite a fall in sales over the summer, the firm made a record profit in the "
-                                    "year to March.")
-    assert said == ["The firm made a record profit in the year to March.",
-                    "This was despite a fall in sales over the summer."]
-    said = split_fronted_adverbials("Before Wednesday's announcement, BMW had invested some £280m in Mini production "
-                                    "at its plant in Oxford.")
-    assert said == ["BMW had invested some £280m in Mini production at its plant in Oxford.",
-                    "This was before Wednesday's announcement."]
-
-
-def test_a_fronted_phrase_before_a_future_a_quotation_or_a_shared_subject_stays():
-    from briefing.writing.ear import split_fronted_adverbials
-
-    for sentence in (
-        "After the vote in parliament next week, the firm will decide whether to close its plant in Oxford.",
-        "When he first turned up at the ground this week someone said: 'Mind that locker, Stokesey.' He laughed.",
-        "After the vote in parliament on Monday, and before the strike began, the union met the firm's bosses.",
-        "Despite the fall, the firm made a profit.",  # short: heard at once as it is
-        "After Vladimir Putin became president in 2000, he did not raise taxes but put a lot of effort into enforcement.",
-    ):
-        assert split_fronted_adverbials(sentence) == [sentence]

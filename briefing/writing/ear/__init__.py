@@ -36,7 +36,7 @@ from .clauses import (
     split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects, split_while,
 )
 from .run_ons import split_captions_after_names, split_joined_sentences, split_lost_full_stops
-from .tails import split_adverbial_tails, split_fronted_adverbials
+from .tails import split_adverbial_tails
 
 EarRule = Callable[[str], list[str]]
 
@@ -46,7 +46,6 @@ SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentenc
                                     split_captions_after_names,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
-                                    split_fronted_adverbials,
                                     split_appositions, split_comma_splices, split_colons, split_shared_subjects,
                                     split_bare_and)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES

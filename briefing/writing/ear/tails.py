@@ -6,7 +6,7 @@ import re
 
 from ..sentences import _VERBS
 from .grammar import (
-    MIN_PIECE_WORDS, _CONJUNCTIONS, _capitalized, _ended, _is_clause, _long, _opens_clause, _top_level, _words,
+    MIN_PIECE_WORDS, _CONJUNCTIONS, _ended, _is_clause, _long, _top_level, _words,
 )
 
 # The tails that can stand alone after "This was" / "This is": a time, a reason, a setting.
@@ -17,9 +17,6 @@ _PAST = frozenset("""was were had did said told made took got went came gave saw
     left kept held began brought thought felt became stood paid sold built bought met led fell rose
     spent sent heard wrote spoke chose broke drove grew threw fought caught struck""".split())
 _PRESENT = frozenset("is are has have says does".split())
-
-
-_PRONOUNS = frozenset("he she it they we i you his her its their our this these those".split())
 
 
 def _dangles(tail: str) -> bool:
@@ -73,37 +70,3 @@ def split_adverbial_tails(sentence: str) -> list[str]:
         return [_ended(left), _ended(f"This {tense} {tail}")]
     return [sentence]
 
-
-_FRONTED = re.compile(r"^(after|before|because|despite|amid|when)\s", re.IGNORECASE)
-
-
-def split_fronted_adverbials(sentence: str) -> list[str]:
-    """A long sentence that opens with an adverbial phrase of time, reason or setting says its
-    main clause first, the phrase after it as its own sentence: "Despite a fall in sales over
-    the summer, the firm made a record profit in the year." -> "The firm made a record profit
-    in the year." "This was despite a fall in sales over the summer." (the same tails and
-    tenses as `split_adverbial_tails`). A phrase whose main clause does not open with its own
-    subject and verb ("After the vote, and before ..."), or a main clause in the future, stays.
-    """
-    if not _long(sentence) or not _FRONTED.match(sentence):
-        return [sentence]
-    outside = _top_level(sentence)
-    comma = next((i for i, ch in enumerate(sentence) if ch == "," and outside[i]), None)
-    if comma is None:
-        return [sentence]
-    phrase, rest = sentence[:comma], sentence[comma + 1:].strip()
-    if _dangles(phrase) or rest.split()[0].lower() in _PRONOUNS:
-        return [sentence]  # "After Putin became president, he ...": the pronoun would come before its name
-    if re.search(r"[\"“”‘’:;]|[.!?]\s", phrase):
-        return [sentence]  # a quotation or a second sentence inside the phrase: not a plain phrase
-    if _words(phrase) < 3 or _words(rest) < MIN_PIECE_WORDS + 1 or not _is_clause(rest):
-        return [sentence]
-    if not _opens_clause(rest) or rest.split()[0].lower() in ("and", "but", "or", "then"):
-        return [sentence]
-    if any(not outside[i] for i in range(comma, len(sentence))) and not outside[-1]:
-        return [sentence]  # a quotation or bracket left open at the end
-    tense = _tense(rest)
-    word = _FRONTED.match(sentence).group(1).lower()
-    if tense is None or (tense == "is" and word in _PAST_ONLY):
-        return [sentence]
-    return [_ended(_capitalized(rest)), _ended(f"This {tense} {word}{phrase[len(word):]}")]
