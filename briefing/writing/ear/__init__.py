@@ -12,7 +12,7 @@ the facts:
 - `speaker_first`: `"Long quotation," said the minister.` becomes `The minister said:
   "Long quotation."` (and `..., according to X.` becomes `According to X, ...`).
 - the splits (`SPLIT_RULES`): a long sentence is split where its grammar allows: sentences run
-  together or a lost full stop; a quotation of several sentences; two clauses joined by a
+  together or a lost full stop (also a caption ending on a name, before "The"/"A"); a quotation of several sentences; two clauses joined by a
   semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and"; a clause
   between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
   second clause sharing the first one's subject (said again); a closing ", after ..." or
