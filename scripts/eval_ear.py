@@ -99,7 +99,7 @@ def rouge_report(limit: int | None) -> None:
     from briefing.writing.ear import edited_digest
     from briefing.writing.summarize import summarize
 
-    def for_the_ear(article, budget: int) -> str:
+    def for_the_ear(article, budget: int) -> list[str]:
         """As `make` does: edited, then the words the editor dropped (asides) given back to the
         summarizer, while the edited summary stays within the budget."""
         best = edited_digest(summarize(article, budget))
@@ -113,7 +113,7 @@ def rouge_report(limit: int | None) -> None:
             if again.word_count > budget:
                 break
             best = again
-        return " ".join(s for sec in best.sections for s in sec.sentences)
+        return [s for sec in best.sections for s in sec.sentences]  # sentences, as `evaluate` takes them
 
     methods = {"briefing": summaries.ours, "briefing, for the ear": for_the_ear}
     print("ROUGE-1 / ROUGE-2 / ROUGE-L F1 x100, stemmed; budget = the reference's word count\n")

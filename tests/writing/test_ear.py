@@ -288,3 +288,51 @@ def test_every_word_of_an_edited_sentence_comes_from_its_source(name):
                 assert added <= EAR_WORDS, (sentence, out)
                 edited += out != [sentence]
     assert edited >= 20  # the property is not true only because nothing was edited
+
+
+# split_adverbial_tails (issue 22 follow-up)
+
+
+def test_a_closing_after_or_because_tail_is_said_as_its_own_sentence():
+    from briefing.writing.ear import split_adverbial_tails
+
+    said = split_adverbial_tails("The paper mill in the north of the town was shut in May, after sales fell by half "
+                                 "in two years.")
+    assert said == ["The paper mill in the north of the town was shut in May.",
+                    "This was after sales fell by half in two years."]
+    said = split_adverbial_tails("The council is raising the price of parking in the town centre next month, because "
+                                 "its budget is short.")
+    assert said == ["The council is raising the price of parking in the town centre next month.",
+                    "This is because its budget is short."]
+
+
+def test_a_tail_in_a_quotation_with_commas_or_after_a_future_stays():
+    from briefing.writing.ear import split_adverbial_tails
+
+    for sentence in (
+        'The minister said: "We shut the paper mill in the north of the town, after sales fell by half."',
+        "The paper mill in the north of the town was shut in May, after sales, which had been high, fell.",
+        "The paper mill in the north of the town will be shut in May, after sales fell by half in two years.",
+        "The council is raising the price of parking in the centre next month, after the budget was cut.",
+        "The mill was shut, after sales fell.",  # short: heard at once as it is
+        "Oil prices recovered in Asian trade on Tuesday, after falling in New York on milder winter weather.",
+        "Qantas shares fell almost 3% in trading in Sydney, however, after it warned that earnings growth would slow.",
+    ):
+        assert split_adverbial_tails(sentence) == [sentence]
+
+
+def test_a_caption_ending_on_a_name_is_cut_before_the_but_a_title_stays():
+    from briefing.writing.ear import split_captions_after_names
+
+    said = split_captions_after_names("Four-year-old James Hayward had his toy gun confiscated at East Midlands Airport "
+                                      "A four-year-old boy was frisked by airport security and then forced to hand it over.")
+    assert said == ["Four-year-old James Hayward had his toy gun confiscated at East Midlands Airport.",
+                    "A four-year-old boy was frisked by airport security and then forced to hand it over."]
+    for sentence in (
+        "The story of the four-year-old boy and his toy gun at the airport was first reported in The Times and "
+        "the Daily Mail on Monday.",
+        "The father of the four-year-old boy who was frisked at the airport on Monday told The Guardian it was absurd.",
+        "The four-year-old boy and his father had spent the whole day waiting at Heathrow The Oval on Friday "
+        "afternoon and evening.",
+    ):
+        assert split_captions_after_names(sentence) == [sentence]

@@ -12,10 +12,11 @@ the facts:
 - `speaker_first`: `"Long quotation," said the minister.` becomes `The minister said:
   "Long quotation."` (and `..., according to X.` becomes `According to X, ...`).
 - the splits (`SPLIT_RULES`): a long sentence is split where its grammar allows: sentences run
-  together or a lost full stop; a quotation of several sentences; two clauses joined by a
+  together or a lost full stop (also a caption ending on a name, before "The"/"A"); a quotation of several sentences; two clauses joined by a
   semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and"; a clause
   between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
-  second clause sharing the first one's subject (said again).
+  second clause sharing the first one's subject (said again); a closing ", after ..." or
+  ", because ..." tail (said as "This was after ...").
 
 What stays: every word of an edited sentence comes from its source sentence, except the
 editor's own closed list of function words (`EAR_WORDS`); no rule adds a fact. A sentence no
@@ -34,15 +35,17 @@ from .clauses import (
     split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_inner_relative_clauses,
     split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects, split_while,
 )
-from .run_ons import split_joined_sentences, split_lost_full_stops
+from .run_ons import split_captions_after_names, split_joined_sentences, split_lost_full_stops
+from .tails import split_adverbial_tails
 
 EarRule = Callable[[str], list[str]]
 
 # Rules that edit a sentence in place, then rules that split; each applies again to the pieces.
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
 SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
+                                    split_captions_after_names,
                                     split_semicolons, split_dashes, split_conjunctions,
-                                    split_while, split_relative_clauses, split_inner_relative_clauses,
+                                    split_while, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
                                     split_appositions, split_comma_splices, split_colons, split_shared_subjects,
                                     split_bare_and)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES

@@ -12,8 +12,9 @@ from ..sentences import _VERBS, is_fragment
 
 
 # The only words the editor may add: "This", "It" or "They" open a split-off ", which ..." clause;
-# "is" says a person's role ("Rod Eddington is BA's chief executive.").
-EAR_WORDS = frozenset({"this", "it", "they", "is"})
+# "is" says a person's role ("Rod Eddington is BA's chief executive."); "This was" or "This is" opens
+# a split-off adverbial tail ("This was after sales fell."). Function words only, never a fact.
+EAR_WORDS = frozenset({"this", "it", "they", "is", "was"})
 # A sentence longer than this is split where a conjunction or a closing relative clause allows;
 # semicolons and dashed clauses are split at any length.
 SPLIT_FROM = 16

@@ -8,7 +8,7 @@ import re
 from ..sentences import is_fragment
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite, _is_clause,
-    _long, _top_level, _words,
+    _long, _opens_clause, _top_level, _words,
 )
 
 
@@ -68,3 +68,31 @@ def split_lost_full_stops(sentence: str) -> list[str]:
 
 
 _SAY_WORD = re.compile(rf"\b(?:{_SAY}|say|tell|that)\b", re.IGNORECASE)
+
+
+_LOST_STOP_AFTER_NAME = re.compile(r"(?<=[A-Za-z])\s+(?=(?:The|A|An)\s)")
+
+
+def split_captions_after_names(sentence: str) -> list[str]:
+    """A caption run into the text that ends on a name ("...at Old Trafford The English referee
+    sent off ...", "...at East Midlands Airport A four-year-old boy was frisked ...") is cut
+    where a capitalized "The", "A" or "An" follows a capitalized word in mid-sentence and opens
+    a clause of its own. A title after a function word ("in The Times"), reported speech
+    ("told The Guardian") and a name that goes on without a verb ("at The Oval on Friday") stay.
+    """
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for gap in _LOST_STOP_AFTER_NAME.finditer(sentence):
+        if not outside[gap.start()]:
+            continue
+        left, right = sentence[:gap.start()], sentence[gap.end():]
+        last = left.split()[-1]
+        if _words(left) < MIN_PIECE_WORDS + 1 or _words(right) < MIN_PIECE_WORDS or not last[:1].isupper():
+            continue
+        if last.lower() in _FUNCTION_ENDS | _CALENDAR or _SAY_WORD.search(" ".join(left.split()[-3:])):
+            continue
+        if _opens_clause(right) and _is_clause(left) and any(_finite(w) for w in left.split()[1:]) \
+                and not is_fragment(_ended(right)):
+            return [_ended(left), right.strip()]
+    return [sentence]

@@ -1,0 +1,72 @@
+"""Rule: an adverbial tail (", after ...", ", because ...") said as a sentence of its own."""
+
+from __future__ import annotations
+
+import re
+
+from ..sentences import _VERBS
+from .grammar import (
+    MIN_PIECE_WORDS, _CONJUNCTIONS, _ended, _is_clause, _long, _top_level, _words,
+)
+
+# The tails that can stand alone after "This was" / "This is": a time, a reason, a setting.
+_TAIL = re.compile(r",\s+(after|before|because|despite|amid|when)\s+")
+# "when" and "before"/"after" name a moment: only after a clause told in the past.
+_PAST_ONLY = frozenset({"when", "after", "before"})
+_PAST = frozenset("""was were had did said told made took got went came gave saw knew found lost won
+    left kept held began brought thought felt became stood paid sold built bought met led fell rose
+    spent sent heard wrote spoke chose broke drove grew threw fought caught struck""".split())
+_PRESENT = frozenset("is are has have says does".split())
+
+
+def _dangles(tail: str) -> bool:
+    """Whether the tail goes on with a verb that has no subject ("after falling in New York",
+    "when asked if ..."): after "This was" it would be said of nothing."""
+    words = tail.split()
+    return len(words) < 2 or words[1].lower().endswith(("ing", "ed"))
+
+
+def _tense(clause: str) -> str | None:
+    """'was' or 'is' by the clause's first finite verb; None when neither fits (a modal, a future)."""
+    words = clause.split()
+    for before, said in zip(words, words[1:]):
+        word = said.lower().strip(",.;:\"'“”’")
+        if word in _PRESENT or (word.endswith("s") and word in _VERBS and word not in _PAST):
+            return "is"  # "The alliance comes as a boost ...": present
+        if word in _PAST or (len(word) > 4 and word.endswith("ed") and "-" not in word
+                             and before.lower() not in ("a", "an", "the") and said[:1].islower()):
+            return "was"  # not "a badly-needed boost", "the injured man", "United": adjectives, names
+        if word in ("will", "would", "can", "could", "may", "might", "must", "should", "shall"):
+            return None
+    return None
+
+
+def split_adverbial_tails(sentence: str) -> list[str]:
+    """A long sentence's closing adverbial tail becomes its own sentence, opened by "This was"
+    (or "This is" after a clause in the present): "The plant was shut in May, after sales fell
+    by half in two years." -> "The plant was shut in May." "This was after sales fell by half
+    in two years." Tails of time ("after", "before", "when": only after a past clause), reason
+    ("because") and setting ("despite", "amid"). A tail inside a quotation, a tail with commas
+    of its own, or one after a clause in the future ("will close, after ...") stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _TAIL.finditer(sentence):
+        if not outside[match.start()]:
+            continue
+        left, tail = sentence[:match.start()], sentence[match.start(1):]
+        if "," in tail or any(not outside[i] for i in range(match.start(), len(sentence))):
+            continue  # the tail is not the plain rest of the sentence
+        if _words(tail) < 4 or _words(left) < MIN_PIECE_WORDS + 1 or not _is_clause(left) or _dangles(tail):
+            continue
+        if left.split()[-1].lower() in ("however", "though", "too"):
+            continue  # "Shares fell 3%, however, after ...": the tail belongs to what came before
+        if left.split()[0].strip("\"“'‘").lower() in _CONJUNCTIONS:
+            continue  # "When the mill closed, ...": the left piece is itself a subordinate clause
+        tense = _tense(left)
+        if tense is None or (tense == "is" and match.group(1) in _PAST_ONLY):
+            continue
+        return [_ended(left), _ended(f"This {tense} {tail}")]
+    return [sentence]
+
