@@ -54,7 +54,11 @@ _PAYWALL = re.compile(
     r"you have reached your (?:free )?(?:article )?limit|subscribe for full access", re.IGNORECASE)
 _TEMPLATE = re.compile(r"\{\{.{0,80}?\}\}|\{%.{0,80}?%\}|<%.{0,80}?%>|\$\{[\w.]{1,40}\}|\[\[\w[\w.]{0,40}\]\]",
                        re.DOTALL)
-_SENTENCE = re.compile(r"[^.!?\u3002\uff01\uff1f]+(?:[.!?]+[\"'\u201d\u2019)]*(?=\s|$)|[\u3002\uff01\uff1f]+)")
+# A run of text and the marks that end it, if any: matched without backtracking (a pattern that
+# insists on the ending backtracks through the whole run when there is none: seconds on a long
+# paragraph without a full stop); whether it ends a sentence is decided after (`_sentences_in`).
+_PIECE = re.compile(r"[^.!?\u3002\uff01\uff1f]+(?:[.!?]+[\"'\u201d\u2019)]*|[\u3002\uff01\uff1f]+)?")
+_ENDED = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -110,8 +114,18 @@ def without_teasers(sections: tuple, page: PageFacts) -> tuple:
     return tuple(kept)
 
 
+def _sentences_in(paragraph: str):
+    """The pieces of `paragraph` that end as a sentence ends: with . ! or ? (and closing quotes)
+    before a space or the end, or with 。！？."""
+    for match in _PIECE.finditer(paragraph):
+        piece, end = match.group(0), match.end()
+        if piece[-1] in "\u3002\uff01\uff1f" or (_ENDED.search(piece)
+                                                   and (end == len(paragraph) or paragraph[end].isspace())):
+            yield piece
+
+
 def _prose(paragraphs: list[str]) -> list[str]:
-    return [s for p in paragraphs for s in _SENTENCE.findall(p) if len(s.split()) >= 5 or len(_CJK.findall(s)) >= 12]
+    return [s for p in paragraphs for s in _sentences_in(p) if len(s.split()) >= 5 or len(_CJK.findall(s)) >= 12]
 
 
 def sentences(paragraphs: list[str]) -> int:

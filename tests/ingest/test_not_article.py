@@ -122,3 +122,12 @@ def test_articles_with_menus_pictures_and_subscription_boxes_are_read(tmp_path, 
 
 # The real articles of ../shared/eval/readability (test_clutter.py) and ../shared/eval/html
 # (test_html_pages.py, whose evaluation would stop on a refused page) are never refused.
+
+
+def test_sentences_are_counted_where_they_end():
+    from briefing.ingest.verdict import sentences
+
+    assert sentences(["The council met on Monday to vote. It passed the plan by five votes to two!"]) == 2
+    # a full stop inside a number or an abbreviation ends nothing; a run with no ending is no sentence
+    assert sentences(["Pi is about 3.14 and no more than that", "Word " * 3000]) == 0
+    assert sentences(["会议于周一召开，议员们以五票对两票通过了这项计划。"]) == 1
