@@ -17,18 +17,21 @@ from conftest import run_cli as _run_cli
 from llm_fake import FakeEndpoint, closed_port_url
 
 HOSTS = (("Hannah", "hibari:heart"), ("Joe", "piper:joe"))
+# The story's numbered sentences, as the ear editor leaves them (conftest.SHORT_ARTICLE):
+# 1 "The town of Alder opened its new public library on Saturday." 2 "This was after two years of
+# building work." 3 "The library lends tools and musical instruments as well as books."
 GOOD = {"turns": [
     {"speaker": "Hannah", "text": "Joe, what's new in Alder?", "sources": []},
     {"speaker": "Joe", "text": "The town opened its new public library on Saturday, after two years of building.",
-     "sources": [1]},
+     "sources": [1, 2]},
     {"speaker": "Hannah", "text": "And it lends more than books?", "sources": []},
-    {"speaker": "Joe", "text": "Tools and musical instruments too.", "sources": [2]},
+    {"speaker": "Joe", "text": "Tools and musical instruments too.", "sources": [3]},
 ]}
 INVENTED = {"turns": [
     {"speaker": "Hannah", "text": "Joe, what's new in Alder?", "sources": []},
     {"speaker": "Joe", "text": "Mayor Lee opened the library, and twelve hundred people came.", "sources": [1]},
     {"speaker": "Hannah", "text": 'The librarian said "it cost 3 million dollars".', "sources": []},
-    {"speaker": "Joe", "text": "It lends tools and musical instruments as well as books.", "sources": [2]},
+    {"speaker": "Joe", "text": "It lends tools and musical instruments as well as books.", "sources": [3]},
 ]}
 
 
@@ -63,7 +66,7 @@ def test_grounded_turns_are_said_as_written_and_marked(short_article, quick):
     turns = [s for s in script.segments if s.origin]
     assert [t.speaker for t in turns] == ["Hannah", "Joe", "Hannah", "Joe"]
     assert all(t.origin == "model" for t in turns)
-    assert turns[1].sources == (1,) and "two years" in turns[1].text
+    assert turns[1].sources == (1, 2) and "two years" in turns[1].text
     assert "writer: 4 turns, 4 grounded, 0 replaced" in stages
     # the show around the story stays the extractive writer's: intro, hosts, outro
     plain = _extractive(short_article)
@@ -186,7 +189,7 @@ def test_the_script_json_marks_every_turn_and_round_trips(short_article, quick):
         script = _write(short_article, fake.url)
     data = script.to_dict()
     marked = [s for s in data["segments"] if "origin" in s]
-    assert [(s["origin"], s["sources"]) for s in marked] == [("model", []), ("extract", [1]), ("model", [2])]
+    assert [(s["origin"], s["sources"]) for s in marked] == [("model", []), ("extract", [1]), ("model", [3])]
     assert data["writer"]["model"] == "fake-model"
     assert Script.from_dict(json.loads(json.dumps(data))) == script
     # a script without a model's turns keeps its old JSON
