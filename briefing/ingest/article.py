@@ -53,6 +53,30 @@ def is_sign_off(paragraph: str) -> bool:
     return len(text.split()) <= 25 and bool(_SIGN_OFF.match(text))
 
 
+def group_sections(blocks) -> tuple[Section, ...]:
+    """("heading" | "paragraph", text) blocks in reading order as Sections: a heading starts a
+    section (the later of two headings with no text between them wins), the text before the first
+    heading is a section without one, and a closing sign-off is dropped. Web pages, Word files and
+    PDFs find their blocks their own way and group them here (plain text: `sections_from_blocks`)."""
+    sections: list[Section] = []
+    heading: str | None = None
+    paragraphs: list[str] = []
+    for kind, text in blocks:
+        if kind == "heading":
+            if paragraphs:
+                sections.append(Section(heading, tuple(paragraphs)))
+            heading, paragraphs = text, []
+        else:
+            paragraphs.append(text)
+    if paragraphs:
+        sections.append(Section(heading, tuple(paragraphs)))
+    while sections and is_sign_off(sections[-1].paragraphs[-1]):
+        last = sections.pop()
+        if len(last.paragraphs) > 1:
+            sections.append(Section(last.heading, last.paragraphs[:-1]))
+    return tuple(sections)
+
+
 def split_blocks(text: str) -> list[str]:
     """Lines of text with the blank lines between paragraphs removed.
 

@@ -20,9 +20,9 @@ import zipfile
 import zlib
 from datetime import date
 
-from .article import derive_title, is_sign_off, normalize_whitespace
+from .article import derive_title, normalize_whitespace, group_sections
 from ..errors import InputError
-from ..models import Article, Section
+from ..models import Article
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -81,9 +81,7 @@ def parse(data: bytes, *, source: str, title: str | None = None) -> Article:
     body = xml_root(payload, source, "word/document.xml", "Word document").find(f"{_W}body")
     styles = _heading_levels(package, source)
     found_title: str | None = None
-    sections: list[Section] = []
-    heading: str | None = None
-    paragraphs: list[str] = []
+    blocks: list[tuple[str, str]] = []
     for paragraph in body.iter(f"{_W}p") if body is not None else ():
         if any(a.tag in _SKIPPED or a.tag == f"{_W}tbl" for a in paragraph.iterancestors()):
             continue  # deleted, or a table's cell: figures in a grid do not read aloud (as on web pages)
@@ -91,27 +89,20 @@ def parse(data: bytes, *, source: str, title: str | None = None) -> Article:
         if not text:
             continue
         level = _level(paragraph, styles)
-        if level == 0 and found_title is None and not sections and not paragraphs:
-            found_title = text
+        if level == 0 and found_title is None and all(kind == "heading" for kind, _ in blocks):
+            found_title = text  # a Title style before any text
         elif level is not None and level > 0 and len(text.split()) <= 16:
-            if paragraphs:
-                sections.append(Section(heading, tuple(paragraphs)))
-            heading, paragraphs = text, []
+            blocks.append(("heading", text))
         else:
-            paragraphs.append(text)
-    if paragraphs:
-        sections.append(Section(heading, tuple(paragraphs)))
-    while sections and is_sign_off(sections[-1].paragraphs[-1]):
-        last = sections.pop()
-        if len(last.paragraphs) > 1:
-            sections.append(Section(last.heading, last.paragraphs[:-1]))
+            blocks.append(("paragraph", text))
+    sections = group_sections(blocks)
     if not sections:
         raise InputError(f"{source}: the Word document has no text")
     core = _core_properties(package, source)
     return Article(
         title=title or found_title or core.get("title") or derive_title(sections),
         source=source,
-        sections=tuple(sections),
+        sections=sections,
         published=core.get("created"),
         byline=core.get("creator"),
     )

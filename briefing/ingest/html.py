@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .article import is_sign_off, normalize_whitespace
+from .article import normalize_whitespace, group_sections
 from ..errors import InputError
 from ..models import Article, Section
 
@@ -127,26 +127,11 @@ def _blocks(root) -> list[tuple[str, str]]:
 
 
 def _sections(blocks: list[tuple[str, str]], page_title: str | None) -> tuple[Section, ...]:
-    sections: list[Section] = []
-    heading: str | None = None
-    paragraphs: list[str] = []
-    for kind, text in blocks:
-        if kind == "heading":
-            if page_title and _same_words(text, page_title) and not sections and not paragraphs:
-                continue  # the page repeats its title above the story
-            if paragraphs:
-                sections.append(Section(heading, tuple(paragraphs)))
-            # A heading directly after another heading without text: the later one wins.
-            heading, paragraphs = text, []
-        else:
-            paragraphs.append(text)
-    if paragraphs:
-        sections.append(Section(heading, tuple(paragraphs)))
-    while sections and is_sign_off(sections[-1].paragraphs[-1]):
-        last = sections.pop()
-        if len(last.paragraphs) > 1:
-            sections.append(Section(last.heading, last.paragraphs[:-1]))
-    return tuple(sections)
+    if page_title:
+        # The page repeats its title above the story: that heading, before any text, is not a section's.
+        first_text = next((i for i, (kind, _) in enumerate(blocks) if kind != "heading"), len(blocks))
+        blocks = [b for i, b in enumerate(blocks) if i >= first_text or not _same_words(b[1], page_title)]
+    return group_sections(blocks)
 
 
 def _same_words(a: str, b: str) -> bool:

@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .article import derive_title, is_sign_off, normalize_whitespace
+from .article import derive_title, normalize_whitespace, group_sections
 from ..errors import InputError
 from ..models import Article, Section
 
@@ -352,20 +352,4 @@ def _sections(blocks: list[tuple[str, str, float]]) -> tuple[str | None, tuple[S
         if blocks[0][2] >= largest:
             title = blocks[0][1]
             blocks = blocks[1:]
-    sections: list[Section] = []
-    heading: str | None = None
-    paragraphs: list[str] = []
-    for kind, text, _ in blocks:
-        if kind == "heading":
-            if paragraphs:
-                sections.append(Section(heading, tuple(paragraphs)))
-            heading, paragraphs = text, []
-        else:
-            paragraphs.append(text)
-    if paragraphs:
-        sections.append(Section(heading, tuple(paragraphs)))
-    while sections and is_sign_off(sections[-1].paragraphs[-1]):
-        last = sections.pop()
-        if len(last.paragraphs) > 1:
-            sections.append(Section(last.heading, last.paragraphs[:-1]))
-    return title, tuple(sections)
+    return title, group_sections((kind, text) for kind, text, _ in blocks)
