@@ -16,10 +16,14 @@ the facts:
   semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and"; a clause
   between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
   second clause sharing the first one's subject (said again); a closing ", after ..." or
-  ", because ..." tail (said as "This was after ...").
+  ", because ..." tail (said as "This was after ..."); a closing participle (", raising
+  hopes" -> "This raises hopes"; ", saying ..." -> "Rajoy said ..."); a closing apposition
+  (", the Jets owner" -> "Woody Johnson is the Jets owner"; ", a move that ..." -> "This is a
+  move that ...").
 
 What stays: every word of an edited sentence comes from its source sentence, except the
-editor's own closed list of function words (`EAR_WORDS`); no rule adds a fact. A sentence no
+editor's own closed list of function words (`EAR_WORDS`) and a source participle's past or
+present form (the closed table `EAR_VERB_FORMS`); no rule adds a fact. A sentence no
 rule applies to is left exactly as it was. Only English is edited; other languages pass
 through unchanged.
 """
@@ -28,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .grammar import EAR_WORDS, LONG_QUOTE_WORDS, MIN_PIECE_WORDS, SPLIT_FROM
+from .grammar import EAR_VERB_FORMS, EAR_WORDS, LONG_QUOTE_WORDS, MIN_PIECE_WORDS, SPLIT_FROM
 from .asides import drop_asides
 from .speakers import speaker_first, split_appositions
 from .clauses import (
@@ -36,7 +40,8 @@ from .clauses import (
     split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects, split_while,
 )
 from .run_ons import split_captions_after_names, split_joined_sentences, split_lost_full_stops
-from .tails import split_adverbial_tails
+from .tails import split_adverbial_tails, split_participle_tails
+from .appositions import split_closing_appositions
 
 EarRule = Callable[[str], list[str]]
 
@@ -46,6 +51,7 @@ SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentenc
                                     split_captions_after_names,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
+                                    split_participle_tails, split_closing_appositions,
                                     split_appositions, split_comma_splices, split_colons, split_shared_subjects,
                                     split_bare_and)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES

@@ -15,6 +15,38 @@ from ..sentences import _VERBS, is_fragment
 # "is" says a person's role ("Rod Eddington is BA's chief executive."); "This was" or "This is" opens
 # a split-off adverbial tail ("This was after sales fell."). Function words only, never a fact.
 EAR_WORDS = frozenset({"this", "it", "they", "is", "was"})
+# The verbs a split-off closing participle is said with, in its tense: ", raising hopes" after a
+# clause told in the present is "This raises hopes", in the past "This raised hopes"; ", saying
+# ..." is "Rajoy said ...". The verb is the source's own, only its ending changes (a closed table:
+# the editor never brings a verb the source did not use). `participle: (past, present)`.
+EAR_VERB_FORMS = {
+    # what the clause's event did: said of it with "This"
+    "raising": ("raised", "raises"), "making": ("made", "makes"), "leaving": ("left", "leaves"),
+    "bringing": ("brought", "brings"), "pushing": ("pushed", "pushes"), "sending": ("sent", "sends"),
+    "sparking": ("sparked", "sparks"), "prompting": ("prompted", "prompts"), "causing": ("caused", "causes"),
+    "giving": ("gave", "gives"), "putting": ("put", "puts"), "lifting": ("lifted", "lifts"),
+    "boosting": ("boosted", "boosts"), "forcing": ("forced", "forces"), "ending": ("ended", "ends"),
+    "triggering": ("triggered", "triggers"), "fuelling": ("fuelled", "fuels"), "fueling": ("fueled", "fuels"),
+    "exposing": ("exposed", "exposes"), "creating": ("created", "creates"), "dragging": ("dragged", "drags"),
+    "driving": ("drove", "drives"), "wiping": ("wiped", "wipes"), "hitting": ("hit", "hits"),
+    "marking": ("marked", "marks"), "setting": ("set", "sets"), "allowing": ("allowed", "allows"),
+    "helping": ("helped", "helps"), "cutting": ("cut", "cuts"), "taking": ("took", "takes"),
+    # what the subject did as well: said of the subject, named again
+    "saying": ("said", "says"), "adding": ("added", "adds"), "telling": ("told", "tells"),
+    "warning": ("warned", "warns"), "citing": ("cited", "cites"), "calling": ("called", "calls"),
+    "urging": ("urged", "urges"), "arguing": ("argued", "argues"), "noting": ("noted", "notes"),
+    "insisting": ("insisted", "insists"), "claiming": ("claimed", "claims"),
+    "explaining": ("explained", "explains"), "sharing": ("shared", "shares"),
+    "describing": ("described", "describes"), "accusing": ("accused", "accuses"),
+    "promising": ("promised", "promises"), "vowing": ("vowed", "vows"), "asking": ("asked", "asks"),
+    "announcing": ("announced", "announces"), "blaming": ("blamed", "blames"),
+    "praising": ("praised", "praises"), "pledging": ("pledged", "pledges"),
+}
+# Of those, the ones said of the subject (the rest are said of the event, with "This").
+SUBJECT_PARTICIPLES = frozenset(
+    """saying adding telling warning citing calling urging arguing noting insisting claiming explaining sharing
+    describing accusing promising vowing asking announcing blaming praising pledging""".split()
+)
 # A sentence longer than this is split where a conjunction or a closing relative clause allows;
 # semicolons and dashed clauses are split at any length.
 SPLIT_FROM = 16
@@ -186,3 +218,23 @@ _SAY = (r"said|says|added|adds|told|tells|explained|warned|insisted|argued|claim
 
 _PLURAL_VERBS = frozenset("are were have do don't aren't weren't haven't".split())
 _SINGULAR_VERBS = frozenset("is was has does doesn't isn't wasn't hasn't".split())
+
+
+def _plain_subject(clause: str) -> str | None:
+    """The clause's subject when it can be said again as it is: a name, a pronoun, or "The ..."
+    of up to five words, before the clause's first verb (after a fronted phrase's comma: "In
+    January, Mitsubishi Motors issued ..." -> "Mitsubishi Motors"). None otherwise."""
+    words = clause.split()
+    verb = next((i for i, w in enumerate(words) if _finite(w) and i > 0), None)
+    if verb is None:
+        return None
+    start = max((i + 1 for i, w in enumerate(words[:verb]) if w.endswith(",")), default=0)
+    subject = words[start:verb]
+    if not subject or len(subject) > 5 or any(w.endswith(",") for w in subject):
+        return None
+    if subject[0].lower() in ("he", "she", "they", "we", "i", "it") and len(subject) == 1:
+        return subject[0] if subject[0] == "I" else subject[0].capitalize()
+    if not subject[0][:1].isupper() or subject[-1].lower() in _FUNCTION_ENDS:
+        return None
+    said = " ".join(subject)
+    return said if subject[0] not in ("A", "An") else None  # "A man ...": said again it is another man

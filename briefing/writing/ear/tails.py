@@ -6,7 +6,8 @@ import re
 
 from ..sentences import _VERBS
 from .grammar import (
-    MIN_PIECE_WORDS, _CONJUNCTIONS, _ended, _is_clause, _long, _top_level, _words,
+    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _CONJUNCTIONS, _ended, _is_clause, _long, _plain_subject,
+    _top_level, _words,
 )
 
 # The tails that can stand alone after "This was" / "This is": a time, a reason, a setting.
@@ -70,3 +71,71 @@ def split_adverbial_tails(sentence: str) -> list[str]:
         return [_ended(left), _ended(f"This {tense} {tail}")]
     return [sentence]
 
+
+
+def _last_tense(clause: str) -> str | None:
+    """'was' or 'is' by the clause's last finite verb, the one a closing participle follows
+    ("... who was infected as a baby has lived for 12 years": present perfect, 'is'); None after a
+    modal or when no verb tells."""
+    words = [w.lower().strip(",.;:\"'“”’") for w in clause.split()]
+    for at in range(len(words) - 1, 0, -1):
+        word, before = words[at], words[at - 1]
+        helpers = words[max(0, at - 3):at]
+        if word in ("will", "would", "can", "could", "may", "might", "must", "should", "shall"):
+            return None
+        if word in _PRESENT or word in ("am",):
+            return "is"
+        if word in _PAST or (len(word) > 4 and word.endswith("ed") and before not in ("a", "an", "the")):
+            if any(h in ("has", "have") for h in helpers):
+                return "is"  # "has lived": what it did is still so
+            return "was"
+        if word in _VERBS and word.endswith("s") and not word.endswith("ss") and before not in ("the", "a", "its"):
+            return "is"
+    return None
+
+
+_PARTICIPLE = re.compile(r",\s+(\w+ing)\s+")
+# A clause that only expects, plans or might: what follows it has not happened ("more cash is
+# expected to flow, buoying the rupee" must not become "This buoys the rupee").
+_HEDGED = re.compile(r"\b(expected|likely|unlikely|set to|due to|plans?|planned|aims?|hopes?|seeks?|would|could|"
+                     r"might|may|will|if|unless|should)\b", re.IGNORECASE)
+
+
+def split_participle_tails(sentence: str) -> list[str]:
+    """A long sentence's closing participle becomes its own sentence, in the clause's tense:
+    what the event did is said of "This" ("... has lived for twelve years without treatment,
+    raising hopes of a cure." -> "... without treatment." "This raises hopes of a cure."); what
+    the subject did as well is said of the subject again ("Rajoy avoided the word bailout,
+    saying the rescue is a line of credit." -> "... bailout." "Rajoy said the rescue is a line of
+    credit."). Only participles in `EAR_VERB_FORMS` (the verb's own forms, a closed table). A
+    clause that only expects or plans, one in the future, a subject that cannot be said again
+    or a participle inside a quotation stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _PARTICIPLE.finditer(sentence):
+        participle = match.group(1).lower()
+        if participle not in EAR_VERB_FORMS or not outside[match.start()]:
+            continue
+        if any(not outside[i] for i in range(match.start(), len(sentence) - 1)) and not outside[-1]:
+            continue  # a quotation or bracket left open to the end
+        left, tail = sentence[:match.start()], sentence[match.end():]
+        if _words(tail) < 3 or _words(left) < MIN_PIECE_WORDS + 1 or not _is_clause(left):
+            continue
+        if left.split()[0].strip("\"“'‘").lower() in _CONJUNCTIONS or _HEDGED.search(left):
+            continue
+        tense = _last_tense(left)
+        if tense is None:
+            continue
+        past, present = EAR_VERB_FORMS[participle]
+        verb = past if tense == "was" else present
+        if participle in SUBJECT_PARTICIPLES:
+            subject = _plain_subject(left)
+            if subject is None:
+                continue
+            if subject in ("They", "We", "I") and tense != "was":
+                continue  # "They argues": the table has the third person's form only
+            return [_ended(left), _ended(f"{subject} {verb} {tail}")]
+        return [_ended(left), _ended(f"This {verb} {tail}")]
+    return [sentence]
