@@ -419,3 +419,40 @@ def test_a_list_a_date_or_a_closing_attribution_stays():
         "The largest fire burning in the state has consumed over sixteen thousand acres, a record.",
     ):
         assert split_closing_appositions(sentence) == [sentence]
+
+
+# split_subject_appositions
+
+
+def test_a_phrase_about_the_subject_is_said_after_the_sentence():
+    from briefing.writing.ear import split_subject_appositions
+
+    said = split_subject_appositions("Mittal Steel, one of the world's largest steel producers, could cut up to "
+                                     "45,000 jobs over the next five years, its chief executive has said.")
+    assert said == ["Mittal Steel could cut up to 45,000 jobs over the next five years, its chief executive has said.",
+                    "Mittal Steel is one of the world's largest steel producers."]
+    said = split_subject_appositions("The Cherrydale Volunteer Fire House, built in 1919, is home to such events as "
+                                     "the annual spaghetti dinner and a visit from Santa Claus each December.")
+    assert said[1] == "The Cherrydale Volunteer Fire House was built in 1919."
+
+
+def test_a_short_sentence_a_pronoun_or_a_phrase_that_is_not_about_the_subject_stays():
+    from briefing.writing.ear import split_subject_appositions
+
+    for sentence in (
+        "Paris, the capital of France, is a city of more than two million people on the banks of the Seine.",
+        "Yesterday, as the storm came in from the west over the hills, the ferries to the islands were stopped "
+        "for the whole day.",
+        "Shares in the company, which makes cars and trucks, fell by a quarter on Monday after the firm warned "
+        "that its profits would halve.",
+    ):
+        assert split_subject_appositions(sentence) == [sentence]
+
+
+def test_and_without_a_comma_before_is_or_was_splits_only_a_very_long_sentence():
+    said = split_shared_subjects("The child was born to a woman with untreated HIV and was given a drug for six "
+                                 "weeks after her birth to try to prevent infection.")
+    assert said == ["The child was born to a woman with untreated HIV.",
+                    "The child was given a drug for six weeks after her birth to try to prevent infection."]
+    sentence = "The company makes cars and trucks and has been doing so for a hundred years in the town."
+    assert split_shared_subjects(sentence) == [sentence]

@@ -246,14 +246,19 @@ def split_shared_subjects(sentence: str) -> list[str]:
     forecasts") becomes two, the subject said again: "Mitsubishi Motors issued a profit warning
     in January, and cut its forecasts." -> "... in January." "Mitsubishi Motors cut its
     forecasts." Only a plain subject (a name, or "The ..." up to five words, no commas) is said again.
+    In a very long sentence, "and" with no comma before "is", "was", "has" ... does the same ("The
+    child was born to a woman with HIV and was given a drug for six weeks").
     """
     if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
-    for match in re.finditer(r",\s+(and|but)\s+(\S+)", sentence):
-        if not outside[match.start()] or not _finite(match.group(2)) or match.group(2)[:1].isupper():
+    very_long = _spoken_words(sentence) > 25  # past what a listener follows in one breath
+    for match in re.finditer(r"(,\s+|\s+)(and|but)\s+(\S+)", sentence):
+        if not outside[match.start()] or not _finite(match.group(3)) or match.group(3)[:1].isupper():
             continue
-        left, right = sentence[:match.start()], sentence[match.start(2):]
+        if not match.group(1).startswith(",") and not (very_long and match.group(3).lower() in _AUXILIARIES):
+            continue  # without a comma, only "and is ...", "and was ..." in a very long sentence
+        left, right = sentence[:match.start()], sentence[match.start(3):]
         words = left.split()
         verb = next((i for i, w in enumerate(words) if _finite(w) and i > 0), None)
         if verb is None:
@@ -269,8 +274,8 @@ def split_shared_subjects(sentence: str) -> list[str]:
             continue
         said = " ".join(subject)
         said = said if subject[0] not in ("The", "A", "An") else "The " + " ".join(subject[1:])
-        prefix = "But " if match.group(1) == "but" else ""
-        return [_ended(left), _ended(prefix + (said if prefix else said) + " " + right)]
+        prefix = "But " if match.group(2) == "but" else ""
+        return [_ended(left), _ended(prefix + said + " " + right)]
     return [sentence]
 
 
