@@ -62,7 +62,7 @@ def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: flo
     if format == "brief":  # a bulletin's stories share the time equally, unannounced
         from .writing.bulletin import story_budgets
 
-        budgets = story_budgets(len(articles), minutes, words_per_minute)
+        budgets = story_budgets([a.word_count for a in articles], minutes, words_per_minute)
     return digests_for(articles, budgets, format, words_per_minute)
 
 

@@ -14,6 +14,7 @@ the bulletin is shorter than asked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..models import Article, Digest, DigestSection, Section
@@ -30,12 +31,15 @@ POOL_FACTOR = 3
 STORY_TOLERANCE = 0.1
 
 
-def story_budgets(count: int, minutes: float, words_per_minute: float) -> list[int]:
-    """Each of `count` stories' words: the listening time, less the intro and outro, shared
-    equally, and no story longer than `LONGEST_STORY_SECONDS`."""
+def story_budgets(article_words: Sequence[int], minutes: float, words_per_minute: float) -> list[int]:
+    """Each story's words: the listening time, less the intro and outro, shared equally; no
+    story longer than `LONGEST_STORY_SECONDS`, nor than the summarizer's share of its article
+    (a bulletin never says more of an article than its digest would)."""
+    from .summarize import MAX_SHARE_OF_ARTICLE
+
     longest = int(LONGEST_STORY_SECONDS * words_per_minute / 60)
-    share = (minutes * words_per_minute - BRIEF_OVERHEAD_WORDS) / max(1, count)
-    return [max(1, min(longest, int(share)))] * count
+    share = (minutes * words_per_minute - BRIEF_OVERHEAD_WORDS) / max(1, len(article_words))
+    return [max(1, min(longest, int(share), int(n * MAX_SHARE_OF_ARTICLE))) for n in article_words]
 
 
 def bulletin(article: Article, words: int) -> Digest:
