@@ -6,8 +6,10 @@ from the article's best sentences (the summarizer's, at a few times the story's 
 edited for the ear, so its pieces are the short sentences a listener follows. The story opens
 with the first piece (the lead's, normally); a second piece may follow, the next one or any
 later one that stands alone (not "This was after ...", not "He said ..."), in article order.
-Of those combinations, the one whose length is closest to the budget is said: a long lead
-alone when the budget is small, the lead and a long second sentence when it is large. A story
+Of those combinations, the earliest within a tenth of the budget is said, else the nearest: a
+long lead alone when the budget is small, the lead and a long second sentence when it is
+large. The fit to `--minutes` (`formats.fit_to_minutes`) moves the budgets until the bulletin
+lands near the target. A story
 is never cut inside a sentence and never gets a third one: when two cannot fill the time,
 the bulletin is shorter than asked.
 """

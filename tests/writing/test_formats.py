@@ -156,7 +156,8 @@ def test_a_story_comes_nearest_its_words_in_one_or_two_sentences():
         "and sold its two boats to a firm in the south.",
         "Board members voted six to one for the plan.",
     )
-    article = Article("Ferry to Gull Island", "gull.txt", (Section(None, sentences[:3]), Section("Money", sentences[3:])))
+    article = Article("Ferry to Gull Island", "gull.txt",
+                      (Section(None, sentences[:3]), Section("Money", sentences[3:])))
 
     def told(words: int) -> tuple[str, ...]:
         return bulletin(article, words).sections[0].sentences
