@@ -59,6 +59,10 @@ def digest(articles: Sequence[Article], *, minutes: float, words_per_minute: flo
         ANNOUNCEMENT_WORDS * (1 + sum(1 for s in a.sections if s.heading)) for a in articles
     )
     budgets = budget_for([a.word_count for a in articles], minutes, words_per_minute, overhead)
+    if format == "brief":  # a bulletin's stories share the time equally, unannounced
+        from .writing.bulletin import story_budgets
+
+        budgets = story_budgets([a.word_count for a in articles], minutes, words_per_minute)
     return digests_for(articles, budgets, format, words_per_minute)
 
 

@@ -2,7 +2,8 @@
 """The formats and the ear editor, measured on the development sets (../shared/eval/).
 
   --minutes   how close the script's spoken length lands to --minutes: `digest` one article at
-              a time, `brief` five articles at a time (a bulletin), over N articles per set;
+              a time, `brief` five articles at a time (a bulletin, at 1 and 2 minutes), over N
+              articles per set;
               the length is the script's words at the voice's speaking rate (what `briefing
               script` prints as "about N min M s"). With --voice K, K digests are also spoken
               (hibari) and the MP3's real length is compared.
@@ -65,7 +66,8 @@ def minutes_report(sets: list[str], count: int, voices: int) -> None:
                 print(f"{name}: not found, skipped", file=sys.stderr)
                 continue
             paths = article_files(name, count, Path(folder))
-            for format, minutes, group in (("digest", 1.0, 1), ("digest", 2.0, 1), ("brief", 1.0, 5)):
+            for format, minutes, group in (("digest", 1.0, 1), ("digest", 2.0, 1), ("brief", 1.0, 5),
+                                          ("brief", 2.0, 5)):
                 offs, short = [], []
                 for start in range(0, len(paths) - group + 1, group):
                     script = make_script(paths[start:start + group], format=format, minutes=minutes)

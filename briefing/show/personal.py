@@ -100,13 +100,15 @@ def story_segments(story: Story, options: EpisodeOptions) -> StorySegments:
     from ..pipeline import ANNOUNCEMENT_WORDS
     from ..voices import WORDS_PER_MINUTE
     from ..writing.script import write_script
-    from ..writing.formats import digests_for
+    from ..writing.formats import digests_for, story_words
     from ..writing.summarize import budget_for
 
     article = story.article
     wpm = WORDS_PER_MINUTE.get(options.engine, 170.0) * options.speed
     overhead = ANNOUNCEMENT_WORDS * (1 + sum(1 for s in article.sections if s.heading))
     [budget] = budget_for([article.word_count], STORY_MINUTES, wpm, overhead)
+    if options.format == "brief":  # a bulletin's story, as long as one of five in a minute
+        budget = story_words(options.format, wpm)
     [digest] = digests_for([article], [budget], options.format, wpm)
     # Two copies of the story make write_script announce it; the second is announced in the
     # middle position ("Next story: ..."), the same wherever it falls in a listener's episode.

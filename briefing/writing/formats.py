@@ -2,8 +2,8 @@
 
 - `digest` (the default): each article summarized within its share of the listening time,
   then edited for the ear (`ear/`).
-- `brief`: a bulletin, each story in one or two sentences (about `BRIEF_SECONDS`): five
-  stories in about a minute.
+- `brief`: a bulletin, each story in one or two sentences, the stories sharing the listening
+  time (`bulletin.py`): five stories in about a minute (about `BRIEF_SECONDS` each).
 - `full`: the whole article read out, every paragraph through the same editing and speech
   rules, a chapter per section: the audio edition of an article. Its length is the article's.
 
@@ -15,17 +15,16 @@ the target (the editor drops asides and the summarizer fills up to whole sentenc
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from ..errors import InputError
 from ..models import Article, Digest, DigestSection, Script
+from .bulletin import BRIEF_SENTENCES, LONGEST_STORY_SECONDS, bulletin
 from .ear import edited_digest
 
 FORMATS = ("digest", "brief", "full", "conversation")  # conversation: the language-model writer's
 EXTRACTIVE_FORMATS = FORMATS[:3]
-# A bulletin's story: about this long, in at most BRIEF_SENTENCES sentences.
+# A bulletin's story: about this long (five in a minute), in at most BRIEF_SENTENCES sentences.
 BRIEF_SECONDS = 12.0
-BRIEF_SENTENCES = 2
 # Budget corrections after the first script, and how close (a share of the target) is close enough.
 FIT_ROUNDS = 3
 FIT_TOLERANCE = 0.05
@@ -40,15 +39,16 @@ def check_format(name: str) -> str:
 
 def digests_for(articles: Sequence[Article], budgets: Sequence[int], format: str,
                 words_per_minute: float) -> list[Digest]:
-    """Each article in the format: `budgets` are the words each may say (digest, brief)."""
+    """Each article in the format: `budgets` are the words each may say (digest, brief; a
+    bulletin's story says at most `LONGEST_STORY_SECONDS`)."""
     from .summarize import summarize
 
     check_format(format)
     if format == "full":
         return [edited_digest(whole(a)) for a in articles]
     if format == "brief":
-        story = int(BRIEF_SECONDS * words_per_minute / 60)
-        return [bulletin(a, min(b, story)) for a, b in zip(articles, budgets)]
+        longest = int(LONGEST_STORY_SECONDS * words_per_minute / 60)
+        return [bulletin(a, min(b, longest)) for a, b in zip(articles, budgets)]
     return [edited_digest(summarize(a, b)) for a, b in zip(articles, budgets)]
 
 
@@ -59,28 +59,6 @@ def whole(article: Article) -> Digest:
     return Digest(article, tuple(
         DigestSection(s.heading, tuple(x for p in s.paragraphs for x in split_sentences(p, article.language)))
         for s in article.sections))
-
-
-def bulletin(article: Article, words: int) -> Digest:
-    """The story in one or two sentences: the summarizer's best within `words`, as one
-    section without headings, edited for the ear."""
-    from .summarize import summarize
-
-    merged = replace(article, sections=(_one_section(article),))
-    chosen = edited_digest(summarize(merged, words))
-    sentences = [s for sec in chosen.sections for s in sec.sentences]
-    kept: list[str] = []
-    for sentence in sentences:
-        if len(kept) >= BRIEF_SENTENCES or (kept and sum(len(k.split()) for k in kept) + len(sentence.split()) > words):
-            break
-        kept.append(sentence)
-    return Digest(article, (DigestSection(None, tuple(kept)),))
-
-
-def _one_section(article: Article):
-    from ..models import Section
-
-    return Section(None, tuple(p for s in article.sections for p in s.paragraphs))
 
 
 def story_words(format: str, words_per_minute: float) -> int | None:

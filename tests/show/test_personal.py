@@ -108,3 +108,27 @@ def test_thirty_briefings_speak_each_distinct_segment_once(tmp_path, cli):
 
     again = cli("run", "--show", str(show), env={"BRIEFING_CACHE_DIR": str(cache)}, timeout=120)
     assert again.returncode == 0 and again.stdout.decode().strip().endswith("nothing new")
+
+
+def test_a_brief_listeners_story_is_a_bulletin_item_of_about_twelve_seconds():
+    """A personal story is written once at its own length: in `brief`, one of five in a minute
+    (not the longest a bulletin's story may be when few stories share many minutes)."""
+    from briefing.ingest import read_articles
+    from briefing.models import EpisodeOptions, Mention, Story
+    from briefing.samples import sample_article_path
+    from briefing.show.personal import story_segments
+    from briefing.voices import WORDS_PER_MINUTE
+    from briefing.writing.formats import BRIEF_SECONDS
+
+    [article] = read_articles(str(sample_article_path()))
+    story = Story(article.title, article, (Mention("Harbor News", article.title, "https://example.org/ferry",
+                                                   "ferry", ""),))
+
+    def told(format: str) -> list:
+        segments = story_segments(story, EpisodeOptions(format=format)).segments
+        return [s for s in segments if s.kind == "section"]
+
+    brief, digest = told("brief"), told("digest")
+    assert len(brief) == 1 and 1 <= len(brief[0].sentences) <= 2
+    assert len(brief[0].text.split()) <= 1.25 * BRIEF_SECONDS * WORDS_PER_MINUTE["hibari"] / 60
+    assert sum(len(s.text.split()) for s in digest) > 2 * len(brief[0].text.split())
