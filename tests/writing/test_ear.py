@@ -456,3 +456,35 @@ def test_and_without_a_comma_before_is_or_was_splits_only_a_very_long_sentence()
                     "The child was given a drug for six weeks after her birth to try to prevent infection."]
     sentence = "The company makes cars and trucks and has been doing so for a hundred years in the town."
     assert split_shared_subjects(sentence) == [sentence]
+
+
+# split_concessions
+
+
+def test_although_becomes_but_and_a_past_when_clause_is_said_first():
+    from briefing.writing.ear import split_concessions
+
+    said = split_concessions("The women nevertheless outshone the men on day ten, although Gulbis sustained his "
+                             "run with a stylish demolition of Tomas Berdych.")
+    assert said == ["The women nevertheless outshone the men on day ten.",
+                    "But Gulbis sustained his run with a stylish demolition of Tomas Berdych."]
+    said = split_concessions("Although the company made a profit of two million pounds last year, its shares fell "
+                             "by a quarter on Monday.")
+    assert said == ["The company made a profit of two million pounds last year.",
+                    "But its shares fell by a quarter on Monday."]
+    said = split_concessions("When the two candidates met in a boardroom with about forty executives on Sunday night, "
+                             "one businessman after another pleaded with them to run.")
+    assert said == ["The two candidates met in a boardroom with about forty executives on Sunday night.",
+                    "One businessman after another pleaded with them to run."]
+
+
+def test_a_concession_without_a_subject_or_a_when_of_the_present_stays():
+    from briefing.writing.ear import split_concessions
+
+    for sentence in (
+        "Although formally organized under the direction of General Dodge in early December 1862, the Corinth camp "
+        "likely came into existence as early as September.",
+        "When prices rise in the shops of the town, people in the villages around it buy much less food and fuel.",
+        "The mill closed, although it was profitable.",  # short: heard at once as it is
+    ):
+        assert split_concessions(sentence) == [sentence]

@@ -37,7 +37,8 @@ from .asides import drop_asides
 from .speakers import speaker_first, split_appositions
 from .clauses import (
     split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_inner_relative_clauses,
-    split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects, split_while,
+    split_concessions, split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects,
+    split_while,
 )
 from .run_ons import split_captions_after_names, split_joined_sentences, split_lost_full_stops
 from .tails import split_adverbial_tails, split_participle_tails
@@ -50,7 +51,7 @@ EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
 SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
                                     split_captions_after_names,
                                     split_semicolons, split_dashes, split_conjunctions,
-                                    split_while, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
+                                    split_while, split_concessions, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
                                     split_participle_tails, split_closing_appositions,
                                     split_appositions, split_subject_appositions, split_comma_splices, split_colons, split_shared_subjects,
                                     split_bare_and)

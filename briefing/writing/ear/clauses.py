@@ -299,3 +299,44 @@ def split_bare_and(sentence: str) -> list[str]:
         if _is_clause(left) and _is_clause(right) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
+
+
+_CONCESSION = re.compile(r",\s+(?:although|though|even though)\s+", re.IGNORECASE)
+_FRONTED = re.compile(r"^(although|though|even though|when)\s+", re.IGNORECASE)
+
+
+def split_concessions(sentence: str) -> list[str]:
+    """Two clauses joined by "although" become two, the second opened by "But": "The women
+    outshone the men, although Gulbis sustained his run." -> "The women outshone the men." "But
+    Gulbis sustained his run."; a fronted "Although ..." clause is said first in the same way. A
+    fronted "When ..." clause told in the past is said first as a sentence of its own ("When
+    the two met on Sunday, one executive after another pleaded ..." -> "The two met on Sunday."
+    "One executive after another pleaded ..."). A clause without its own subject ("although
+    formally organized"), or "when" in the present (a rule, not an event), stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    fronted = _FRONTED.match(sentence)
+    if fronted:
+        for comma in re.finditer(r",\s+", sentence):
+            if not outside[comma.start()]:
+                continue
+            first, second = sentence[fronted.end():comma.start()], sentence[comma.end():]
+            if not (_opens_clause(first) and _opens_clause(second)):
+                continue
+            if not (_is_clause(first) and _is_clause(second)):
+                break
+            if fronted.group(1).lower() == "when":
+                from .tails import _tense
+
+                if _tense(first) != "was":
+                    break
+                return [_ended(_capitalized(first)), _ended(_capitalized(second))]
+            return [_ended(_capitalized(first)), _ended("But " + second)]
+        return [sentence]
+    for match in _CONCESSION.finditer(sentence):
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if outside[match.start()] and _is_clause(left) and _is_clause(right) and _opens_clause(right):
+            return [_ended(left), _ended("But " + right)]
+    return [sentence]

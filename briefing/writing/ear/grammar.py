@@ -13,8 +13,9 @@ from ..sentences import _VERBS, is_fragment
 
 # The only words the editor may add: "This", "It" or "They" open a split-off ", which ..." clause;
 # "is" says a person's role ("Rod Eddington is BA's chief executive."); "This was" or "This is" opens
-# a split-off adverbial tail ("This was after sales fell."). Function words only, never a fact.
-EAR_WORDS = frozenset({"this", "it", "they", "is", "was"})
+# a split-off adverbial tail ("This was after sales fell."); "But" opens what followed "although".
+# Function words only, never a fact.
+EAR_WORDS = frozenset({"this", "it", "they", "is", "was", "but"})
 # The verbs a split-off closing participle is said with, in its tense: ", raising hopes" after a
 # clause told in the present is "This raises hopes", in the past "This raised hopes"; ", saying
 # ..." is "Rajoy said ...". The verb is the source's own, only its ending changes (a closed table:
