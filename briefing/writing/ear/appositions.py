@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
+from ..sentences import _VERBS
+from .speakers import _ROLE_WORDS
 from .grammar import (
-    MIN_PIECE_WORDS, _AUXILIARIES, _CALENDAR, _FUNCTION_ENDS, _NAME, _SAY, _SUBJECT_WORDS, _ended, _finite, _is_clause,
+    MIN_PIECE_WORDS, _AUXILIARIES, _CALENDAR, _FUNCTION_ENDS, _NAME, _NOT_SUBJECTS, _SAY, _SUBJECT_WORDS, _ended, _finite, _is_clause,
     _long, _spoken_words, _top_level, _words,
 )
 from .run_ons import RUN_ON_WORDS
-from .tails import _tense
 
 # A noun phrase opens with one of these; "then" and "former" say what someone was.
 _OPENS_NOUN_PHRASE = re.compile(r"(?:(then|now|formerly)\s+)?(a|an|the|one of the|one of)\s+\S", re.IGNORECASE)
@@ -24,8 +25,30 @@ def _noun_phrase_head(apposition: str) -> bool:
     (", a move that has been opposed" is; ", the company said" is not)."""
     relative = _RELATIVE.search(apposition)
     head = apposition[:relative.start()] if relative else apposition
-    return not any(w in _AUXILIARIES or re.fullmatch(_SAY, w) or (len(w) > 4 and w.endswith("ed"))
+    return not any(w in _AUXILIARIES or re.fullmatch(_SAY, w) or w in _REPORTING or (len(w) > 3 and w.endswith("ed"))
                    for w in (word.lower().strip(",.") for word in head.split()[1:]))
+
+
+# After a name, a phrase that says who or what they are: a job (`_ROLE_WORDS`), or one of these.
+_WHO_WORDS = re.compile(
+    r"\b(man|woman|boy|girl|friend|wife|husband|son|daughter|mother|father|brother|sister|student|player|"
+    r"firm|company|group|unit|subsidiary|maker|producer|operator|agency|bank|carrier|airline|brewer|retailer|"
+    r"network|broadcaster|newspaper|party|union|body|regulator|organisation|organization|charity|club|team|"
+    r"rival|owner|supplier|provider|lender|insurer|exchange|watchdog|republican|democrat|veteran|ally|"
+    r"ambassador|singer|actor|actress|star|comedian|writer|historian|activist|spokesman|spokeswoman)s?\b",
+    re.IGNORECASE,
+)
+# ", a report suggests.": the sentence's source, not a phrase about it.
+_REPORTING = frozenset("says say suggests suggest shows show reports report believes believe thinks think reckons "
+                       "reason reasons estimates estimate".split())
+# A phrase said of the whole clause with "This is": it names what the clause's event was ("...,
+# a move that China opposes", "..., the latest in a clean-up", "..., one of the factors ...").
+# Any other noun ("..., the Islamic Revolutionary Guards Corps") names the noun before it.
+_EVENT_NOUNS = frozenset(
+    """move step sign signal decision rise fall increase decrease drop jump gain loss record deal blow boost setback
+    development change result outcome first latest highest lowest biggest largest smallest worst best
+    reversal turnaround climbdown u-turn departure break""".split()
+)
 
 
 def split_closing_appositions(sentence: str) -> list[str]:
@@ -44,7 +67,7 @@ def split_closing_appositions(sentence: str) -> list[str]:
     if not commas:
         return [sentence]
     last = commas[-1]
-    left, apposition = sentence[:last.start()], sentence[last.end():].rstrip()
+    left, apposition = sentence[:last.start()].rstrip(), sentence[last.end():].rstrip()
     if not apposition.endswith(".") or any(not outside[i] for i in range(last.start(), len(sentence))):
         return [sentence]
     apposition = apposition[:-1]
@@ -53,6 +76,12 @@ def split_closing_appositions(sentence: str) -> list[str]:
         return [sentence]
     if _words(left) < 6 or not _is_clause(left):
         return [sentence]
+    if re.search(r"\s+and\s+(?:the|a|an)\s", apposition):
+        return [sentence]  # "..., the Sterling group and the Tata group": a list
+    relative = _RELATIVE.search(apposition)
+    head = apposition[:relative.start()] if relative else apposition
+    if any(w.lower() in _VERBS and w.lower() not in _EVENT_NOUNS for w in head.split()[1:]):
+        return [sentence]  # "In a boost for the president, the figures come after ...": a clause
     if len(commas) > 1:
         item = sentence[commas[-2].end():last.start()]
         if _words(item) <= 4 and not any(_finite(w) for w in item.split()[1:]):
@@ -65,11 +94,16 @@ def split_closing_appositions(sentence: str) -> list[str]:
     if named and len(named) <= 4 and not left[:name.start(1)].rstrip().endswith((" the", " a")) \
             and name.start(1) > 0 and named[0].lower() not in ("the", "a", "an"):
         verb = "was" if opening.group(1) and opening.group(1).lower() in ("then", "formerly") else "is"
+        if not (_ROLE_WORDS.search(head) or _WHO_WORDS.search(head)):
+            return [sentence]  # "... threw his final pass to Crabtree, a 38-yard game-winner": about the pass
         if named[-1].endswith("s") and not named[-1].endswith(("ss", "'s")) and len(named) == 1:
             return [sentence]  # "the Yazidis": one or many, the verb cannot tell
         return [_ended(left), _ended(f"{name.group(1)} {verb} {apposition}")]
-    if opening.group(1):
-        return [sentence]  # "then a student": said of a person only
+    if opening.group(1) or before[:1].isupper() or left.split()[0].lower() in ("according", "as"):
+        return [sentence]  # "then a student": said of a person only; a name the rule could not tell
+    if not (opening.group(2).lower().startswith("one of")
+            or any(w.lower().strip(".,") in _EVENT_NOUNS for w in head.split()[1:4])):
+        return [sentence]  # ", the Islamic Revolutionary Guards Corps": it names the noun before it
     return [_ended(left), _ended(f"This is {apposition}")]
 
 
@@ -101,7 +135,8 @@ def split_subject_appositions(sentence: str) -> list[str]:
     if not match:
         return [sentence]
     subject, app, verb = match.group("subject"), match.group("app").strip(), match.group("verb")
-    if subject.split()[0].lower() in _SUBJECT_WORDS - {"the"} or not _finite(verb) or _words(app) < 3:
+    if subject.split()[0].lower() in (_SUBJECT_WORDS | _NOT_SUBJECTS | {"but", "and", "or", "however"}) - {"the"} \
+            or not _finite(verb) or _words(app) < 3:
         return [sentence]
     first = app.split()[0].lower()
     if first in _PRESENT_PARTICIPLES:
@@ -109,7 +144,7 @@ def split_subject_appositions(sentence: str) -> list[str]:
     elif first in _PAST_PARTICIPLES:
         said = "was"
     elif _OPENS_NOUN_PHRASE.match(app) and _noun_phrase_head(app):
-        said = "was" if _tense(sentence[match.start("verb"):]) == "was" or verb == "would" else "is"
+        said = "was" if verb == "would" else "is"  # "Carlsberg is the brewer"; "Friedman would have been"
     else:
         return [sentence]
     rest = sentence[match.start("verb"):]

@@ -131,11 +131,14 @@ def split_participle_tails(sentence: str) -> list[str]:
         past, present = EAR_VERB_FORMS[participle]
         verb = past if tense == "was" else present
         if participle in SUBJECT_PARTICIPLES:
+            if any(mark in left for mark in "\"“”"):
+                continue  # '"...," he told the court, adding ...': whose words, the quotation's speaker's?
             subject = _plain_subject(left)
             if subject is None:
                 continue
-            if subject in ("They", "We", "I") and tense != "was":
-                continue  # "They argues": the table has the third person's form only
+            plural = subject in ("They", "We", "I") or (subject.endswith("s") and not subject.endswith(("ss", "'s")))
+            if plural and tense != "was":
+                continue  # "The lawyers argues": the table has the third person's form only
             return [_ended(left), _ended(f"{subject} {verb} {tail}")]
         return [_ended(left), _ended(f"This {verb} {tail}")]
     return [sentence]
