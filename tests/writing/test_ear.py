@@ -488,3 +488,14 @@ def test_a_concession_without_a_subject_or_a_when_of_the_present_stays():
         "The mill closed, although it was profitable.",  # short: heard at once as it is
     ):
         assert split_concessions(sentence) == [sentence]
+
+
+def test_a_closing_apposition_after_a_dash_is_said_with_this_and_an_aside_between_dashes_is_not():
+    from briefing.writing.ear import split_closing_appositions
+
+    said = split_closing_appositions("Officials are mulling a ban on financial transactions with the central bank "
+                                     "— a move that has been opposed by China and other Asian nations.")
+    assert said[1] == "This is a move that has been opposed by China and other Asian nations."
+    sentence = ("Officials — several of them senior — are mulling a ban on transactions with the central bank, a "
+                "move that has been opposed by China.")
+    assert split_closing_appositions(sentence) == [sentence]

@@ -52,8 +52,8 @@ _EVENT_NOUNS = frozenset(
 
 
 def split_closing_appositions(sentence: str) -> list[str]:
-    """A long sentence that ends on a noun phrase describing what came before it says that
-    phrase as its own sentence: after a name, "Name is ..." ("... at the apartment of Woody
+    """A long sentence that ends on a noun phrase describing what came before it (after a
+    comma or a dash) says that phrase as its own sentence: after a name, "Name is ..." ("... at the apartment of Woody
     Johnson, the New York Jets owner." -> "... of Woody Johnson." "Woody Johnson is the New York
     Jets owner."; "was" after "then"); after anything else, "This is ..." ("..., a move that
     China has opposed." -> "This is a move that China has opposed."). A list ("A, B and the
@@ -63,9 +63,9 @@ def split_closing_appositions(sentence: str) -> list[str]:
     if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
-    commas = [m for m in re.finditer(r",\s+", sentence) if outside[m.start()]]
-    if not commas:
-        return [sentence]
+    commas = [m for m in re.finditer(r",\s+|\s+(?:–|—|--)\s+", sentence) if outside[m.start()]]
+    if not commas or sum(not m.group().startswith(",") for m in commas) > 1:
+        return [sentence]  # two dashes: an aside between them (see `split_dashes`)
     last = commas[-1]
     left, apposition = sentence[:last.start()].rstrip(), sentence[last.end():].rstrip()
     if not apposition.endswith(".") or any(not outside[i] for i in range(last.start(), len(sentence))):
