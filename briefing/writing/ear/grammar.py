@@ -75,11 +75,97 @@ def _ended(text: str) -> str:
         return text
     if text[-1] in ".!?":
         return text
-    if text[-1] in _CLOSE_QUOTES + "’" and len(text) > 1 and text[-2] in ".!?,":
+    if text[-1] in _CLOSE_QUOTES + "’'" and len(text) > 1 and text[-2] in ".!?,":
         if text[-2] == ",":
             return text[:-2] + "." + text[-1]
         return text
     return text + "."
+
+
+_DOUBLE_MARKS = "\"“”"
+_SINGLE_MARKS = "'‘’"
+# Before an opening single mark: the start, a space, a bracket or a colon; after a closing one:
+# a space, the end, or punctuation.
+_BEFORE_OPENING = "([{:—–-/"
+_AFTER_CLOSING = ".,;:!?)]—–-"
+
+
+@lru_cache(maxsize=4096)
+def _single_quotations(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(opening mark, closing mark) of each single-quoted quotation ('...' or ‘...’), told
+    from apostrophes by what is around them: an opening mark at a word's start, after the
+    start, a space or a bracket; a closing mark after punctuation or a word, before a space,
+    punctuation or the end. "don't", "Guardiola's" and a plural's possessive before a word in
+    lower case ("the players' union") are neither. A quotation left open to the sentence's end
+    counts (closing at len(sentence)) when it opens on a capital ("'Obviously the last ...").
+    None in a sentence with double quotation marks: those are the quotations there."""
+    if not any(mark in sentence for mark in _SINGLE_MARKS) or any(mark in sentence for mark in _DOUBLE_MARKS):
+        return ()
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(sentence):
+        if ch not in _SINGLE_MARKS:
+            continue
+        before = sentence[i - 1] if i else " "
+        after = sentence[i + 1] if i + 1 < len(sentence) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word
+        if opened is None:
+            if ch != "’" and after.isalpha() and (before.isspace() or before in _BEFORE_OPENING):
+                opened = i
+            continue
+        if ch == "‘" or not (after.isspace() or after in _AFTER_CLOSING):
+            continue
+        if before in ".,;:!?" or before.isalnum() and not _possessive(sentence, i):
+            spans.append((opened, i))
+            opened = None
+    if opened is not None and sentence[opened + 1].isupper():
+        spans.append((opened, len(sentence)))
+    return tuple(spans)
+
+
+def _single_quoted(sentence: str):
+    """(start, end, opening mark, closing mark) of the sentence's first closed single-quoted quotation."""
+    for start, end in _single_quotations(sentence):
+        if end < len(sentence):
+            yield start, end, sentence[start], sentence[end]
+            return
+
+
+def _in_single_quotation(sentence: str, i: int) -> bool:
+    """Whether character `i` is inside (not on the marks of) a single-quoted quotation."""
+    return any(start < i < end for start, end in _single_quotations(sentence))
+
+
+def _possessive(sentence: str, i: int) -> bool:
+    """A mark after a word in "s" and before a word in lower case: "the players' union"."""
+    return sentence[i - 1] in "sS" and sentence[i + 1:i + 3].strip()[:1].islower()
+
+
+def _as_double_quoted(sentence: str):
+    """A sentence whose quotations are in single marks, with “ and ” in their place, and the
+    function that puts the single marks back in a piece edited from it; None for a sentence
+    without single-quoted quotations (or with marks of two kinds). The rules written for
+    double marks then read 'Quote,' said X as they read "Quote," said X."""
+    spans = [(start, end) for start, end in _single_quotations(sentence) if end < len(sentence)]
+    if not spans:
+        return None
+    opening, closing = sentence[spans[0][0]], sentence[spans[0][1]]
+    if any(sentence[start] != opening or sentence[end] != closing for start, end in spans):
+        return None
+    chars = list(sentence)
+    for start, end in spans:
+        chars[start], chars[end] = "“", "”"
+
+    def back(piece: str) -> str:
+        out, opened = [], False
+        for ch in piece:
+            if ch == '"':
+                ch, opened = (closing, False) if opened else (opening, True)
+            out.append(opening if ch == "“" else closing if ch == "”" else ch)
+        return "".join(out)
+
+    return "".join(chars), back
 
 
 def _top_level(sentence: str) -> list[bool]:
@@ -87,7 +173,11 @@ def _top_level(sentence: str) -> list[bool]:
     outside: list[bool] = []
     depth = 0
     quoted = False
-    for ch in sentence:
+    single = _single_quotations(sentence)
+    for i, ch in enumerate(sentence):
+        if single and any(start <= i <= end for start, end in single):
+            outside.append(False)
+            continue
         if ch == "(":
             depth += 1
         elif ch == ")":

@@ -8,7 +8,7 @@ import re
 from ..sentences import is_fragment
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite, _is_clause,
-    _long, _opens_clause, _top_level, _words,
+    _in_single_quotation, _long, _opens_clause, _top_level, _words,
 )
 
 
@@ -29,6 +29,8 @@ def split_joined_sentences(sentence: str) -> list[str]:
         left, right = sentence[:stop.end(1)], sentence[stop.end():]
         if left.split()[-1].strip(".!?\"”'’").lower() in _ABBREVIATIONS:
             continue
+        if _in_single_quotation(sentence, stop.start()):
+            continue  # "'A. B.'": the quotation's sentences are split_quoted_sentences' to part
         if _words(left) >= 4 and _words(right) >= 4 and not is_fragment(left) and not is_fragment(right):
             return [left.strip(), right.strip()]
     return [sentence]
