@@ -13,9 +13,10 @@ line at a time:
   word after it ("' We knew" -> "'We knew"), a closing mark onto the word or punctuation
   before it ("for us, ' Henderson" -> "for us,' Henderson"). A curly mark says which it is;
   a straight one is told by whether a quotation is open at that point of the line;
-- a lone straight mark after a plural ("the players ' club") is a possessive and joins the
-  plural ("the players' club"), unless a closing mark follows soon after (then it may open a
-  quotation, and it stays as it is).
+- a lone straight mark after a word in "s" ("the players ' club", "Wales ' Euro 2016 bid") is
+  a possessive and joins that word ("the players' club"), unless a closing mark follows soon
+  after: then it may open a quotation (before a capital it does; before a word in lower case
+  it stays as it is).
 
 Everything else is left exactly as it was: "don't", "Guardiola's", "the players' union",
 "'We knew'" and text without a lone mark come out unchanged.
@@ -114,9 +115,12 @@ def _joins_left(mark: str, left: str, right: str, quoted: bool) -> bool | None:
         return False
     if mark == "’" or quoted:
         return True
-    if left[-1] in "sS" and right[:1].islower():
-        # "the players ' club": a possessive, unless a quotation may open here ("calls ' fake news' ...")
-        return None if _CLOSING_SOON.search(right[:_CLOSING_REACH]) else True
+    if left[-1] in "sS" and right[:1].isalnum():
+        # "the players ' club", "Wales ' Euro 2016 qualifier": a possessive, unless a closing mark
+        # follows soon: then a quotation may open here ("calls ' fake news' ...", "says ' We won.'")
+        if not _CLOSING_SOON.search(right[:_CLOSING_REACH]):
+            return True
+        return None if right[:1].islower() else False
     if right[:1].isalnum():
         return False
     return None

@@ -29,7 +29,7 @@ def split_joined_sentences(sentence: str) -> list[str]:
         left, right = sentence[:stop.end(1)], sentence[stop.end():]
         if left.split()[-1].strip(".!?\"”'’").lower() in _ABBREVIATIONS:
             continue
-        if _in_single_quotation(sentence, stop.start()):
+        if _in_single_quotation(sentence, stop.end(1)):
             continue  # "'A. B.'": the quotation's sentences are split_quoted_sentences' to part
         if _words(left) >= 4 and _words(right) >= 4 and not is_fragment(left) and not is_fragment(right):
             return [left.strip(), right.strip()]
