@@ -137,6 +137,14 @@ def _in_single_quotation(sentence: str, i: int) -> bool:
     return any(start < i < end for start, end in _single_quotations(sentence))
 
 
+def _closing_mark(sentence: str, i: int) -> str:
+    """The mark that closes the single-quoted quotation around character `i`."""
+    for start, end in _single_quotations(sentence):
+        if start < i < end:
+            return sentence[end] if end < len(sentence) else "’" if sentence[start] == "‘" else "'"
+    return "'"
+
+
 def _possessive(sentence: str, i: int) -> bool:
     """A mark after a word in "s" and before a word in lower case: "the players' union"."""
     return sentence[i - 1] in "sS" and sentence[i + 1:i + 3].strip()[:1].islower()

@@ -8,7 +8,7 @@ import re
 from ..sentences import is_fragment
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite, _is_clause,
-    _in_single_quotation, _long, _opens_clause, _top_level, _words,
+    _closing_mark, _in_single_quotation, _long, _opens_clause, _top_level, _words,
 )
 
 
@@ -30,7 +30,11 @@ def split_joined_sentences(sentence: str) -> list[str]:
         if left.split()[-1].strip(".!?\"”'’").lower() in _ABBREVIATIONS:
             continue
         if _in_single_quotation(sentence, stop.end(1)):
-            continue  # "'A. B.'": the quotation's sentences are split_quoted_sentences' to part
+            if right[:1] not in "'‘":
+                continue  # "'A. B.'": the quotation's sentences are split_quoted_sentences' to part
+            # "'A. 'B.'": a quotation that goes on with its mark opened again (British papers' way
+            # from one paragraph to the next) is said as two: the first is closed ("'A.'").
+            left += _closing_mark(sentence, stop.end(1))
         if _words(left) >= 4 and _words(right) >= 4 and not is_fragment(left) and not is_fragment(right):
             return [left.strip(), right.strip()]
     return [sentence]
