@@ -121,9 +121,9 @@ def _joins_left(mark: str, left: str, right: str, quoted: bool) -> bool | None:
         if not _CLOSING_SOON.search(right[:_CLOSING_REACH]):
             return True
         return None if right[:1].islower() else False
-    if right[:1].isalnum():
-        return False
-    return None
+    if right[:1].isupper() or right[:1].isalnum() and left[-1] in ":;,(":
+        return False  # "spot-kick. ' I did", "he said: ' a disgrace'"
+    return None  # "was ' a little": a quotation may open here, or one lost its opening mark
 
 
 def _possessive(line: str, i: int) -> bool:

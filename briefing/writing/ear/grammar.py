@@ -132,17 +132,24 @@ def _single_quoted(sentence: str):
             return
 
 
-def _in_single_quotation(sentence: str, i: int) -> bool:
-    """Whether character `i` is inside (not on the marks of) a single-quoted quotation."""
-    return any(start < i < end for start, end in _single_quotations(sentence))
-
-
-def _closing_mark(sentence: str, i: int) -> str:
-    """The mark that closes the single-quoted quotation around character `i`."""
+def _single_quotation_at(sentence: str, i: int) -> tuple[int, int] | None:
+    """(opening mark, closing mark) of the single-quoted quotation character `i` is inside
+    (not on its marks); the closing mark is len(sentence) for a quotation left open."""
     for start, end in _single_quotations(sentence):
         if start < i < end:
-            return sentence[end] if end < len(sentence) else "’" if sentence[start] == "‘" else "'"
-    return "'"
+            return start, end
+    return None
+
+
+def _in_single_quotation(sentence: str, i: int) -> bool:
+    """Whether character `i` is inside (not on the marks of) a single-quoted quotation."""
+    return _single_quotation_at(sentence, i) is not None
+
+
+def _closing_mark(sentence: str, span: tuple[int, int]) -> str:
+    """The mark that closes a single-quoted quotation (the one that would, for one left open)."""
+    start, end = span
+    return sentence[end] if end < len(sentence) else "’" if sentence[start] == "‘" else "'"
 
 
 def _possessive(sentence: str, i: int) -> bool:
