@@ -34,11 +34,14 @@ _SPLIT_ENDING_DIGITS_OK = "s"
 _SPLIT_NOT = re.compile(r"(?<=[A-Za-z]n)(?: (['’]) ?| ?(['’]) )(?=t(?![\w'’-]))")
 # "did n't", "do n’t": the tokenizer's own way of splitting a negation.
 _SPLIT_NT = re.compile(r"(?<=[A-Za-z]) (?=n['’]t(?![\w'’-]))")
-# A single mark with a space on each side (or the line's edge on one).
-_LONE_MARK = re.compile(r"(?:^|(?<= ))(['‘’])(?: |$)")
+# A single mark with a space on each side (or the line's edge on one), or a space before it and
+# punctuation after ("careful ', Angelici").
+_LONE_MARK = re.compile(r"(?:^|(?<= ))(['‘’])(?: |$|[,.;:!?])")
 _ANY_MARK = re.compile(r"['‘’]")
 # A mark attached to a word's end that may close a quotation (not a plural's possessive).
-_CLOSING_SOON = re.compile(r"\S['’](?=[\s.,;:!?]|$)")
+_CLOSING_SOON = re.compile(r"\S['’](?=[\s.,;:!?]|$)| ['’](?=[.,;:!?]|$)")
+# Words in "s" that are not plurals: a mark after them is no possessive ("was ' a puppet '").
+_NOT_PLURALS = frozenset("was is has does his its this us as yes says thus whereas".split())
 _CLOSING_REACH = 80
 
 
@@ -80,6 +83,11 @@ def _close_up_marks(line: str) -> str:
             elif before in ".,!?;:" or before.isalnum() and not _possessive(line, i):
                 quoted = False
             continue
+        if before.isspace() and after in ",.;:!?" and (quoted or mark == "’"):
+            # "'We must be careful ', Angelici told": a closing mark
+            out.extend((line[start:_left_end(line, i)], mark))
+            start, quoted = i + 1, False
+            continue
         if before.isspace() and not after.isspace():
             if after.isalpha() and mark != "’":
                 quoted = True  # "'We knew"
@@ -89,19 +97,35 @@ def _close_up_marks(line: str) -> str:
                 quoted = False  # "for us,' Henderson"
             continue
         # A lone mark: " ' ", or at the line's start or end.
-        left, right = line[:i].rstrip(), line[i + 1:].lstrip()
+        left_end, right_start = _left_end(line, i), _right_start(line, i + 1)
+        # What _joins_left needs to see of each side: the last word before, the text soon after.
+        left, right = line[max(0, left_end - 40):left_end], line[right_start:right_start + _CLOSING_REACH]
         to_left = _joins_left(mark, left, right, quoted)
         if to_left is None:
             continue
-        out.append(line[start:len(left)] if to_left else line[start:i])
+        out.append(line[start:left_end] if to_left else line[start:i])
         out.append(mark)
-        start = i + 1 if to_left else len(line) - len(right)
+        start = i + 1 if to_left else right_start
         if to_left:
             quoted = False
         elif right[:1].isalnum():
             quoted = True
     out.append(line[start:])
     return "".join(out)
+
+
+def _left_end(line: str, i: int) -> int:
+    """Where the text before position `i` ends, the spaces before `i` left out."""
+    while i > 0 and line[i - 1] == " ":
+        i -= 1
+    return i
+
+
+def _right_start(line: str, i: int) -> int:
+    """Where the text from position `i` starts, the spaces at `i` left out."""
+    while i < len(line) and line[i] == " ":
+        i += 1
+    return i
 
 
 def _joins_left(mark: str, left: str, right: str, quoted: bool) -> bool | None:
@@ -115,15 +139,17 @@ def _joins_left(mark: str, left: str, right: str, quoted: bool) -> bool | None:
         return False
     if mark == "’" or quoted:
         return True
-    if left[-1] in "sS" and right[:1].isalnum():
+    closing_soon = bool(_CLOSING_SOON.search(right))
+    last_word = left.split()[-1]
+    if last_word[-1] in "sS" and last_word.lower() not in _NOT_PLURALS and right[:1].isalnum():
         # "the players ' club", "Wales ' Euro 2016 qualifier": a possessive, unless a closing mark
         # follows soon: then a quotation may open here ("calls ' fake news' ...", "says ' We won.'")
-        if not _CLOSING_SOON.search(right[:_CLOSING_REACH]):
+        if not closing_soon:
             return True
         return None if right[:1].islower() else False
-    if right[:1].isupper() or right[:1].isalnum() and left[-1] in ":;,(":
-        return False  # "spot-kick. ' I did", "he said: ' a disgrace'"
-    return None  # "was ' a little": a quotation may open here, or one lost its opening mark
+    if right[:1].isupper() or right[:1].isalnum() and (left[-1] in ":;,(" or closing_soon):
+        return False  # "spot-kick. ' I did", "he said: ' a disgrace'", "was ' a puppet '."
+    return None  # "it ' a": a quotation may open here, or one lost its opening mark
 
 
 def _possessive(line: str, i: int) -> bool:
