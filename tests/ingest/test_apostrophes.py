@@ -21,7 +21,8 @@ from conftest import SHARED
     ("I can ' t say and he didn ' t either", "I can't say and he didn't either"),
     ("that doesn ’ t prevent it", "that doesn’t prevent it"),
     ("they did n't know", "they didn't know"),
-    ("we ' re here and I ' m glad and they ' ve gone, we ' ll see, I ' d say", "we're here and I'm glad and they've gone, we'll see, I'd say"),
+    ("we ' re here and I ' m glad and they ' ve gone, we ' ll see, I ' d say",
+     "we're here and I'm glad and they've gone, we'll see, I'd say"),
 ])
 def test_a_split_contraction_or_possessive_goes_back_on_its_word(split, joined):
     assert mend_apostrophes(split) == joined

@@ -46,8 +46,8 @@ def test_double_quotations_are_read_as_before_when_single_marks_are_inside():
 def test_a_single_quoted_quotation_of_several_sentences_is_said_as_several():
     assert split_quoted_sentences("He said: 'We have played well all season long. We will win the league in May.'") \
         == ["He said: 'We have played well all season long.'", "'We will win the league in May.'"]
-    assert split_comma_splices("He said: 'The shock is not enormous for the club this year, we have seen much worse.'") \
-        == ["He said: 'The shock is not enormous for the club this year.'", "'We have seen much worse.'"]
+    assert split_comma_splices("He said: 'The shock is not enormous for the club this year, we have seen much "
+                               "worse.'") == ["He said: 'The shock is not enormous for the club this year.'", "'We have seen much worse.'"]
     assert for_the_ear(["'The shock is not enormous for the club this year, we have seen much worse,' he said."]) == [
         "He said: 'The shock is not enormous for the club this year.'", "'We have seen much worse.'"]
 

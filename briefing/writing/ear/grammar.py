@@ -98,7 +98,8 @@ def _single_quotations(sentence: str) -> tuple[tuple[int, int], ...]:
     punctuation or the end. "don't", "Guardiola's" and a plural's possessive before a word in
     lower case ("the players' union") are neither. A quotation left open to the sentence's end
     counts (closing at len(sentence)) when it opens on a capital ("'Obviously the last ...").
-    None in a sentence with double quotation marks: those are the quotations there."""
+    None in a sentence with double quotation marks: those are the quotations there (its single
+    marks are nested or apostrophes)."""
     if not any(mark in sentence for mark in _SINGLE_MARKS) or any(mark in sentence for mark in _DOUBLE_MARKS):
         return ()
     spans: list[tuple[int, int]] = []
@@ -139,11 +140,6 @@ def _single_quotation_at(sentence: str, i: int) -> tuple[int, int] | None:
         if start < i < end:
             return start, end
     return None
-
-
-def _in_single_quotation(sentence: str, i: int) -> bool:
-    """Whether character `i` is inside (not on the marks of) a single-quoted quotation."""
-    return _single_quotation_at(sentence, i) is not None
 
 
 def _closing_mark(sentence: str, span: tuple[int, int]) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .grammar import (
-    LONG_QUOTE_WORDS, _CLOSE_QUOTES, _OPEN_QUOTES, _SAY, _as_double_quoted, _capitalized, _ended, _finite, _long, _lowered, _words,
+    LONG_QUOTE_WORDS, _CLOSE_QUOTES, _OPEN_QUOTES, _SAY, _as_double_quoted, _capitalized, _ended, _finite, _long,
+    _lowered, _words,
 )
 
 
