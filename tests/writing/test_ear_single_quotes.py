@@ -8,7 +8,8 @@ import json
 import pytest
 
 from briefing.writing.ear import (
-    EAR_WORDS, for_the_ear, speaker_first, split_comma_splices, split_joined_sentences, split_quoted_sentences,
+    EAR_WORDS, for_the_ear, speaker_first, split_comma_splices, split_joined_sentences, split_lost_full_stops,
+    split_quoted_sentences,
 )
 from conftest import SHARED
 
@@ -92,6 +93,20 @@ def test_a_speaker_run_into_the_next_quotation_ends_the_first_sentence():
         "'Obviously the last couple of weeks have been disappointing.'"]
     whole = "'We knew it was an important game for us,' Henderson said after the match at Anfield on Monday night."
     assert split_joined_sentences(whole) == [whole]
+
+
+def test_a_caption_run_in_after_a_stray_mark_is_cut_but_not_inside_a_closed_quotation():
+    run_in = ("Brendan Rodgers is under pressure at Liverpool after a third straight season without a trophy "
+              "Liverpool were knocked out of the FA Cup by Aston Villa in a poor semi-final.")
+    assert split_lost_full_stops("'" + run_in) == [
+        "'Brendan Rodgers is under pressure at Liverpool after a third straight season without a trophy.",
+        "Liverpool were knocked out of the FA Cup by Aston Villa in a poor semi-final."]
+    quoted = f"He said: '{run_in}'"
+    assert split_lost_full_stops(quoted) == [quoted]
+    # An opening mark after a word inside a quotation starts it again: the first one was stray.
+    assert for_the_ear([f"'{run_in[:-1]} 'The signings have to be right, and if they are it will make a "
+                        "massive difference.'"])[0] == (
+        "'Brendan Rodgers is under pressure at Liverpool after a third straight season without a trophy.")
 
 
 def test_every_word_comes_from_its_source_on_real_articles_with_their_marks_joined():

@@ -98,6 +98,8 @@ def _single_quotations(sentence: str) -> tuple[tuple[int, int], ...]:
     punctuation or the end. "don't", "Guardiola's" and a plural's possessive before a word in
     lower case ("the players' union") are neither. A quotation left open to the sentence's end
     counts (closing at len(sentence)) when it opens on a capital ("'Obviously the last ...").
+    An opening mark inside a quotation after a word (not after a sentence of it ends) starts the
+    quotation again: the mark before it was stray or lost its closing one.
     None in a sentence with double quotation marks: those are the quotations there (its single
     marks are nested or apostrophes)."""
     if not any(mark in sentence for mark in _SINGLE_MARKS) or any(mark in sentence for mark in _DOUBLE_MARKS):
@@ -111,9 +113,11 @@ def _single_quotations(sentence: str) -> tuple[tuple[int, int], ...]:
         after = sentence[i + 1] if i + 1 < len(sentence) else " "
         if before.isalnum() and after.isalnum():
             continue  # an apostrophe inside a word
-        if opened is None:
-            if ch != "’" and after.isalpha() and (before.isspace() or before in _BEFORE_OPENING):
-                opened = i
+        opening = ch != "’" and after.isalpha() and (before.isspace() or before in _BEFORE_OPENING)
+        if opened is None or opening and sentence[:i].rstrip()[-1:] not in ".!?,:;":
+            # An opening mark inside a quotation, not where a sentence of it ends ("... team. 'We"
+            # goes on with the quotation): the first mark lost its closing one, or was stray.
+            opened = i if opening else opened
             continue
         if ch == "‘" or not (after.isspace() or after in _AFTER_CLOSING):
             continue
@@ -179,12 +183,14 @@ def _as_double_quoted(sentence: str):
     return "".join(chars), back
 
 
-def _top_level(sentence: str) -> list[bool]:
-    """For each character, whether it is outside every quotation and bracket."""
+def _top_level(sentence: str, *, left_open: bool = True) -> list[bool]:
+    """For each character, whether it is outside every quotation and bracket. With
+    `left_open=False`, a single-quoted quotation left open to the sentence's end does not count
+    (a lost closing mark: the text after it may be a caption run in, not the quotation)."""
     outside: list[bool] = []
     depth = 0
     quoted = False
-    single = _single_quotations(sentence)
+    single = [(start, end) for start, end in _single_quotations(sentence) if left_open or end < len(sentence)]
     for i, ch in enumerate(sentence):
         if single and any(start <= i <= end for start, end in single):
             outside.append(False)

@@ -79,7 +79,7 @@ def split_lost_full_stops(sentence: str) -> list[str]:
     and pieces without a verb stay whole."""
     if _words(sentence) <= RUN_ON_WORDS:
         return [sentence]
-    outside = _top_level(sentence)
+    outside = _top_level(sentence, left_open=False)  # a lost full stop ends even a quotation left open
     for gap in _LOST_STOP.finditer(sentence):
         if not outside[gap.start()]:
             continue
@@ -117,7 +117,7 @@ def split_captions_after_names(sentence: str) -> list[str]:
     """
     if _words(sentence) <= RUN_ON_WORDS:
         return [sentence]
-    outside = _top_level(sentence)
+    outside = _top_level(sentence, left_open=False)  # a lost full stop ends even a quotation left open
     for gap in _LOST_STOP_AFTER_NAME.finditer(sentence):
         if not outside[gap.start()]:
             continue
