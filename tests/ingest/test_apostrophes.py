@@ -106,3 +106,24 @@ def test_on_real_articles_split_endings_are_joined_and_only_spaces_go():
         assert not re.search(r"\w ['’] ?s\b(?![\w-])", out)  # "tomorrow ' s" is never left
         mended += out != article
     assert mended >= 20
+
+
+def test_any_text_loses_nothing_but_spaces():
+    """On any mix of words, spaces, marks and punctuation the repair only removes spaces, and
+    the ear editor reads the result without failing."""
+    from hypothesis import given, settings, strategies as st
+
+    from briefing.writing.ear import for_the_ear
+
+    pieces = st.sampled_from(["'", "‘", "’", " ", " ' ", "s", "t", "We", "the", "players", ".", ",", ":", "n't",
+                              "Allen said", "don't", "'90s", "said", "\""])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=40))
+    def check(parts):
+        text = "".join(parts)
+        out = mend_apostrophes(text)
+        assert out.replace(" ", "") == text.replace(" ", "")
+        for_the_ear([out])
+
+    check()
