@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..models import Section
+from .apostrophes import mend_apostrophes
 
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 90
@@ -29,8 +30,9 @@ _SIGN_OFF = re.compile(
 
 
 def normalize_whitespace(text: str) -> str:
-    """Collapse runs of spaces and tabs inside a line; keep it otherwise untouched."""
-    return re.sub(r"[ \t\u00a0\u2000-\u200b\u3000]+", " ", text).strip()
+    """Collapse runs of spaces and tabs inside a line and join the apostrophes and quotation
+    marks a tokenizer split off (`apostrophes.mend_apostrophes`); keep it otherwise untouched."""
+    return mend_apostrophes(re.sub(r"[ \t\u00a0\u2000-\u200b\u3000]+", " ", text).strip())
 
 
 def looks_like_heading(line: str) -> bool:

@@ -81,10 +81,22 @@ def spoken_sentences(paragraph: str, language: str = "en") -> list[str]:
 @lru_cache(maxsize=4096)
 def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
     # Cached: the script splits again the sentences the summarizer chose, and pysbd is slow.
-    pieces = [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
+    pieces = _marks_kept([s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()])
     cuts = [cut for piece in _join_open(pieces) for part in _split_missed_ends(piece) for cut in _split_run_ins(part)]
     sentences = _join_fragments(cuts)
     return tuple(piece for s in sentences for piece in split_long_sentence(s, MAX_WHOLE_SENTENCE_WORDS))
+
+
+def _marks_kept(pieces: list[str]) -> list[str]:
+    """A closing quotation mark pysbd cut off a paragraph's last sentence ("...life.", "'") goes
+    back onto it with no space between ("...life.'")."""
+    kept: list[str] = []
+    for piece in pieces:
+        if kept and not piece.strip("'’\"”"):
+            kept[-1] += piece
+        else:
+            kept.append(piece)
+    return kept
 
 
 def _join_open(pieces: list[str]) -> list[str]:

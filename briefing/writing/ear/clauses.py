@@ -152,6 +152,9 @@ def _quotations(sentence: str):
         end = sentence.find(close_mark, start + 1)
         if start >= 0 and end >= 0:
             yield start, end, open_mark, close_mark
+    from .grammar import _single_quoted  # and a quotation in single marks
+
+    yield from _single_quoted(sentence)
 
 
 def split_quoted_sentences(sentence: str) -> list[str]:

@@ -107,19 +107,126 @@ def _ended(text: str) -> str:
         return text
     if text[-1] in ".!?":
         return text
-    if text[-1] in _CLOSE_QUOTES + "’" and len(text) > 1 and text[-2] in ".!?,":
+    if text[-1] in _CLOSE_QUOTES + "’'" and len(text) > 1 and text[-2] in ".!?,":
         if text[-2] == ",":
             return text[:-2] + "." + text[-1]
         return text
     return text + "."
 
 
-def _top_level(sentence: str) -> list[bool]:
-    """For each character, whether it is outside every quotation and bracket."""
+_DOUBLE_MARKS = "\"“”"
+_SINGLE_MARKS = "'‘’"
+# Before an opening single mark: the start, a space, a bracket or a colon; after a closing one:
+# a space, the end, or punctuation.
+_BEFORE_OPENING = "([{:—–-/"
+_AFTER_CLOSING = ".,;:!?)]—–-"
+
+
+@lru_cache(maxsize=4096)
+def _single_quotations(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(opening mark, closing mark) of each single-quoted quotation ('...' or ‘...’), told
+    from apostrophes by what is around them: an opening mark at a word's start, after the
+    start, a space or a bracket; a closing mark after punctuation or a word, before a space,
+    punctuation or the end. "don't", "Guardiola's" and a plural's possessive before a word in
+    lower case ("the players' union") are neither. A quotation left open to the sentence's end
+    counts (closing at len(sentence)) when it opens on a capital ("'Obviously the last ...").
+    An opening mark inside a quotation after a word (not after a sentence of it ends) starts the
+    quotation again: the mark before it was stray or lost its closing one.
+    None in a sentence with double quotation marks: those are the quotations there (its single
+    marks are nested or apostrophes)."""
+    if not any(mark in sentence for mark in _SINGLE_MARKS) or any(mark in sentence for mark in _DOUBLE_MARKS):
+        return ()
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(sentence):
+        if ch not in _SINGLE_MARKS:
+            continue
+        before = sentence[i - 1] if i else " "
+        after = sentence[i + 1] if i + 1 < len(sentence) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word
+        opening = ch != "’" and after.isalpha() and (before.isspace() or before in _BEFORE_OPENING)
+        if opened is None or opening and sentence[:i].rstrip()[-1:] not in ".!?,:;":
+            # An opening mark inside a quotation, not where a sentence of it ends ("... team. 'We"
+            # goes on with the quotation): the first mark lost its closing one, or was stray.
+            opened = i if opening else opened
+            continue
+        if ch == "‘" or not (after.isspace() or after in _AFTER_CLOSING):
+            continue
+        if before in ".,;:!?" or before.isalnum() and not _possessive(sentence, i):
+            spans.append((opened, i))
+            opened = None
+    if opened is not None and sentence[opened + 1].isupper():
+        spans.append((opened, len(sentence)))
+    return tuple(spans)
+
+
+def _single_quoted(sentence: str):
+    """(start, end, opening mark, closing mark) of the sentence's first closed single-quoted quotation."""
+    for start, end in _single_quotations(sentence):
+        if end < len(sentence):
+            yield start, end, sentence[start], sentence[end]
+            return
+
+
+def _single_quotation_at(sentence: str, i: int) -> tuple[int, int] | None:
+    """(opening mark, closing mark) of the single-quoted quotation character `i` is inside
+    (not on its marks); the closing mark is len(sentence) for a quotation left open."""
+    for start, end in _single_quotations(sentence):
+        if start < i < end:
+            return start, end
+    return None
+
+
+def _closing_mark(sentence: str, span: tuple[int, int]) -> str:
+    """The mark that closes a single-quoted quotation (the one that would, for one left open)."""
+    start, end = span
+    return sentence[end] if end < len(sentence) else "’" if sentence[start] == "‘" else "'"
+
+
+def _possessive(sentence: str, i: int) -> bool:
+    """A mark after a word in "s" and before a word in lower case: "the players' union"."""
+    return sentence[i - 1] in "sS" and sentence[i + 1:i + 3].strip()[:1].islower()
+
+
+def _as_double_quoted(sentence: str):
+    """A sentence whose quotations are in single marks, with “ and ” in their place, and the
+    function that puts the single marks back in a piece edited from it; None for a sentence
+    without single-quoted quotations (or with marks of two kinds). The rules written for
+    double marks then read 'Quote,' said X as they read "Quote," said X."""
+    spans = [(start, end) for start, end in _single_quotations(sentence) if end < len(sentence)]
+    if not spans:
+        return None
+    opening, closing = sentence[spans[0][0]], sentence[spans[0][1]]
+    if any(sentence[start] != opening or sentence[end] != closing for start, end in spans):
+        return None
+    chars = list(sentence)
+    for start, end in spans:
+        chars[start], chars[end] = "“", "”"
+
+    def back(piece: str) -> str:
+        out, opened = [], False
+        for ch in piece:
+            if ch == '"':
+                ch, opened = (closing, False) if opened else (opening, True)
+            out.append(opening if ch == "“" else closing if ch == "”" else ch)
+        return "".join(out)
+
+    return "".join(chars), back
+
+
+def _top_level(sentence: str, *, left_open: bool = True) -> list[bool]:
+    """For each character, whether it is outside every quotation and bracket. With
+    `left_open=False`, a single-quoted quotation left open to the sentence's end does not count
+    (a lost closing mark: the text after it may be a caption run in, not the quotation)."""
     outside: list[bool] = []
     depth = 0
     quoted = False
-    for ch in sentence:
+    single = [(start, end) for start, end in _single_quotations(sentence) if left_open or end < len(sentence)]
+    for i, ch in enumerate(sentence):
+        if single and any(start <= i <= end for start, end in single):
+            outside.append(False)
+            continue
         if ch == "(":
             depth += 1
         elif ch == ")":

@@ -8,7 +8,7 @@ import re
 from ..sentences import is_fragment
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite, _is_clause,
-    _long, _opens_clause, _top_level, _words,
+    _closing_mark, _long, _opens_clause, _single_quotation_at, _top_level, _words,
 )
 
 
@@ -22,15 +22,50 @@ RUN_ON_WORDS = 25
 
 def split_joined_sentences(sentence: str) -> list[str]:
     """Sentences the splitter left together (a stray quotation mark kept one open) are said
-    one by one: "...the market. Two-thirds of ads..." becomes two sentences."""
+    one by one: "...the market. Two-thirds of ads..." becomes two sentences. So are a
+    quotation's sentences run together at a single quotation mark ("'A. 'B.'", "'A. B." left
+    open) and a quotation whose speaker runs into the next one ("'A,' Henderson said 'B.'")."""
     if not _long(sentence):
         return [sentence]
     for stop in _JOINED_STOP.finditer(sentence):
         left, right = sentence[:stop.end(1)], sentence[stop.end():]
         if left.split()[-1].strip(".!?\"”'’").lower() in _ABBREVIATIONS:
             continue
+        quotation = _single_quotation_at(sentence, stop.end(1))
+        if quotation is not None:
+            # "'A. 'B.'": a quotation that goes on with its mark opened again (British papers' way
+            # from one paragraph to the next), or "'A. B." left open, is said as two: the first
+            # is closed ("'A.'"); the second opens again ("'B."). "'A. B.'" is
+            # split_quoted_sentences' to part.
+            if right[:1] in "'‘":
+                left += _closing_mark(sentence, quotation)
+            elif quotation[1] == len(sentence):
+                left, right = left + _closing_mark(sentence, quotation), sentence[quotation[0]] + right
+            else:
+                continue
         if _words(left) >= 4 and _words(right) >= 4 and not is_fragment(left) and not is_fragment(right):
             return [left.strip(), right.strip()]
+    return _split_said_before_quotation(sentence)
+
+
+# "'A,' Henderson said 'B ...'": a quotation, its speaker, and a second quotation with no full
+# stop between (a paragraph break lost). The speaker's verb ends the first sentence.
+_SAID_THEN_QUOTE = re.compile(
+    rf"[,.!?]['’]\s+(?:(?:[A-Z][\w'’.-]*|he|she|they)\s+){{1,4}}(?:{_SAY})(?P<gap>\s+)(?=['‘][A-Z])"
+    rf"|[,.!?]['’]\s+(?:{_SAY})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’.-]*(?P<gap2>\s+)(?=['‘][A-Z])"
+)
+
+
+def _split_said_before_quotation(sentence: str) -> list[str]:
+    """"'A,' Henderson said 'B ...'" becomes "Henderson said: 'A.'" and "'B ...'" (the first
+    said speaker first, as `speaker_first` says it)."""
+    from .speakers import speaker_first
+
+    for match in _SAID_THEN_QUOTE.finditer(sentence):
+        gap = match.start("gap") if match.group("gap") else match.start("gap2")
+        left, right = sentence[:gap], sentence[gap:].strip()
+        if _words(left) >= 4 and _words(right) >= 4 and not is_fragment(_ended(right)):
+            return [*speaker_first(_ended(left)), right]
     return [sentence]
 
 
@@ -44,7 +79,7 @@ def split_lost_full_stops(sentence: str) -> list[str]:
     and pieces without a verb stay whole."""
     if _words(sentence) <= RUN_ON_WORDS:
         return [sentence]
-    outside = _top_level(sentence)
+    outside = _top_level(sentence, left_open=False)  # a lost full stop ends even a quotation left open
     for gap in _LOST_STOP.finditer(sentence):
         if not outside[gap.start()]:
             continue
@@ -82,7 +117,7 @@ def split_captions_after_names(sentence: str) -> list[str]:
     """
     if _words(sentence) <= RUN_ON_WORDS:
         return [sentence]
-    outside = _top_level(sentence)
+    outside = _top_level(sentence, left_open=False)  # a lost full stop ends even a quotation left open
     for gap in _LOST_STOP_AFTER_NAME.finditer(sentence):
         if not outside[gap.start()]:
             continue

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .grammar import (
-    LONG_QUOTE_WORDS, _CLOSE_QUOTES, _OPEN_QUOTES, _SAY, _capitalized, _ended, _finite, _long, _lowered, _words,
+    LONG_QUOTE_WORDS, _CLOSE_QUOTES, _OPEN_QUOTES, _SAY, _as_double_quoted, _capitalized, _ended, _finite, _long,
+    _lowered, _words,
 )
 
 
@@ -34,7 +35,18 @@ def speaker_first(sentence: str) -> list[str]:
     '"Long quotation," said the minister.' becomes 'The minister said: "Long quotation."';
     '"...," she said, "..."' becomes 'She said: "..., ..."'; '..., according to X.' becomes
     'According to X, ...'. Short quotations and quotations already led by their speaker stay.
+    A quotation in single marks ('Long quotation,' Allen said.) is moved the same way and keeps
+    its marks.
     """
+    single = _as_double_quoted(sentence)
+    if single is not None:
+        text, back = single
+        edited = _speaker_first(text)
+        return [sentence] if edited == [text] else [back(piece) for piece in edited]
+    return _speaker_first(sentence)
+
+
+def _speaker_first(sentence: str) -> list[str]:
     match = _QUOTE_SAID_QUOTE.match(sentence) or _QUOTE_THEN_SAID.match(sentence)
     if match:
         quote = match.group("quote").strip()
