@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from ..errors import InputError
 from ..models import Article, Digest, DigestSection, Script
-from .bulletin import BRIEF_SENTENCES, LONGEST_STORY_SECONDS, bulletin
+from .bulletin import BRIEF_SENTENCES, LONGEST_STORY_SECONDS, bulletin, bulletins
 from .ear import edited_digest
 
 FORMATS = ("digest", "brief", "full", "conversation")  # conversation: the language-model writer's
@@ -48,7 +48,7 @@ def digests_for(articles: Sequence[Article], budgets: Sequence[int], format: str
         return [edited_digest(whole(a)) for a in articles]
     if format == "brief":
         longest = int(LONGEST_STORY_SECONDS * words_per_minute / 60)
-        return [bulletin(a, min(b, longest)) for a, b in zip(articles, budgets)]
+        return bulletins(articles, [min(b, longest) for b in budgets])
     return [edited_digest(summarize(a, b)) for a, b in zip(articles, budgets)]
 
 

@@ -174,6 +174,32 @@ def test_a_story_comes_nearest_its_words_in_one_or_two_sentences():
     assert words(longest) > words(two) + 10
 
 
+def test_a_bulletins_stories_are_chosen_together_to_land_near_its_total():
+    from briefing.models import Article, Section
+    from briefing.writing.bulletin import bulletin, bulletins
+
+    def article(name: str, sentences: tuple[str, ...]) -> Article:
+        return Article(name, f"{name}.txt", (Section(None, sentences),))
+
+    one_sentence = article("Storm", (
+        "A storm closed the coast road between the two harbors for most of Tuesday afternoon.",))  # 15 words
+    two_sentences = article("Ferry", (
+        "The harbor board approved a new ferry route to Gull Island on Tuesday.",  # 13 words
+        "Tickets will cost four dollars for adults and two for children.",  # 11 words
+    ))
+    budgets = [18, 18]
+
+    def words(digests) -> int:
+        return sum(len(s.split()) for d in digests for sec in d.sections for s in sec.sentences)
+
+    alone = [bulletin(a, b) for a, b in zip((one_sentence, two_sentences), budgets)]
+    assert words(alone) == 15 + 13  # each nearest its own share: 28 of 36, far short
+    together = bulletins((one_sentence, two_sentences), budgets)
+    assert words(together) == 15 + 13 + 11  # the second story says both sentences and makes up for the first
+    # a bulletin already near its total is each story's own best
+    assert bulletins((two_sentences,), [13]) == [bulletin(two_sentences, 13)]
+
+
 def test_one_article_in_brief_is_one_short_story(short_article):
     brief = make_script([str(short_article)], format="brief")  # the default three minutes
     digest = make_script([str(short_article)])
