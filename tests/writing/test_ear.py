@@ -499,3 +499,29 @@ def test_a_closing_apposition_after_a_dash_is_said_with_this_and_an_aside_betwee
     sentence = ("Officials — several of them senior — are mulling a ban on transactions with the central bank, a "
                 "move that has been opposed by China.")
     assert split_closing_appositions(sentence) == [sentence]
+
+
+# split_inside_quotations
+
+
+def test_a_long_closing_quotation_of_two_clauses_is_said_as_two_quoted_sentences():
+    from briefing.writing.ear import split_inside_quotations
+
+    said = split_inside_quotations('The chairman said: "We have cut costs across the whole business this year, and the '
+                                   'airline will fly to five new cities in the spring."')
+    assert said == ['The chairman said: "We have cut costs across the whole business this year."',
+                    '"The airline will fly to five new cities in the spring."']
+
+
+def test_a_quotation_in_mid_sentence_or_one_that_needs_the_editors_words_stays():
+    from briefing.writing.ear import split_inside_quotations
+
+    for sentence in (
+        # the sentence goes on after the quotation
+        'The chairman said "we have cut costs across the business, and the airline will grow" in a letter to staff.',
+        # splitting it would need "This was" inside the speaker's words
+        'The chairman said: "We have cut costs across the whole business this year, which was the hardest thing."',
+        # a second clause without its own subject
+        'He said: "Journalists are the lifeblood of any newspaper, and maintaining its quality is vital to us."',
+    ):
+        assert split_inside_quotations(sentence) == [sentence]

@@ -53,18 +53,24 @@ def test_a_single_quoted_quotation_of_several_sentences_is_said_as_several():
         "He said: 'The shock is not enormous for the club this year.'", "'We have seen much worse.'"]
 
 
-def test_a_quotation_is_not_split_inside_but_an_apostrophe_does_not_open_one():
+def test_a_quotation_is_split_only_as_a_quotation_and_an_apostrophe_does_not_open_one():
     # Outside a quotation, apostrophes leave the ", and" split as it was ...
     assert for_the_ear(["The players' union said Guardiola's side don't want the new deal, and the league's "
                         "board agreed with them on Monday."]) == [
         "The players' union said Guardiola's side don't want the new deal.",
         "The league's board agreed with them on Monday."]
-    # ... inside a single-quoted quotation, as inside a double-quoted one, the clause stays whole.
-    for quoted in ("The manager said: 'The players' union said Guardiola's side don't want the new deal, and the "
-                   "league's board agreed with them on Monday.'",
-                   'The manager said: "The players\' union said Guardiola\'s side don\'t want the new deal, and the '
-                   'league\'s board agreed with them on Monday."'):
-        assert for_the_ear([quoted]) == [quoted]
+    # ... inside a single-quoted quotation, as inside a double-quoted one, the split keeps the
+    # quotation's marks whole (`split_inside_quotations`): no apostrophe is taken for a mark.
+    for mark in ("'", '"'):
+        quoted = (f"The manager said: {mark}The players' union said Guardiola's side don't want the new deal, and the "
+                  f"league's board agreed with them on Monday.{mark}")
+        assert for_the_ear([quoted]) == [
+            f"The manager said: {mark}The players' union said Guardiola's side don't want the new deal.{mark}",
+            f"{mark}The league's board agreed with them on Monday.{mark}"]
+    # A quotation in mid-sentence stays whole.
+    quoted = ("The manager said 'the players' union said Guardiola's side don't want the new deal, and the league's "
+              "board agreed' in a letter.")
+    assert for_the_ear([quoted]) == [quoted]
 
 
 def test_sentences_run_together_at_a_closing_single_mark_are_said_apart():
