@@ -525,3 +525,29 @@ def test_a_quotation_in_mid_sentence_or_one_that_needs_the_editors_words_stays()
         'He said: "Journalists are the lifeblood of any newspaper, and maintaining its quality is vital to us."',
     ):
         assert split_inside_quotations(sentence) == [sentence]
+
+
+# split_fronted_participles
+
+
+def test_what_the_subject_did_first_is_said_first_with_the_subject_named():
+    from briefing.writing.ear import split_fronted_participles
+
+    said = split_fronted_participles("Reporting its results for the three months to December, the airline made a "
+                                     "pre-tax profit of £75m compared with £125m a year earlier.")
+    assert said == ["The airline reported its results for the three months to December.",
+                    "The airline made a pre-tax profit of £75m compared with £125m a year earlier."]
+    said = split_fronted_participles("Speaking on Monday at a conference in the capital, Mr Manuel says the rand is "
+                                     "too strong for the country's exporters.")
+    assert said[0] == "Mr Manuel speaks on Monday at a conference in the capital."
+
+
+def test_a_fronted_participle_not_in_the_table_or_without_a_subject_to_name_stays():
+    from briefing.writing.ear import split_fronted_participles
+
+    for sentence in (
+        "Walking along the shore of the bay on Monday, the minister said the harbour would be rebuilt by summer.",
+        "Speaking on Monday at a conference in the capital, a man in the crowd said the rand was too strong.",
+        "Speaking on Monday at a conference in the capital, the minister will say the rand is too strong.",
+    ):
+        assert split_fronted_participles(sentence) == [sentence]

@@ -41,11 +41,17 @@ EAR_VERB_FORMS = {
     "promising": ("promised", "promises"), "vowing": ("vowed", "vows"), "asking": ("asked", "asks"),
     "announcing": ("announced", "announces"), "blaming": ("blamed", "blames"),
     "praising": ("praised", "praises"), "pledging": ("pledged", "pledges"),
+    "speaking": ("spoke", "speaks"), "reporting": ("reported", "reports"), "looking": ("looked", "looks"),
+    "writing": ("wrote", "writes"), "responding": ("responded", "responds"),
+    "commenting": ("commented", "comments"), "addressing": ("addressed", "addresses"),
+    "appearing": ("appeared", "appears"), "unveiling": ("unveiled", "unveils"),
+    "referring": ("referred", "refers"),
 }
 # Of those, the ones said of the subject (the rest are said of the event, with "This").
 SUBJECT_PARTICIPLES = frozenset(
     """saying adding telling warning citing calling urging arguing noting insisting claiming explaining sharing
-    describing accusing promising vowing asking announcing blaming praising pledging""".split()
+    describing accusing promising vowing asking announcing blaming praising pledging speaking reporting looking
+    writing responding commenting addressing appearing unveiling referring""".split()
 )
 # A sentence longer than this is split where a conjunction or a closing relative clause allows;
 # semicolons and dashed clauses are split at any length.

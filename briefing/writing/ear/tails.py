@@ -6,8 +6,8 @@ import re
 
 from ..sentences import _VERBS
 from .grammar import (
-    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _CONJUNCTIONS, _ended, _is_clause, _long, _plain_subject,
-    _top_level, _words,
+    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _CONJUNCTIONS, _capitalized, _ended, _is_clause, _long,
+    _plain_subject, _top_level, _words,
 )
 
 # The tails that can stand alone after "This was" / "This is": a time, a reason, a setting.
@@ -142,3 +142,36 @@ def split_participle_tails(sentence: str) -> list[str]:
             return [_ended(left), _ended(f"{subject} {verb} {tail}")]
         return [_ended(left), _ended(f"This {verb} {tail}")]
     return [sentence]
+
+
+_FRONTED_PARTICIPLE = re.compile(r"^(?P<participle>[A-Z][a-z]+ing)\s+(?P<phrase>[^,\"“”()]+?),\s+(?P<main>.+)$")
+
+
+def split_fronted_participles(sentence: str) -> list[str]:
+    """A long sentence that opens with what its subject did ("Speaking on Monday, Mr Manuel
+    said ...", "Reporting its results for the quarter, the airline made ...") says that first
+    as a sentence of its own, the subject named and the verb in the clause's tense: "Mr Manuel
+    spoke on Monday." "Mr Manuel said ...". Only the participles of `EAR_VERB_FORMS` said of a
+    subject; a subject that cannot be said again ("A man ...", a long noun phrase) or a clause
+    in the future stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    match = _FRONTED_PARTICIPLE.match(sentence)
+    if not match:
+        return [sentence]
+    participle = match.group("participle").lower()
+    phrase, main = match.group("phrase").strip(), match.group("main")
+    if participle not in SUBJECT_PARTICIPLES or _words(phrase) < 2 or not _is_clause(main):
+        return [sentence]
+    opened = _capitalized(main)
+    subject = _plain_subject(opened)
+    tense = _tense(opened)
+    if subject is None or tense is None or not opened.startswith(subject + " "):
+        return [sentence]  # the subject is not where the clause opens: "..., in January Mr X said"
+    past, present = EAR_VERB_FORMS[participle]
+    plural = subject in ("They", "We", "I") or (subject.endswith("s") and not subject.endswith(("ss", "'s")))
+    if plural and tense != "was":
+        return [sentence]
+    verb = past if tense == "was" else present
+    return [_ended(f"{subject} {verb} {phrase}"), _ended(opened)]
