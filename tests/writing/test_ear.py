@@ -551,3 +551,29 @@ def test_a_fronted_participle_not_in_the_table_or_without_a_subject_to_name_stay
         "Speaking on Monday at a conference in the capital, the minister will say the rand is too strong.",
     ):
         assert split_fronted_participles(sentence) == [sentence]
+
+
+# split_comparisons
+
+
+def test_a_closing_comparison_is_said_as_its_own_sentence():
+    from briefing.writing.ear import split_comparisons
+
+    said = split_comparisons("The airline made a pre-tax profit of £75m in the three months to December compared "
+                             "with £125m a year earlier.")
+    assert said == ["The airline made a pre-tax profit of £75m in the three months to December.",
+                    "This compares with £125m a year earlier."]
+    said = split_comparisons("Growth for the three months to December was a seasonally-adjusted 0.7% to 0.8%, "
+                             "ahead of the 0.6% forecast.")
+    assert said[1] == "This was ahead of the 0.6% forecast."
+
+
+def test_a_short_comparison_or_one_the_sentence_goes_on_after_stays():
+    from briefing.writing.ear import split_comparisons
+
+    for sentence in (
+        "The firm sold more cars compared with last year.",
+        "Profits for the year were up from £2m to £3m, the firm said, ahead of what analysts had forecast.",
+        'The chairman said: "We made a profit of £75m in the three months to December, up from £50m a year ago."',
+    ):
+        assert split_comparisons(sentence) == [sentence]

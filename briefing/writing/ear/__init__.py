@@ -41,7 +41,7 @@ from .clauses import (
     split_while,
 )
 from .run_ons import split_captions_after_names, split_joined_sentences, split_lost_full_stops
-from .tails import split_adverbial_tails, split_fronted_participles, split_participle_tails
+from .tails import split_adverbial_tails, split_comparisons, split_fronted_participles, split_participle_tails
 from .appositions import split_closing_appositions, split_subject_appositions
 from .quotations import split_inside_quotations
 
@@ -53,7 +53,8 @@ SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentenc
                                     split_captions_after_names,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_concessions, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
-                                    split_participle_tails, split_fronted_participles, split_closing_appositions,
+                                    split_participle_tails, split_fronted_participles, split_comparisons,
+                                    split_closing_appositions,
                                     split_appositions, split_subject_appositions, split_comma_splices, split_colons, split_shared_subjects,
                                     split_bare_and, split_inside_quotations)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES

@@ -46,6 +46,8 @@ EAR_VERB_FORMS = {
     "commenting": ("commented", "comments"), "addressing": ("addressed", "addresses"),
     "appearing": ("appeared", "appears"), "unveiling": ("unveiled", "unveils"),
     "referring": ("referred", "refers"),
+    # a comparison said as its own sentence: "... compared with £125m" -> "This compares with £125m"
+    "compared": ("compared", "compares"),
 }
 # Of those, the ones said of the subject (the rest are said of the event, with "This").
 SUBJECT_PARTICIPLES = frozenset(

@@ -175,3 +175,37 @@ def split_fronted_participles(sentence: str) -> list[str]:
         return [sentence]
     verb = past if tense == "was" else present
     return [_ended(f"{subject} {verb} {phrase}"), _ended(opened)]
+
+
+_COMPARED = re.compile(r",?\s+(compared (?:with|to)|ahead of|up from|down from)\s+")
+
+
+def split_comparisons(sentence: str) -> list[str]:
+    """A long sentence's closing comparison is said as its own sentence: "The airline made a
+    profit of £75m compared with £125m a year earlier." -> "The airline made a profit of £75m."
+    "This compares with £125m a year earlier." ("compares": the source's own verb); ", ahead of
+    the 0.6% forecast", ", up from ..." and ", down from ..." are said as "This is ahead of ...",
+    "This is up from ...", "This was ..." after a clause in the past. A comparison inside a
+    quotation, one followed by more of the sentence's own (a comma), or one that is short stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _COMPARED.finditer(sentence):
+        if not outside[match.start()]:
+            continue
+        left, tail = sentence[:match.start()], sentence[match.end():]
+        if "," in tail or any(not outside[i] for i in range(match.start(), len(sentence) - 1)):
+            continue
+        if _words(tail) < 2 or _words(left) < MIN_PIECE_WORDS + 1 or not _is_clause(left):
+            continue
+        if left.split()[0].strip("\"“'‘").lower() in _CONJUNCTIONS:
+            continue
+        how = match.group(1)
+        if how.startswith("compared"):
+            return [_ended(left), _ended(f"This compares {how.split()[1]} {tail}")]
+        tense = _tense(left)
+        if tense is None:
+            continue
+        return [_ended(left), _ended(f"This {tense} {how} {tail}")]
+    return [sentence]
