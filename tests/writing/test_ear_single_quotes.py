@@ -137,3 +137,23 @@ def test_every_word_comes_from_its_source_on_real_articles_with_their_marks_join
             assert added - source <= EAR_WORDS | forms, (sentence, out)
             moved += bool(re.match(r"^['‘]", sentence)) and bool(re.search(r"\bsaid: ['‘]", out[0]))
     assert moved >= 5  # single-quoted quotations had their speaker moved first
+
+
+def test_a_caption_run_into_a_quotation_or_a_name_and_its_verb_is_cut_there():
+    from briefing.writing.ear import split_lost_full_stops
+
+    said = split_lost_full_stops("Manchester City have been faltering and lost 4-2 at Manchester United, Liverpool are "
+                                 "four points behind 'We knew it was an important game for us,' Henderson said.")
+    assert said == ["Manchester City have been faltering and lost 4-2 at Manchester United, Liverpool are four "
+                    "points behind.", "'We knew it was an important game for us,' Henderson said."]
+    said = split_lost_full_stops("Miralem Pjanic slots home to put Roma ahead in the 25th minute after a clinical "
+                                 "counter-attack Pjanic celebrates with his team-mates Juan Iturbe and Daniele de Rossi.")
+    assert said[1] == "Pjanic celebrates with his team-mates Juan Iturbe and Daniele de Rossi."
+
+
+def test_reported_speech_before_a_quotation_stays_whole():
+    from briefing.writing.ear import split_lost_full_stops
+
+    sentence = ("Henderson said after the match against Newcastle on Monday night at a windy Anfield 'Obviously the "
+                "last couple of weeks have been disappointing for all of us.'")
+    assert split_lost_full_stops(sentence) == [sentence]

@@ -69,14 +69,16 @@ def _split_said_before_quotation(sentence: str) -> list[str]:
     return [sentence]
 
 
-_LOST_STOP = re.compile(r"(?<=[a-z0-9])\s+(?=[A-Z][\w'’-]*\s)")
+_LOST_STOP = re.compile(r"(?<=[a-z0-9])\s+(?=[A-Z][\w'’-]*\s|['‘\"“][A-Z])")
 
 
 def split_lost_full_stops(sentence: str) -> list[str]:
     """A caption or a heading run into the text without a full stop ("...on Monday night
     Manchester City have been faltering") is cut where a lower-case word meets a capitalized
-    one that opens a clause of its own. Reported speech ("officials said last week Iran had")
-    and pieces without a verb stay whole."""
+    one that opens a clause of its own (a name and its verb, "Gareth Bale fires home ...", or a
+    quotation: "...four points behind 'We knew it was an important game,' Henderson said.").
+    Reported speech ("officials said last week Iran had", "Henderson said 'Obviously ...'") and
+    pieces without a verb stay whole."""
     if _words(sentence) <= RUN_ON_WORDS:
         return [sentence]
     outside = _top_level(sentence, left_open=False)  # a lost full stop ends even a quotation left open
@@ -84,6 +86,7 @@ def split_lost_full_stops(sentence: str) -> list[str]:
         if not outside[gap.start()]:
             continue
         left, right = sentence[:gap.start()], sentence[gap.end():]
+        quoted = right[:1] in "'‘\"“"  # "...four points behind 'We knew it was an important game,' Henderson said."
         if _words(left) < MIN_PIECE_WORDS + 1 or _words(right) < MIN_PIECE_WORDS or _SAY_WORD.search(left):
             continue
         last = left.split()[-1]
@@ -95,11 +98,16 @@ def split_lost_full_stops(sentence: str) -> list[str]:
         if right.startswith("I "):
             continue  # "growing up I got": "I" is capitalized anywhere
         subject = re.match(r"(?:[A-Z][\w'’-]*\s+){1,4}(\S+)", right)
-        if subject is None or not _finite(subject.group(1)):
+        if not quoted and (subject is None or not (_finite(subject.group(1)) or _says(subject.group(1)))):
             continue  # the capitalized words are not followed by their verb: not a new sentence
         if _is_clause(left) and any(_finite(w) for w in left.split()) and not is_fragment(_ended(right)):
             return [_ended(left), right.strip()]
     return [sentence]
+
+
+def _says(word: str) -> bool:
+    """A word in -s after a name, as a caption's verb is ("Gareth Bale fires home", "Pjanic celebrates")."""
+    return len(word) > 3 and word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
 _SAY_WORD = re.compile(rf"\b(?:{_SAY}|say|tell|that)\b", re.IGNORECASE)
