@@ -230,7 +230,7 @@ def test_two_long_clauses_joined_by_a_bare_and_split_but_two_things_stay():
     assert said == ["The US consumer's appetite for all things from oil to imported cars, and even wine and cheese, "
                     "reached record levels last year.", "The figures are likely to spark fresh criticism of the White House."]
     sentence = ("The company sold all of its shares in the two biggest rival firms in the country and the rest of "
-                "its holdings abroad last year.")
+                "its holdings abroad in Europe and Asia to a fund last year.")  # long, but two things sold
     assert split_bare_and(sentence) == [sentence]
 
 
@@ -577,3 +577,12 @@ def test_a_short_comparison_or_one_the_sentence_goes_on_after_stays():
         'The chairman said: "We made a profit of £75m in the three months to December, up from £50m a year ago."',
     ):
         assert split_comparisons(sentence) == [sentence]
+
+
+def test_but_then_an_adverb_and_its_verb_shares_the_subject():
+    said = split_shared_subjects("Hernandez has cut a frustrated figure during his loan spell at Real Madrid this "
+                                 "season but still has plenty of interest from other Premier League sides.")
+    assert said == ["Hernandez has cut a frustrated figure during his loan spell at Real Madrid this season.",
+                    "But Hernandez still has plenty of interest from other Premier League sides."]
+    sentence = "Hernandez has cut a frustrated figure but still has plenty of interest from other sides."
+    assert split_shared_subjects(sentence) == [sentence]  # short: heard at once as it is

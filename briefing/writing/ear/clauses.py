@@ -7,7 +7,7 @@ import re
 
 from ..sentences import _VERBS, is_fragment
 from .grammar import (
-    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME,
+    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME,
     _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized, _ended,
     _finite, _is_clause, _long, _opens_clause, _spoken_words, _top_level, _words,
 )
@@ -256,12 +256,15 @@ def split_shared_subjects(sentence: str) -> list[str]:
         return [sentence]
     outside = _top_level(sentence)
     very_long = _spoken_words(sentence) > 25  # past what a listener follows in one breath
-    for match in re.finditer(r"(,\s+|\s+)(and|but)\s+(\S+)", sentence):
+    for match in re.finditer(r"(,\s+|\s+)(and|but)\s+(?:(?:still|also|then|later|now|eventually|instead)\s+)?(\S+)",
+                             sentence):
         if not outside[match.start()] or not _finite(match.group(3)) or match.group(3)[:1].isupper():
             continue
-        if not match.group(1).startswith(",") and not (very_long and match.group(3).lower() in _AUXILIARIES):
-            continue  # without a comma, only "and is ...", "and was ..." in a very long sentence
-        left, right = sentence[:match.start()], sentence[match.start(3):]
+        verb_word = match.group(3).lower()
+        plain_past = verb_word in _PAST or (len(verb_word) > 4 and verb_word.endswith("ed"))
+        if not match.group(1).startswith(",") and not (very_long and (verb_word in _AUXILIARIES or plain_past)):
+            continue  # without a comma, only "and is ...", "and set ..." in a very long sentence
+        left, right = sentence[:match.start()], sentence[match.end(2):].lstrip()
         words = left.split()
         verb = next((i for i, w in enumerate(words) if _finite(w) and i > 0), None)
         if verb is None:
@@ -290,7 +293,7 @@ def split_bare_and(sentence: str) -> list[str]:
     has its own subject and verb at once ("... reached record levels last year and the figures
     are likely to spark criticism."). Two things joined by "and" ("cars and the figures") stay.
     """
-    if _spoken_words(sentence) <= 2 * SPLIT_FROM:
+    if _spoken_words(sentence) <= 25:  # past what a listener follows in one breath
         return [sentence]
     outside = _top_level(sentence)
     strong = _AUXILIARIES | _VERBS

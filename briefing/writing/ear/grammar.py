@@ -331,6 +331,12 @@ _SAY = (r"said|says|added|adds|told|tells|explained|warned|insisted|argued|claim
         r"exclaimed|announced|vowed|pledged|urged|conceded|acknowledged|confirmed|revealed|cautioned|predicted|"
         r"observed|remarked|commented|suggested|recalled|complained|boasted|joked|admits|adds|continues|concluded")
 
+# Verbs in the past and the present, by which a split-off piece is told in its clause's tense.
+_PAST = frozenset("""was were had did said told made took got went came gave saw knew found lost won
+    left kept held began brought thought felt became stood paid sold built bought met led fell rose
+    spent sent heard wrote spoke chose broke drove grew threw fought caught struck""".split())
+_PRESENT = frozenset("is are has have says does".split())
+
 _PLURAL_VERBS = frozenset("are were have do don't aren't weren't haven't".split())
 _SINGULAR_VERBS = frozenset("is was has does doesn't isn't wasn't hasn't".split())
 

@@ -6,18 +6,14 @@ import re
 
 from ..sentences import _VERBS
 from .grammar import (
-    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _CONJUNCTIONS, _capitalized, _ended, _is_clause, _long,
-    _plain_subject, _top_level, _words,
+    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _CONJUNCTIONS, _PAST, _PRESENT, _capitalized, _ended,
+    _is_clause, _long, _plain_subject, _top_level, _words,
 )
 
 # The tails that can stand alone after "This was" / "This is": a time, a reason, a setting.
 _TAIL = re.compile(r",\s+(after|before|because|despite|amid|when)\s+")
 # "when" and "before"/"after" name a moment: only after a clause told in the past.
 _PAST_ONLY = frozenset({"when", "after", "before"})
-_PAST = frozenset("""was were had did said told made took got went came gave saw knew found lost won
-    left kept held began brought thought felt became stood paid sold built bought met led fell rose
-    spent sent heard wrote spoke chose broke drove grew threw fought caught struck""".split())
-_PRESENT = frozenset("is are has have says does".split())
 
 
 def _dangles(tail: str) -> bool:
