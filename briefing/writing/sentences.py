@@ -88,14 +88,28 @@ def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
 
 
 def _marks_kept(pieces: list[str]) -> list[str]:
-    """A closing quotation mark pysbd cut off a paragraph's last sentence ("...life.", "'") goes
-    back onto it with no space between ("...life.'")."""
+    """A quotation mark pysbd cut off as a piece of its own goes back where it belongs: a
+    closing mark onto the sentence before it with no space between ("...life.", "'" ->
+    "...life.'"), an opening mark onto the sentence after it ('...course."', '"', 'We do not
+    ...' -> '"We do not ...'): a straight double mark closes when the sentence before it left
+    one open (an odd count), a curly one by its shape."""
     kept: list[str] = []
+    opening = ""
     for piece in pieces:
-        if kept and not piece.strip("'’\"”"):
-            kept[-1] += piece
-        else:
-            kept.append(piece)
+        if not piece.strip("'’\"”“‘"):
+            opens = piece.strip() in ("“", "‘") or (piece.strip() == '"' and (not kept or kept[-1].count('"') % 2 == 0))
+            if opens:
+                opening += piece.strip()
+                continue
+            if kept:
+                kept[-1] += piece
+                continue
+        kept.append(opening + piece)
+        opening = ""
+    if opening and kept:
+        kept[-1] += opening  # a mark at the paragraph's end closes, whatever its count says
+    elif opening:
+        kept.append(opening)
     return kept
 
 

@@ -219,3 +219,16 @@ def test_short_real_sentences_are_not_captions(sentence):
 
     assert not is_caption(sentence)
     assert not is_fragment(sentence)
+
+
+def test_a_quotation_mark_cut_off_alone_goes_back_where_it_belongs():
+    from briefing.writing.sentences import _marks_kept
+
+    # a closing mark onto the sentence before it ...
+    assert _marks_kept(["She added: 'I love my life.", "'"]) == ["She added: 'I love my life.'"]
+    assert _marks_kept(['He said: "We are ready.', '"']) == ['He said: "We are ready."']
+    # ... an opening mark onto the sentence after it, when the one before has no quotation open
+    assert _marks_kept(['The board said: "We will decide in due course."', '"', 'We do not want him," said Mark.']) == [
+        'The board said: "We will decide in due course."', '"We do not want him," said Mark.']
+    assert _marks_kept(["The board met.", "“", "We do not want him,” said Mark."]) == [
+        "The board met.", "“We do not want him,” said Mark."]
