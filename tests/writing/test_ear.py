@@ -382,6 +382,73 @@ def test_a_participle_after_a_hedged_clause_an_unknown_verb_or_a_quotation_stays
         assert split_participle_tails(sentence) == [sentence]
 
 
+def test_a_closing_saying_is_said_in_the_tense_of_the_subjects_own_verb():
+    from briefing.writing.ear import split_participle_tails
+
+    # "rejected" is the subject's verb: "profits" and "costs" are nouns, not a present verb
+    said = split_participle_tails("However, Mr Gray rejected calls for a special levy on the bank's record profits, "
+                                  "saying that it already paid more tax than any of its rivals.")
+    assert said[1] == "Mr Gray said that it already paid more tax than any of its rivals."
+    said = split_participle_tails("The central bank raised borrowing costs four times last year to 3%, citing "
+                                  "evidence that the recovery was becoming stronger.")
+    assert said[1] == "The central bank cited evidence that the recovery was becoming stronger."
+    # an adverb after the subject is not said again with it; a time before a pronoun is not the subject
+    said = split_participle_tails("Heating oil also rose in New York trading on Friday, adding $1.20 to $51.10 a "
+                                  "barrel at the close.")
+    assert said[1] == "Heating oil added $1.20 to $51.10 a barrel at the close."
+    said = split_participle_tails("In March it warned of yearly losses of £4m, blaming delays in signing new "
+                                  "contracts with its main customers.")
+    assert said[1] == "It blamed delays in signing new contracts with its main customers."
+
+
+def test_a_closing_participle_said_of_this_follows_the_passive_in_the_present():
+    from briefing.writing.ear import split_participle_tails
+
+    said = split_participle_tails("The problem is that the appeal of owning a car is matched by high fees at the "
+                                  "city's covered car parks, making drivers unwilling to use them.")
+    assert said[1] == "This makes drivers unwilling to use them."
+
+
+def test_a_closing_participle_that_is_not_what_the_subject_or_the_event_did_stays():
+    from briefing.writing.ear import split_participle_tails
+
+    for sentence in (
+        # whose saying: the firms', not the bill's; India's, not Thailand's; "Among them" says nothing
+        "The new law was backed by several large software firms, saying they needed the protection it offered.",
+        "Chile has said it does not want a freeze on its debt payments, while Peru has also turned down aid, "
+        "saying it can cope on its own.",
+        "Among them were dozens of websites carrying open letters, saying sorry for the result of the election.",
+        # "looking" is said of the noun before it as often as of the subject
+        "Music has become a lucrative and hotly contested area of growth for phone makers, looking to keep "
+        "customers loyal.",
+        # the attribution covers the whole sentence, not the tail alone
+        "Four textile mills have closed in the north of the country, leaving 3,000 workers jobless, union "
+        "officials told reporters.",
+        "Higher interest rates have dented the confidence of shoppers, causing a sharp fall in sales of "
+        "furniture, according to a survey.",
+        # two participles; an example; a gerund that is a subject; what the subject itself does
+        "The council has been accused of neglecting its roads, making it harder for firms to trade and leading "
+        "to a loss of jobs.",
+        "The service lets broadcasters send shows to small local audiences, sending football to fans abroad for "
+        "instance.",
+        "The aim has been to persuade the voters that rather than being a costly burden for the country, letting "
+        "the firm in would bring jobs.",
+        "The local paper said the market was enjoying strong growth, making more than 20bn yuan in profits last "
+        "year.",
+        "The game looks wonderful throughout its long campaign, making the most of the lush settings of its "
+        "island.",
+        "The museum is inviting visitors to come to its new hall in the city on Friday and Saturday, bringing "
+        "along a ticket.",
+        "The former Lazio striker signed for the club in the summer, leaving Italy after eight years at home.",
+        # the comma closes an aside ("are, in fact,"); the quotation opened again is never closed
+        "It said there are a further two million people on training schemes who are, in fact, raising families "
+        "at home.",
+        'Dr Lee said: "The design is not suited to older drivers. "For example, one problem is limited ability to '
+        "turn the neck, making it hard to look back.",
+    ):
+        assert split_participle_tails(sentence) == [sentence], sentence
+
+
 # split_closing_appositions
 
 
