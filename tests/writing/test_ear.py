@@ -620,6 +620,22 @@ def test_a_fronted_participle_not_in_the_table_or_without_a_subject_to_name_stay
         assert split_fronted_participles(sentence) == [sentence]
 
 
+def test_a_fronted_participle_the_subject_did_not_do_stays_and_an_adverb_stays_with_its_verb():
+    from briefing.writing.ear import split_fronted_participles
+
+    for sentence in (
+        "Speaking on state television, which is controlled by the government, Mr Ivanov added that the firm "
+        "would stay independent.",
+        "Speaking of sound, the game is a real showcase for the music and effects of the whole series.",
+        "Looking into the future of the web, file sharing is only the start for the networks, says Mr Brown.",
+    ):
+        assert split_fronted_participles(sentence) == [sentence], sentence
+    said = split_fronted_participles("Writing in a national newspaper, Mr Schmidt also said the leaders should "
+                                     "have a greater say in the reforms.")
+    assert said == ["Mr Schmidt wrote in a national newspaper.",
+                    "Mr Schmidt also said the leaders should have a greater say in the reforms."]
+
+
 # split_comparisons
 
 

@@ -215,6 +215,9 @@ def split_fronted_participles(sentence: str) -> list[str]:
     tense = _tense(opened)
     if subject is None or tense is None or not opened.startswith(subject + " "):
         return [sentence]  # the subject is not where the clause opens: "..., in January Mr X said"
+    if participle == "speaking" and phrase.split()[0] == "of" \
+            or opened[len(subject):].split()[0] in ("is", "are", "was", "were"):
+        return [sentence]  # "Speaking of noise, the game is ...": the subject did not speak
     past, present = EAR_VERB_FORMS[participle]
     plural = subject in ("They", "We", "I") or (subject.endswith("s") and not subject.endswith(("ss", "'s")))
     if plural and tense != "was":
