@@ -431,8 +431,8 @@ def test_a_closing_participle_that_is_not_what_the_subject_or_the_event_did_stay
         "to a loss of jobs.",
         "The service lets broadcasters send shows to small local audiences, sending football to fans abroad for "
         "instance.",
-        "The aim has been to persuade the voters that rather than being a costly burden for the country, letting "
-        "the firm in would bring jobs.",
+        "The point of all this has been to convince the voters that rather than being a costly burden for the "
+        "country, allowing the firm in would in fact bring masses of jobs.",
         "The local paper said the market was enjoying strong growth, making more than 20bn yuan in profits last "
         "year.",
         "The game looks wonderful throughout its long campaign, making the most of the lush settings of its "
@@ -660,6 +660,31 @@ def test_a_short_comparison_or_one_the_sentence_goes_on_after_stays():
         'The chairman said: "We made a profit of £75m in the three months to December, up from £50m a year ago."',
     ):
         assert split_comparisons(sentence) == [sentence]
+
+
+def test_up_from_down_from_and_ahead_of_that_belong_to_a_verb_or_a_time_stay():
+    from briefing.writing.ear import split_comparisons
+
+    for sentence in (
+        # the verb's own particle: "stepped down from", "ramp it up from", "this is down from"
+        "The firm is to pay $2m to the former finance chief who stepped down from her post in May last year.",
+        "The makers have not shied away from violence, and in some ways ramp it up from the earlier games.",
+        "The browser still leads with a share of about 85% but this is down from a peak of 93% in 2004.",
+        # a time, not a figure: "This is ahead of the 2012 Olympic Games" says nothing
+        "The city is building dozens of new roads and bridges to look like a modern capital, ahead of the 2012 "
+        "Olympic Games.",
+        # nothing to compare, a verb, a clause of its own after it, a dash after it
+        "Sales in what is usually a strong month for shops rose by 0.4% on a like-for-like basis, compared with a "
+        "year earlier.",
+        "Mr Green said the country could never repay the debt it owed to the poet, whose work he compared to that "
+        "of Homer.",
+        "Car sales at the firm fell 9.5% in May compared to a year ago while its rival's sales rose 2% in the month.",
+        "The firm now has a 32% share of the market for mobile phones - down from 35% - which is growing fast.",
+    ):
+        assert split_comparisons(sentence) == [sentence], sentence
+    said = split_comparisons("Card fraud is falling, with only one in 15 of the 40 million cards now in default - "
+                             "down from one in nine at the end of 2003.")
+    assert said[1] == "This is down from one in nine at the end of 2003."
 
 
 def test_but_then_an_adverb_and_its_verb_shares_the_subject():

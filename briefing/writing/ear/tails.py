@@ -6,7 +6,8 @@ import re
 
 from ..sentences import _VERBS
 from .grammar import (
-    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _CONJUNCTIONS, _PAST, _PRESENT, _capitalized, _ended,
+    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _AUXILIARIES, _CONJUNCTIONS, _PAST, _PRESENT,
+    _PRONOUN_SUBJECTS, _capitalized, _ended,
     _is_clause, _long, _plain_subject, _top_level, _words,
 )
 
@@ -227,6 +228,16 @@ def split_fronted_participles(sentence: str) -> list[str]:
 
 
 _COMPARED = re.compile(r",?\s+(compared (?:with|to)|ahead of|up from|down from)\s+")
+# "up from", "down from" and "ahead of" compare only after a comma or a dash: without one they
+# belong to a verb ("stepped down from her post", "ramp it up from", "this is down from").
+_SET_OFF = re.compile(r"(?:,|\s[-–—]+)\s+(?:ahead of|up from|down from)\s+$")
+# A comparison compares figures: "compared with a year earlier", "compared to other parts of the
+# world" are not said as "This compares with ...".
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                     r"fifty|hundred|thousand|million|billion|half|third|quarter|double|twice)\b", re.IGNORECASE)
+# "ahead of" a figure, not of a time ("ahead of the 2008 Olympic Games", "ahead of Friday's announcement").
+_AHEAD_OF_FIGURE = re.compile(r"[%£$€]|\b(?:forecasts?|expectations?|estimates?|consensus|predictions?)\b",
+                              re.IGNORECASE)
 
 
 def split_comparisons(sentence: str) -> list[str]:
@@ -251,6 +262,13 @@ def split_comparisons(sentence: str) -> list[str]:
         if left.split()[0].strip("\"“'‘").lower() in _CONJUNCTIONS:
             continue
         how = match.group(1)
+        if not _FIGURE.search(tail) or re.search(r"\swhile\s|\s[-–—]+\s", tail):
+            continue  # no figure to compare, or a clause of its own after it ("... a year ago while Ford ...")
+        if how.startswith("compared"):
+            if left.split()[-1].lower() in _PRONOUN_SUBJECTS | _AUXILIARIES:
+                continue  # "whose genius he compared to that of Mozart": the verb of a clause
+        elif not _SET_OFF.search(sentence[:match.end()]) or how == "ahead of" and not _AHEAD_OF_FIGURE.search(tail):
+            continue
         if how.startswith("compared"):
             return [_ended(left), _ended(f"This compares {how.split()[1]} {tail}")]
         tense = _tense(left)
