@@ -464,6 +464,20 @@ def test_a_closing_apposition_after_a_name_says_who_they_are():
     assert said[1] == "Sandra Fluke was then a law student who had given testimony on Capitol Hill."
 
 
+def test_a_closing_one_of_which_stays():
+    from briefing.writing.ear import split_closing_appositions
+
+    for sentence in (
+        "So far nine versions of the virus are known to exist in the wild, one of which was found inside a game.",
+        "The statement said few people would fall victim to it as users have to go through several steps, one of "
+        "which includes ignoring a warning.",
+    ):
+        assert split_closing_appositions(sentence) == [sentence], sentence
+    said = split_closing_appositions("Since then, the country's stock market has more than doubled in value, one of "
+                                     "the biggest gains in the world.")
+    assert said[1] == "This is one of the biggest gains in the world."
+
+
 def test_a_closing_apposition_about_the_clause_is_said_with_this():
     from briefing.writing.ear import split_closing_appositions
 
