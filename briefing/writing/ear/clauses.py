@@ -8,7 +8,8 @@ import re
 from ..sentences import _VERBS, is_fragment
 from .grammar import (
     MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME,
-    _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized, _ended,
+    _NOT_SUBJECTS, _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized,
+    _ended,
     _finite, _is_clause, _long, _opens_clause, _spoken_words, _top_level, _words,
 )
 
@@ -244,6 +245,28 @@ def split_colons(sentence: str) -> list[str]:
     return [sentence]
 
 
+# A subject said again: a name or a noun phrase of plain words (no bracket, no relative word).
+_SAID_AGAIN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+)*")
+# After the subject's verb, a clause of its own ("heard he sat ...", "said deliveries will begin
+# ...", "problems that hammered ..."): an "and" with no comma may join that clause's verbs.
+_INNER_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|how|why|where|when|since|after|before|because|if|"
+                           r"while|until|unless|he|she|they|we|i|it)\b|\b(?:said|says|heard|hears|told|tells|"
+                           r"thinks|believes|claims)\s+(?!that\b)[a-z]+\s", re.IGNORECASE)
+_MODALS = frozenset("will would can could may might must should shall".split())
+
+
+def _number(subject: str) -> str | None:
+    """'singular' or 'plural' when the subject tells: a name or "he" is one, "they", "A and B" or
+    a noun in -s are many; None otherwise ("the duo", "I")."""
+    last = subject.split()[-1]
+    if subject in ("They", "We", "You") or " and " in subject or last.islower() and last.endswith("s") \
+            and not last.endswith("ss"):
+        return "plural"
+    if subject in ("He", "She", "It") or last[:1].isupper() and len(subject.split()) > 1 or subject.isupper():
+        return "singular"
+    return None
+
+
 def split_shared_subjects(sentence: str) -> list[str]:
     """A long sentence whose second clause shares the first one's subject (", and cut its
     forecasts") becomes two, the subject said again: "Mitsubishi Motors issued a profit warning
@@ -272,15 +295,39 @@ def split_shared_subjects(sentence: str) -> list[str]:
         # after a fronted phrase ("In January, Mitsubishi Motors issued ..."), the subject follows its comma
         start = max((i + 1 for i, w in enumerate(words[:verb]) if w.endswith(",")), default=0)
         subject = words[start:verb]
+        while len(subject) > 1 and (subject[-1].lower() in _NOT_SUBJECTS or subject[-1].lower().endswith("ly")):
+            subject = subject[:-1]  # "It also acquired ...": "also" is not the subject's
         if not subject or len(subject) > 5:
             continue
         if not (subject[0][:1].isupper()) or subject[-1].lower() in _FUNCTION_ENDS:
             continue
         if _words(right) < MIN_PIECE_WORDS - 1 or not _is_clause(left):
             continue
+        if not _SAID_AGAIN.fullmatch(" ".join(subject)) or any(w.lower() in _SUBORDINATORS | _NOT_SUBJECTS
+                                                                 for w in subject):
+            continue  # "Sadly for those who", "HSDPA (High", "Since that inquiry": not a subject to say again
+        said = " ".join(subject)
+        if any(word.islower() and word not in _SUBORDINATORS | {"of", "and", "or"} and after_word in ("the", "a", "an", "his", "her", "its", "their")
+               for word, after_word in zip(subject[1:], subject[2:])):
+            continue  # "The model allows the user": a verb and its object, not the subject
+        wrong = "plural" if match.group(3).lower() in _SINGULAR_VERBS else \
+            "singular" if match.group(3).lower() in _PLURAL_VERBS else None
+        if wrong and _number(said) == wrong:
+            continue  # "April Saginor said officials believe ..., but were not able": the verb is not hers
+        after = " ".join(words[verb:])
+        if not match.group(1).startswith(",") and _INNER_CLAUSE.search(after):
+            continue  # "A court heard he sat near her and stroked ...": the nearer clause's verb, not the subject's
+        if re.search(rf"\s{_DASH}\s", left) and len(re.findall(rf"\s{_DASH}\s", left)) % 2:
+            continue  # the "and" is inside an aside between dashes
+        if words[verb].lower() in _MODALS and match.group(3).lower() not in _AUXILIARIES | _MODALS:
+            continue  # "growth would reach 4.4% but fall to 3.3%": "But growth fall" drops the modal
+        if right.split()[1:2] and right.split()[1].lower() in _PRONOUN_SUBJECTS and match.group(3).lower() in _AUXILIARIES:
+            continue  # "..., but can we really trust them": a question
         said = " ".join(subject)
         said = said if subject[0] not in ("The", "A", "An") else "The " + " ".join(subject[1:])
         prefix = "But " if match.group(2) == "but" else ""
+        if prefix and subject[0] in ("He", "She", "It", "They", "We", "The", "This", "That", "These", "Those"):
+            said = said[0].lower() + said[1:]  # "But he warned", not "But He warned"
         return [_ended(left), _ended(prefix + said + " " + right)]
     return [sentence]
 
