@@ -582,6 +582,31 @@ def test_a_closing_apposition_after_a_dash_is_said_with_this_and_an_aside_betwee
     assert split_closing_appositions(sentence) == [sentence]
 
 
+def test_not_only_this_but_that_is_one_thought_and_stays():
+    from briefing.writing.ear import split_conjunctions, split_inside_quotations
+
+    for sentence in (
+        "It was not just about how fast the new car could go, but about what it said about the man who drove it.",
+        "On Monday the board said not only was the offer far too low, but that it had been told no deal could be "
+        "done this year.",
+    ):
+        assert split_conjunctions(sentence) == [sentence], sentence
+    sentence = ('He added: "The real test of the new service is not just new features, but the many ways it is '
+                'made useful and the stories that users can tell."')
+    assert split_inside_quotations(sentence) == [sentence]
+    said = split_conjunctions("It was a good year for the firm's shops in the north of the country, but its stores "
+                              "in the south lost money.")
+    assert said[1] == "But its stores in the south lost money."
+
+
+def test_a_quotation_split_inside_keeps_its_own_lower_case():
+    from briefing.writing.ear import split_inside_quotations
+
+    said = split_inside_quotations('The firm said the rules now "would have to be changed before the end of the '
+                                   'year, and the new board would decide how."')
+    assert said[0] == 'The firm said the rules now "would have to be changed before the end of the year."'
+
+
 # split_inside_quotations
 
 

@@ -52,6 +52,10 @@ def split_dashes(sentence: str) -> list[str]:
     return [sentence]
 
 
+# "not only ... but (also) ...", "not just ... but ...": the two halves are one thought.
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b|\bnot\s+\w+\s+(?:only|just)\b", re.IGNORECASE)
+
+
 def split_conjunctions(sentence: str) -> list[str]:
     """A long sentence of two independent clauses joined by ", and" or ", but" becomes two
     ("But" is kept: it carries the contrast). A list ("A, B, and C") or a clause without its
@@ -64,6 +68,8 @@ def split_conjunctions(sentence: str) -> list[str]:
         if not outside[match.start()]:
             continue
         left, right = sentence[:match.start()], sentence[match.end():]
+        if match.group(1) == "but" and _NOT_ONLY.search(left):
+            continue  # "not just new products, but the experiences ...": one thought, "But the experiences" a fragment
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             prefix = "But " if match.group(1) == "but" else ""
             return [_ended(left), _ended(prefix + (right if prefix else _capitalized(right)))]
@@ -325,6 +331,8 @@ def split_shared_subjects(sentence: str) -> list[str]:
             continue  # "..., but can we really trust them": a question
         said = " ".join(subject)
         said = said if subject[0] not in ("The", "A", "An") else "The " + " ".join(subject[1:])
+        if match.group(2) == "but" and _NOT_ONLY.search(left):
+            continue
         prefix = "But " if match.group(2) == "but" else ""
         if prefix and subject[0] in ("He", "She", "It", "They", "We", "The", "This", "That", "These", "Those"):
             said = said[0].lower() + said[1:]  # "But he warned", not "But He warned"
