@@ -559,6 +559,18 @@ def test_although_becomes_but_and_a_past_when_clause_is_said_first():
                     "One businessman after another pleaded with them to run."]
 
 
+def test_a_fronted_when_that_runs_into_a_quotation_stays():
+    from briefing.writing.ear import split_concessions
+
+    sentence = ("When Tom Smith first came back to the ground this week a fan would have shouted: ‘Mind that wall, "
+                "Smithy.’ It was here, of course, that he broke his hand punching a wall after being sent off last "
+                "season.")
+    assert split_concessions(sentence) == [sentence]
+    said = split_concessions("When the two men met in London on Sunday, the talks went on long into the night and "
+                             "ended with a deal.")
+    assert said[0] == "The two men met in London on Sunday."
+
+
 def test_a_concession_without_a_subject_or_a_when_of_the_present_stays():
     from briefing.writing.ear import split_concessions
 

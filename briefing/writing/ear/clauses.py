@@ -386,8 +386,8 @@ def split_concessions(sentence: str) -> list[str]:
             first, second = sentence[fronted.end():comma.start()], sentence[comma.end():]
             if not (_opens_clause(first) and _opens_clause(second)):
                 continue
-            if not (_is_clause(first) and _is_clause(second)):
-                break
+            if not (_is_clause(first) and _is_clause(second)) or re.search(r"[\"“”‘:]|[.!?]['’\"”]?\s", first):
+                break  # the fronted clause runs on into a quotation or a sentence of its own: its comma is elsewhere
             if fronted.group(1).lower() == "when":
                 from .tails import _tense
 
