@@ -186,6 +186,22 @@ def test_a_lost_full_stop_is_found_but_reported_speech_stays():
     assert split_lost_full_stops(sentence) == [sentence]
 
 
+def test_a_name_that_goes_on_its_sentence_is_not_a_lost_full_stop():
+    for sentence in (
+        # a title, a verb or a quantity before the name: the name is its object or its subject's name
+        "In a video shown during the keynote at the conference in the city last week, famed director John Smith "
+        "revealed he is making a film of the game.",
+        "In 2004, the firm set out a bold plan to triple US sales by 2008 as it seeks to become a bigger force in "
+        "the fight for the US market.",
+        "Most toy firms are too busy making money in the lucrative home market to look at schools but Leeds-based "
+        "toy firm Bright Ideas saw a gap in the market.",
+        # the left is a clause the name's verb ends
+        "And if you would rather listen to the radio than a downloaded song Sony is showing a phone, on sale in "
+        "Japan, which can play radio.",
+    ):
+        assert split_lost_full_stops(sentence) == [sentence], sentence
+
+
 def test_a_persons_role_is_said_first():
     said = split_appositions("Rod Eddington, BA's chief executive, said the results were respectable in a "
                              "quarter when fuel costs rose.")
