@@ -417,6 +417,17 @@ def test_a_closing_saying_is_said_in_the_tense_of_the_subjects_own_verb():
     assert said[1] == "It blamed delays in signing new contracts with its main customers."
 
 
+def test_a_closing_participle_of_what_has_gone_on_since_a_date_stays():
+    from briefing.writing.ear import split_participle_tails
+
+    sentence = ("The economy of the region has grown strongly in recent months, prompting the central bank to raise "
+                "interest rates four times since March.")
+    assert split_participle_tails(sentence) == [sentence]  # "This prompts ... since March" is no English
+    said = split_participle_tails("The economy of the region has grown strongly in recent months, prompting the "
+                                  "central bank to raise interest rates four times.")
+    assert said[1] == "This prompts the central bank to raise interest rates four times."
+
+
 def test_a_closing_participle_said_of_this_follows_the_passive_in_the_present():
     from briefing.writing.ear import split_participle_tails
 

@@ -161,6 +161,9 @@ def split_participle_tails(sentence: str) -> list[str]:
         if _ATTRIBUTION.search(tail) or _NOT_AN_EVENT.search(tail) or _quotation_left_open(left) \
                 or _ASIDE_BEFORE.search(left):
             continue
+        if participle not in SUBJECT_PARTICIPLES and re.search(r"\bsince\b", tail) \
+                and re.search(r"\b(?:has|have)\s+\w+(?:ed|en|wn|ne)\b", left):
+            continue  # "has performed strongly, prompting the Fed to raise rates five times since June": "This prompts"
         doing = _SUBJECTS_DOING.get(participle)
         if doing and doing.match(tail) or participle not in SUBJECT_PARTICIPLES and _GERUND_SUBJECT.match(tail):
             continue
