@@ -202,6 +202,14 @@ def test_a_name_that_goes_on_its_sentence_is_not_a_lost_full_stop():
         assert split_lost_full_stops(sentence) == [sentence], sentence
 
 
+def test_a_title_with_the_in_it_is_not_a_caption_run_in():
+    from briefing.writing.ear import split_captions_after_names
+
+    sentence = ("BIG RACE DS The launch line-up is still to be confirmed at the time of writing, but games that use its "
+                "two screens, like Puzzle Town and Sega's Feel The Beat, are making a strong impression abroad.")
+    assert split_captions_after_names(sentence) == [sentence]
+
+
 def test_a_persons_role_is_said_first():
     said = split_appositions("Rod Eddington, BA's chief executive, said the results were respectable in a "
                              "quarter when fuel costs rose.")

@@ -177,6 +177,8 @@ def split_captions_after_names(sentence: str) -> list[str]:
             continue
         if last.lower() in _FUNCTION_ENDS | _CALENDAR or _SAY_WORD.search(" ".join(left.split()[-3:])):
             continue
+        if re.match(r"(?:The|A|An)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,", right):
+            continue  # "Sega's Feel The Magic, are making ...": a title that goes on, set off by its comma
         if _opens_clause(right) and _is_clause(left) and any(_finite(w) for w in left.split()[1:]) \
                 and not is_fragment(_ended(right)):
             return [_ended(left), right.strip()]
