@@ -210,6 +210,28 @@ def test_a_title_with_the_in_it_is_not_a_caption_run_in():
     assert split_captions_after_names(sentence) == [sentence]
 
 
+def test_a_comma_that_ends_a_subordinate_clause_or_an_aside_is_not_a_splice():
+    from briefing.writing.ear import split_comma_splices
+
+    for sentence in (
+        "The game had its critics and while it is not an original as a game, it brought many new touches to the "
+        "genre that others have copied since.",
+        "Unable to prove it, she asked him to take a lie detector test and when the results came back, it showed "
+        "that he had taken the money.",
+        "The firm has reached the grand old age of twenty and, in internet years, that is a very long time indeed.",
+        "Officials in the capital were talking up the currency, they said, but failing to take any action to back "
+        "up their words.",
+        "The airline added that as part of its plan to cut costs, it is putting off the delivery of twenty new jets.",
+        "The firm is showing off its new phone, a handset with a large hard drive, that can be used to watch films "
+        "or play music.",
+    ):
+        assert split_comma_splices(sentence) == [sentence], sentence
+    said = split_comma_splices('"The shock to the markets is not enormous at all, we have seen much worse than '
+                               'this," said the minister.')
+    assert said == ['"The shock to the markets is not enormous at all."',
+                    '"We have seen much worse than this," said the minister.']
+
+
 def test_a_persons_role_is_said_first():
     said = split_appositions("Rod Eddington, BA's chief executive, said the results were respectable in a "
                              "quarter when fuel costs rose.")

@@ -7,7 +7,7 @@ import re
 
 from ..sentences import _VERBS, is_fragment
 from .grammar import (
-    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME,
+    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME, _SAY,
     _NOT_SUBJECTS, _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized,
     _ended,
     _finite, _is_clause, _long, _opens_clause, _spoken_words, _top_level, _words,
@@ -194,6 +194,43 @@ def split_while(sentence: str) -> list[str]:
     return [sentence]
 
 
+_SUBORDINATE = re.compile(r"\b(?:if|although|though|while|whereas|because|unless|when|once|since|until|whether)\b",
+                          re.IGNORECASE)
+
+
+def _ends_subordinate(left: str) -> bool:
+    """Whether the text before a comma ends a subordinate clause or an aside, so the clause after
+    the comma is the sentence's main one: "... and while this is a tough game", "Mr Dein said
+    that, although TV money drove the game", "... and, in internet years", "... of podcasting
+    which", "Even in the year that ...", "The son of a rich father, who made his money ..."."""
+    sentence = re.split(r"[.!?][\"”'’]?\s+", left)[-1]
+    segment = re.split(r",\s+", sentence)[-1]
+    words = segment.split()
+    if not words:
+        return False
+    if _SUBORDINATE.search(sentence) or words[0].lower() in ("who", "which", "whose", "whom"):
+        return True
+    fronted = {"given", "otherwise", "unlike", "far", "whilst", "armed"}
+    for text in (segment, sentence):
+        opening = [w.strip("\"“'‘,").lower() for w in text.split()[:3]]
+        while opening and opening[0] in ("that", "and", "but", "so", "yes", "now"):
+            opening = opening[1:]
+        if opening and (opening[0] in _SUBORDINATORS | fronted or re.fullmatch(_SAY, opening[0])):
+            return True  # "AMR added that as part of its cuts, it ...", "Unlike the hurricanes, you ...": a fronted phrase
+    if words[0].lower() in ("even", "and", "but", "so") and len(words) > 1 and words[1].lower() in _SUBORDINATORS:
+        return True
+    if re.search(r"\b(?:and|but|or),\s+[^,]*$", left) or words[-1].lower() in ("which", "therefore"):
+        return True
+    first = words[0].strip("\"“'‘").lower()
+    if first.endswith("ing") and words[0][:1].isupper():
+        return True  # "Reflecting the need ..., it announced ...": a fronted phrase
+    after_that = r"\b(?:that|and|but)\s+(?:" + "|".join(sorted(_SUBORDINATORS | fronted | {"now", "yes", "together",
+                                                                                      "assuming", "that"})) + r")\b"
+    if re.search(after_that, segment, re.IGNORECASE) or _NOT_ONLY.search(sentence):
+        return True  # "It said that in the event of going bust, it ...", "and in the Lisbon case, they ..."
+    return first in _MODALS or first.strip("'‘\"“").lower() in ("should", "had", "were")  # "Should it become ..., it"
+
+
 def _splice_at(text: str) -> int | None:
     """Where a comma joins two independent clauses in `text` ("..., we have seen worse"): the
     clause after it opens with a pronoun and its verb. None when there is no such comma."""
@@ -204,7 +241,11 @@ def _splice_at(text: str) -> int | None:
             continue  # "At a conference ..., he said": a fronted phrase, not a clause
         if not any(w.lower().strip(",.;:") in _AUXILIARIES | _VERBS for w in left[1:]):
             continue
-        if subject in _PRONOUN_SUBJECTS and _finite(verb) and _is_clause(text[:match.start()]) \
+        rest = text[match.end():].split()
+        if _ends_subordinate(text[:match.start()]) or verb.endswith((",", ".")) \
+                or re.fullmatch(_SAY + "|found|thinks|believes", verb.lower()) and len(rest) <= 3:
+            continue  # "while it is a tough game, it is addictive"; "..., they said, but ...": not two clauses
+        if subject in _PRONOUN_SUBJECTS - {"that"} and _finite(verb) and _is_clause(text[:match.start()]) \
                 and _words(text[match.start(1):]) >= MIN_PIECE_WORDS \
                 and not is_fragment(_capitalized(text[match.start(1):])):
             return match.start()
@@ -229,8 +270,8 @@ def split_comma_splices(sentence: str) -> list[str]:
             continue
         first, second = inner[:at], _capitalized(inner[at + 1:].strip())
         tail = sentence[end:]
-        if not second.endswith((".", "!", "?")) and not tail[1:2] in (".", "!", "?"):
-            second += "."
+        if not second.endswith((".", "!", "?", ",")) and not tail[1:2] in (".", "!", "?"):
+            second += "."  # (not after a comma: '"..., that is how it is," said Mr X.' keeps its comma)
         return [sentence[:start + 1] + first + "." + close_mark, open_mark + second + tail]
     return [sentence]
 
