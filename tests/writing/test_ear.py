@@ -232,6 +232,16 @@ def test_a_comma_that_ends_a_subordinate_clause_or_an_aside_is_not_a_splice():
                     '"We have seen much worse than this," said the minister.']
 
 
+def test_a_bare_and_that_ends_a_list_or_joins_two_names_stays():
+    for sentence in (
+        "The aid was meant to help governments in the region find money to rebuild the coast, though so far only "
+        "Chile, Peru and the Falklands have said that they will take it up.",
+        "The case was brought by the firm and the state's attorney general Ann Cole who claimed that Mr Dunn and his "
+        "friends sent millions of junk e-mails through hundreds of computers in many countries.",
+    ):
+        assert split_bare_and(sentence) == [sentence], sentence
+
+
 def test_a_persons_role_is_said_first():
     said = split_appositions("Rod Eddington, BA's chief executive, said the results were respectable in a "
                              "quarter when fuel costs rose.")

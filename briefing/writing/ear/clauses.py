@@ -398,6 +398,10 @@ def split_bare_and(sentence: str) -> list[str]:
         head = [w.lower().strip(",.;:") for w in right.split()[1:4]]
         if not outside[match.start()] or not any(w in strong for w in head):
             continue
+        if re.search(r",\s+[^,]{1,30}$", left) and not re.search(r",\s+[^,]*\b(?:is|are|was|were|has|have|had)\b[^,]*$", left):
+            continue  # "Sri Lanka, Indonesia and the Seychelles have ...": the last items of a list, not a clause
+        if re.search(r"\b(?:that|who|said|says)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$", left):
+            continue  # "... who alleged that Mr Richter and his accomplices sent ...": a subject of two names
         if _is_clause(left) and _is_clause(right) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
