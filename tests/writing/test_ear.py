@@ -238,6 +238,10 @@ def test_a_bare_and_that_ends_a_list_or_joins_two_names_stays():
         "Chile, Peru and the Falklands have said that they will take it up.",
         "The case was brought by the firm and the state's attorney general Ann Cole who claimed that Mr Dunn and his "
         "friends sent millions of junk e-mails through hundreds of computers in many countries.",
+        "Mr Byrne, who took charge of the failing airline in 1999 and his team have won praise for turning it "
+        "around by cutting fares and staff.",
+        "He admitted that the sound of the radio is not very good when you are on the move and they have no plans "
+        "to sell it in Europe at the moment.",
     ):
         assert split_bare_and(sentence) == [sentence], sentence
 

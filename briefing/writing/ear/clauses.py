@@ -402,6 +402,9 @@ def split_bare_and(sentence: str) -> list[str]:
             continue  # "Sri Lanka, Indonesia and the Seychelles have ...": the last items of a list, not a clause
         if re.search(r"\b(?:that|who|said|says)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$", left):
             continue  # "... who alleged that Mr Richter and his accomplices sent ...": a subject of two names
+        if re.search(r",\s+(?:who|which)\b[^,]*$", left) or re.search(rf"\b(?:{_SAY})\s+that\b", left):
+            continue  # "Mr Walsh, who took charge in 2000 and his team ...": no main verb yet; "admitted that
+            # ... and they ...": the second clause may be reported too, and would lose its speaker
         if _is_clause(left) and _is_clause(right) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
