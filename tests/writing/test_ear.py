@@ -186,6 +186,66 @@ def test_a_lost_full_stop_is_found_but_reported_speech_stays():
     assert split_lost_full_stops(sentence) == [sentence]
 
 
+def test_a_name_that_goes_on_its_sentence_is_not_a_lost_full_stop():
+    for sentence in (
+        # a title, a verb or a quantity before the name: the name is its object or its subject's name
+        "In a video shown during the keynote at the conference in the city last week, famed director John Smith "
+        "revealed he is making a film of the game.",
+        "In 2004, the firm set out a bold plan to triple US sales by 2008 as it seeks to become a bigger force in "
+        "the fight for the US market.",
+        "Most toy firms are too busy making money in the lucrative home market to look at schools but Leeds-based "
+        "toy firm Bright Ideas saw a gap in the market.",
+        # the left is a clause the name's verb ends
+        "And if you would rather listen to the radio than a downloaded song Sony is showing a phone, on sale in "
+        "Japan, which can play radio.",
+    ):
+        assert split_lost_full_stops(sentence) == [sentence], sentence
+
+
+def test_a_title_with_the_in_it_is_not_a_caption_run_in():
+    from briefing.writing.ear import split_captions_after_names
+
+    sentence = ("BIG RACE DS The launch line-up is still to be confirmed at the time of writing, but games that use its "
+                "two screens, like Puzzle Town and Sega's Feel The Beat, are making a strong impression abroad.")
+    assert split_captions_after_names(sentence) == [sentence]
+
+
+def test_a_comma_that_ends_a_subordinate_clause_or_an_aside_is_not_a_splice():
+    from briefing.writing.ear import split_comma_splices
+
+    for sentence in (
+        "The game had its critics and while it is not an original as a game, it brought many new touches to the "
+        "genre that others have copied since.",
+        "Unable to prove it, she asked him to take a lie detector test and when the results came back, it showed "
+        "that he had taken the money.",
+        "The firm has reached the grand old age of twenty and, in internet years, that is a very long time indeed.",
+        "Officials in the capital were talking up the currency, they said, but failing to take any action to back "
+        "up their words.",
+        "The airline added that as part of its plan to cut costs, it is putting off the delivery of twenty new jets.",
+        "The firm is showing off its new phone, a handset with a large hard drive, that can be used to watch films "
+        "or play music.",
+    ):
+        assert split_comma_splices(sentence) == [sentence], sentence
+    said = split_comma_splices('"The shock to the markets is not enormous at all, we have seen much worse than '
+                               'this," said the minister.')
+    assert said == ['"The shock to the markets is not enormous at all."',
+                    '"We have seen much worse than this," said the minister.']
+
+
+def test_a_bare_and_that_ends_a_list_or_joins_two_names_stays():
+    for sentence in (
+        "The aid was meant to help governments in the region find money to rebuild the coast, though so far only "
+        "Chile, Peru and the Falklands have said that they will take it up.",
+        "The case was brought by the firm and the state's attorney general Ann Cole who claimed that Mr Dunn and his "
+        "friends sent millions of junk e-mails through hundreds of computers in many countries.",
+        "Mr Byrne, who took charge of the failing airline in 1999 and his team have won praise for turning it "
+        "around by cutting fares and staff.",
+        "He admitted that the sound of the radio is not very good when you are on the move and they have no plans "
+        "to sell it in Europe at the moment.",
+    ):
+        assert split_bare_and(sentence) == [sentence], sentence
+
+
 def test_a_persons_role_is_said_first():
     said = split_appositions("Rod Eddington, BA's chief executive, said the results were respectable in a "
                              "quarter when fuel costs rose.")
@@ -382,6 +442,84 @@ def test_a_participle_after_a_hedged_clause_an_unknown_verb_or_a_quotation_stays
         assert split_participle_tails(sentence) == [sentence]
 
 
+def test_a_closing_saying_is_said_in_the_tense_of_the_subjects_own_verb():
+    from briefing.writing.ear import split_participle_tails
+
+    # "rejected" is the subject's verb: "profits" and "costs" are nouns, not a present verb
+    said = split_participle_tails("However, Mr Gray rejected calls for a special levy on the bank's record profits, "
+                                  "saying that it already paid more tax than any of its rivals.")
+    assert said[1] == "Mr Gray said that it already paid more tax than any of its rivals."
+    said = split_participle_tails("The central bank raised borrowing costs four times last year to 3%, citing "
+                                  "evidence that the recovery was becoming stronger.")
+    assert said[1] == "The central bank cited evidence that the recovery was becoming stronger."
+    # an adverb after the subject is not said again with it; a time before a pronoun is not the subject
+    said = split_participle_tails("Heating oil also rose in New York trading on Friday, adding $1.20 to $51.10 a "
+                                  "barrel at the close.")
+    assert said[1] == "Heating oil added $1.20 to $51.10 a barrel at the close."
+    said = split_participle_tails("In March it warned of yearly losses of £4m, blaming delays in signing new "
+                                  "contracts with its main customers.")
+    assert said[1] == "It blamed delays in signing new contracts with its main customers."
+
+
+def test_a_closing_participle_of_what_has_gone_on_since_a_date_stays():
+    from briefing.writing.ear import split_participle_tails
+
+    sentence = ("The economy of the region has grown strongly in recent months, prompting the central bank to raise "
+                "interest rates four times since March.")
+    assert split_participle_tails(sentence) == [sentence]  # "This prompts ... since March" is no English
+    said = split_participle_tails("The economy of the region has grown strongly in recent months, prompting the "
+                                  "central bank to raise interest rates four times.")
+    assert said[1] == "This prompts the central bank to raise interest rates four times."
+
+
+def test_a_closing_participle_said_of_this_follows_the_passive_in_the_present():
+    from briefing.writing.ear import split_participle_tails
+
+    said = split_participle_tails("The problem is that the appeal of owning a car is matched by high fees at the "
+                                  "city's covered car parks, making drivers unwilling to use them.")
+    assert said[1] == "This makes drivers unwilling to use them."
+
+
+def test_a_closing_participle_that_is_not_what_the_subject_or_the_event_did_stays():
+    from briefing.writing.ear import split_participle_tails
+
+    for sentence in (
+        # whose saying: the firms', not the bill's; India's, not Thailand's; "Among them" says nothing
+        "The new law was backed by several large software firms, saying they needed the protection it offered.",
+        "Chile has said it does not want a freeze on its debt payments, while Peru has also turned down aid, "
+        "saying it can cope on its own.",
+        "Among them were dozens of websites carrying open letters, saying sorry for the result of the election.",
+        # "looking" is said of the noun before it as often as of the subject
+        "Music has become a lucrative and hotly contested area of growth for phone makers, looking to keep "
+        "customers loyal.",
+        # the attribution covers the whole sentence, not the tail alone
+        "Four textile mills have closed in the north of the country, leaving 3,000 workers jobless, union "
+        "officials told reporters.",
+        "Higher interest rates have dented the confidence of shoppers, causing a sharp fall in sales of "
+        "furniture, according to a survey.",
+        # two participles; an example; a gerund that is a subject; what the subject itself does
+        "The council has been accused of neglecting its roads, making it harder for firms to trade and leading "
+        "to a loss of jobs.",
+        "The service lets broadcasters send shows to small local audiences, sending football to fans abroad for "
+        "instance.",
+        "The goal of the campaign has been to show the voters that rather than being a heavy cost for the town, "
+        "allowing the mall in would in fact bring many new jobs to the area.",
+        "The local paper said the market was enjoying strong growth, making more than 20bn yuan in profits last "
+        "year.",
+        "The game looks wonderful throughout its long campaign, making the most of the lush settings of its "
+        "island.",
+        "The museum is inviting visitors to come to its new hall in the city on Friday and Saturday, bringing "
+        "along a ticket.",
+        "The former Lazio striker signed for the club in the summer, leaving Italy after eight years at home.",
+        # the comma closes an aside ("are, in fact,"); the quotation opened again is never closed
+        "It said there are a further two million people on training schemes who are, in fact, raising families "
+        "at home.",
+        'Dr Lee said: "The design is not suited to older drivers. "For example, one problem is limited ability to '
+        "turn the neck, making it hard to look back.",
+    ):
+        assert split_participle_tails(sentence) == [sentence], sentence
+
+
 # split_closing_appositions
 
 
@@ -395,6 +533,20 @@ def test_a_closing_apposition_after_a_name_says_who_they_are():
     said = split_closing_appositions("Glaser invites comparison with the radio host's offensive against Sandra "
                                      "Fluke, then a law student who had given testimony on Capitol Hill.")
     assert said[1] == "Sandra Fluke was then a law student who had given testimony on Capitol Hill."
+
+
+def test_a_closing_one_of_which_stays():
+    from briefing.writing.ear import split_closing_appositions
+
+    for sentence in (
+        "So far nine versions of the virus are known to exist in the wild, one of which was found inside a game.",
+        "The statement said few people would fall victim to it as users have to go through several steps, one of "
+        "which includes ignoring a warning.",
+    ):
+        assert split_closing_appositions(sentence) == [sentence], sentence
+    said = split_closing_appositions("Since then, the country's stock market has more than doubled in value, one of "
+                                     "the biggest gains in the world.")
+    assert said[1] == "This is one of the biggest gains in the world."
 
 
 def test_a_closing_apposition_about_the_clause_is_said_with_this():
@@ -478,6 +630,18 @@ def test_although_becomes_but_and_a_past_when_clause_is_said_first():
                     "One businessman after another pleaded with them to run."]
 
 
+def test_a_fronted_when_that_runs_into_a_quotation_stays():
+    from briefing.writing.ear import split_concessions
+
+    sentence = ("When Tom Smith first came back to the ground this week a fan would have shouted: ‘Mind that wall, "
+                "Smithy.’ It was here, of course, that he broke his hand punching a wall after being sent off last "
+                "season.")
+    assert split_concessions(sentence) == [sentence]
+    said = split_concessions("When the two men met in London on Sunday, the talks went on long into the night and "
+                             "ended with a deal.")
+    assert said[0] == "The two men met in London on Sunday."
+
+
 def test_a_concession_without_a_subject_or_a_when_of_the_present_stays():
     from briefing.writing.ear import split_concessions
 
@@ -499,6 +663,31 @@ def test_a_closing_apposition_after_a_dash_is_said_with_this_and_an_aside_betwee
     sentence = ("Officials — several of them senior — are mulling a ban on transactions with the central bank, a "
                 "move that has been opposed by China.")
     assert split_closing_appositions(sentence) == [sentence]
+
+
+def test_not_only_this_but_that_is_one_thought_and_stays():
+    from briefing.writing.ear import split_conjunctions, split_inside_quotations
+
+    for sentence in (
+        "It was not just about how fast the new car could go, but about what it said about the man who drove it.",
+        "On Monday the board said not only was the offer far too low, but that it had been told no deal could be "
+        "done this year.",
+    ):
+        assert split_conjunctions(sentence) == [sentence], sentence
+    sentence = ('He added: "The real test of the new service is not just new features, but the many ways it is '
+                'made useful and the stories that users can tell."')
+    assert split_inside_quotations(sentence) == [sentence]
+    said = split_conjunctions("It was a good year for the firm's shops in the north of the country, but its stores "
+                              "in the south lost money.")
+    assert said[1] == "But its stores in the south lost money."
+
+
+def test_a_quotation_split_inside_keeps_its_own_lower_case():
+    from briefing.writing.ear import split_inside_quotations
+
+    said = split_inside_quotations('The firm said the rules now "would have to be changed before the end of the '
+                                   'year, and the new board would decide how."')
+    assert said[0] == 'The firm said the rules now "would have to be changed before the end of the year."'
 
 
 # split_inside_quotations
@@ -553,6 +742,22 @@ def test_a_fronted_participle_not_in_the_table_or_without_a_subject_to_name_stay
         assert split_fronted_participles(sentence) == [sentence]
 
 
+def test_a_fronted_participle_the_subject_did_not_do_stays_and_an_adverb_stays_with_its_verb():
+    from briefing.writing.ear import split_fronted_participles
+
+    for sentence in (
+        "Speaking on state television, which is controlled by the government, Mr Ivanov added that the firm "
+        "would stay independent.",
+        "Speaking of sound, the game is a real showcase for the music and effects of the whole series.",
+        "Looking into the future of the web, file sharing is only the start for the networks, says Mr Brown.",
+    ):
+        assert split_fronted_participles(sentence) == [sentence], sentence
+    said = split_fronted_participles("Writing in a national newspaper, Mr Schmidt also said the leaders should "
+                                     "have a greater say in the reforms.")
+    assert said == ["Mr Schmidt wrote in a national newspaper.",
+                    "Mr Schmidt also said the leaders should have a greater say in the reforms."]
+
+
 # split_comparisons
 
 
@@ -577,6 +782,63 @@ def test_a_short_comparison_or_one_the_sentence_goes_on_after_stays():
         'The chairman said: "We made a profit of £75m in the three months to December, up from £50m a year ago."',
     ):
         assert split_comparisons(sentence) == [sentence]
+
+
+def test_up_from_down_from_and_ahead_of_that_belong_to_a_verb_or_a_time_stay():
+    from briefing.writing.ear import split_comparisons
+
+    for sentence in (
+        # the verb's own particle: "stepped down from", "ramp it up from", "this is down from"
+        "The firm is to pay $2m to the former finance chief who stepped down from her post in May last year.",
+        "The makers have not shied away from violence, and in some ways ramp it up from the earlier games.",
+        "The browser still leads with a share of about 85% but this is down from a peak of 93% in 2004.",
+        # a time, not a figure: "This is ahead of the 2012 Olympic Games" says nothing
+        "The city is building dozens of new roads and bridges to look like a modern capital, ahead of the 2012 "
+        "Olympic Games.",
+        # nothing to compare, a verb, a clause of its own after it, a dash after it
+        "Sales in what is usually a strong month for shops rose by 0.4% on a like-for-like basis, compared with a "
+        "year earlier.",
+        "Mr Green said the country could never repay the debt it owed to the poet, whose work he compared to that "
+        "of Homer.",
+        "Car sales at the firm fell 9.5% in May compared to a year ago while its rival's sales rose 2% in the month.",
+        "The firm now has a 32% share of the market for mobile phones - down from 35% - which is growing fast.",
+    ):
+        assert split_comparisons(sentence) == [sentence], sentence
+    said = split_comparisons("Card fraud is falling, with only one in 15 of the 40 million cards now in default - "
+                             "down from one in nine at the end of 2003.")
+    assert said[1] == "This is down from one in nine at the end of 2003."
+
+
+def test_a_verb_that_may_belong_to_a_nearer_clause_or_another_subject_is_not_said_of_the_subject():
+    for sentence in (
+        # the nearer clause's verb: the court did not stroke her hand; the ferry firm sold the boats
+        "A jury heard he quietly sat beside a five-year-old boy on the train and patted his arm with his hand - in "
+        "plain sight of his father.",
+        "The island has had no regular service since the old ferry company closed its doors eleven years ago and "
+        "sold its two boats to a firm in the south.",
+        "In a note, Airbus has said shipments of the planes will start in 2007 and will run over a period of three "
+        "years.",
+        # the verb does not agree with the subject: it is the officials' or the prices'
+        "Spokeswoman Ann Baker said officials believe the fire has been burning for a couple of days, but were not "
+        "able to map it until Monday.",
+        "The ONS also said that consumer prices fell 0.4% in the month of March, but were up 1.2% on the year.",
+        # no subject to say again: an adverb and its phrase, a bracket
+        "Happily for those who will be most affected, the debate concerns the taxing of savings, an issue that may "
+        "excite the economists and accountants but does not trouble most voters.",
+        "HSPA (High Speed Packet Access) has been described by the makers of phones as a much faster kind of mobile "
+        "network and could offer people much faster downloads of music and films.",
+        # the modal would be lost ("But growth fall"); a question
+        "Growth in the country would reach 4.1% in 2005, but fall to 3.2% next year from an earlier forecast of 3.6%.",
+        "You can now buy computers that are said to be safe from viruses, but can we really trust the firms that "
+        "sell them.",
+    ):
+        assert split_shared_subjects(sentence) == [sentence], sentence
+    said = split_shared_subjects("He added that the government was now examining the report in detail, but warned "
+                                 "there would be no easy answer to the problem.")
+    assert said[1] == "But he warned there would be no easy answer to the problem."  # not "But He"
+    said = split_shared_subjects("It also bought 60% of the firm's American arm earlier in the year, and offered to "
+                                 "buy the remaining shares for $30 each.")
+    assert said[1] == "It offered to buy the remaining shares for $30 each."  # not "It also offered"
 
 
 def test_but_then_an_adverb_and_its_verb_shares_the_subject():

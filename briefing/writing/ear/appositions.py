@@ -76,6 +76,8 @@ def split_closing_appositions(sentence: str) -> list[str]:
         return [sentence]
     if _words(left) < 6 or not _is_clause(left):
         return [sentence]
+    if re.match(r"(?:one|some|many|most|all|each|none) of (?:which|whom|whose)\b", apposition, re.IGNORECASE):
+        return [sentence]  # "..., one of which was inside ...": a relative clause, "This is one of which" is not English
     if re.search(r"\s+and\s+(?:the|a|an)\s", apposition):
         return [sentence]  # "..., the Sterling group and the Tata group": a list
     relative = _RELATIVE.search(apposition)

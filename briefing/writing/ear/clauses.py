@@ -7,8 +7,9 @@ import re
 
 from ..sentences import _VERBS, is_fragment
 from .grammar import (
-    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME,
-    _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized, _ended,
+    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME, _SAY,
+    _NOT_SUBJECTS, _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized,
+    _ended,
     _finite, _is_clause, _long, _opens_clause, _spoken_words, _top_level, _words,
 )
 
@@ -51,6 +52,10 @@ def split_dashes(sentence: str) -> list[str]:
     return [sentence]
 
 
+# "not only ... but (also) ...", "not just ... but ...": the two halves are one thought.
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b|\bnot\s+\w+\s+(?:only|just)\b", re.IGNORECASE)
+
+
 def split_conjunctions(sentence: str) -> list[str]:
     """A long sentence of two independent clauses joined by ", and" or ", but" becomes two
     ("But" is kept: it carries the contrast). A list ("A, B, and C") or a clause without its
@@ -63,6 +68,8 @@ def split_conjunctions(sentence: str) -> list[str]:
         if not outside[match.start()]:
             continue
         left, right = sentence[:match.start()], sentence[match.end():]
+        if match.group(1) == "but" and _NOT_ONLY.search(left):
+            continue  # "not just new products, but the experiences ...": one thought, "But the experiences" a fragment
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             prefix = "But " if match.group(1) == "but" else ""
             return [_ended(left), _ended(prefix + (right if prefix else _capitalized(right)))]
@@ -187,6 +194,43 @@ def split_while(sentence: str) -> list[str]:
     return [sentence]
 
 
+_SUBORDINATE = re.compile(r"\b(?:if|although|though|while|whereas|because|unless|when|once|since|until|whether)\b",
+                          re.IGNORECASE)
+
+
+def _ends_subordinate(left: str) -> bool:
+    """Whether the text before a comma ends a subordinate clause or an aside, so the clause after
+    the comma is the sentence's main one: "... and while this is a tough game", "Mr Dein said
+    that, although TV money drove the game", "... and, in internet years", "... of podcasting
+    which", "Even in the year that ...", "The son of a rich father, who made his money ..."."""
+    sentence = re.split(r"[.!?][\"”'’]?\s+", left)[-1]
+    segment = re.split(r",\s+", sentence)[-1]
+    words = segment.split()
+    if not words:
+        return False
+    if _SUBORDINATE.search(sentence) or words[0].lower() in ("who", "which", "whose", "whom"):
+        return True
+    fronted = {"given", "otherwise", "unlike", "far", "whilst", "armed"}
+    for text in (segment, sentence):
+        opening = [w.strip("\"“'‘,").lower() for w in text.split()[:3]]
+        while opening and opening[0] in ("that", "and", "but", "so", "yes", "now"):
+            opening = opening[1:]
+        if opening and (opening[0] in _SUBORDINATORS | fronted or re.fullmatch(_SAY, opening[0])):
+            return True  # "AMR added that as part of its cuts, it ...", "Unlike the hurricanes, you ...": a fronted phrase
+    if words[0].lower() in ("even", "and", "but", "so") and len(words) > 1 and words[1].lower() in _SUBORDINATORS:
+        return True
+    if re.search(r"\b(?:and|but|or),\s+[^,]*$", left) or words[-1].lower() in ("which", "therefore"):
+        return True
+    first = words[0].strip("\"“'‘").lower()
+    if first.endswith("ing") and words[0][:1].isupper():
+        return True  # "Reflecting the need ..., it announced ...": a fronted phrase
+    after_that = r"\b(?:that|and|but)\s+(?:" + "|".join(sorted(_SUBORDINATORS | fronted | {"now", "yes", "together",
+                                                                                      "assuming", "that"})) + r")\b"
+    if re.search(after_that, segment, re.IGNORECASE) or _NOT_ONLY.search(sentence):
+        return True  # "It said that in the event of going bust, it ...", "and in the Lisbon case, they ..."
+    return first in _MODALS or first.strip("'‘\"“").lower() in ("should", "had", "were")  # "Should it become ..., it"
+
+
 def _splice_at(text: str) -> int | None:
     """Where a comma joins two independent clauses in `text` ("..., we have seen worse"): the
     clause after it opens with a pronoun and its verb. None when there is no such comma."""
@@ -197,7 +241,11 @@ def _splice_at(text: str) -> int | None:
             continue  # "At a conference ..., he said": a fronted phrase, not a clause
         if not any(w.lower().strip(",.;:") in _AUXILIARIES | _VERBS for w in left[1:]):
             continue
-        if subject in _PRONOUN_SUBJECTS and _finite(verb) and _is_clause(text[:match.start()]) \
+        rest = text[match.end():].split()
+        if _ends_subordinate(text[:match.start()]) or verb.endswith((",", ".")) \
+                or re.fullmatch(_SAY + "|found|thinks|believes", verb.lower()) and len(rest) <= 3:
+            continue  # "while it is a tough game, it is addictive"; "..., they said, but ...": not two clauses
+        if subject in _PRONOUN_SUBJECTS - {"that"} and _finite(verb) and _is_clause(text[:match.start()]) \
                 and _words(text[match.start(1):]) >= MIN_PIECE_WORDS \
                 and not is_fragment(_capitalized(text[match.start(1):])):
             return match.start()
@@ -222,8 +270,8 @@ def split_comma_splices(sentence: str) -> list[str]:
             continue
         first, second = inner[:at], _capitalized(inner[at + 1:].strip())
         tail = sentence[end:]
-        if not second.endswith((".", "!", "?")) and not tail[1:2] in (".", "!", "?"):
-            second += "."
+        if not second.endswith((".", "!", "?", ",")) and not tail[1:2] in (".", "!", "?"):
+            second += "."  # (not after a comma: '"..., that is how it is," said Mr X.' keeps its comma)
         return [sentence[:start + 1] + first + "." + close_mark, open_mark + second + tail]
     return [sentence]
 
@@ -242,6 +290,28 @@ def split_colons(sentence: str) -> list[str]:
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
+
+
+# A subject said again: a name or a noun phrase of plain words (no bracket, no relative word).
+_SAID_AGAIN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+)*")
+# After the subject's verb, a clause of its own ("heard he sat ...", "said deliveries will begin
+# ...", "problems that hammered ..."): an "and" with no comma may join that clause's verbs.
+_INNER_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|how|why|where|when|since|after|before|because|if|"
+                           r"while|until|unless|he|she|they|we|i|it)\b|\b(?:said|says|heard|hears|told|tells|"
+                           r"thinks|believes|claims)\s+(?!that\b)[a-z]+\s", re.IGNORECASE)
+_MODALS = frozenset("will would can could may might must should shall".split())
+
+
+def _number(subject: str) -> str | None:
+    """'singular' or 'plural' when the subject tells: a name or "he" is one, "they", "A and B" or
+    a noun in -s are many; None otherwise ("the duo", "I")."""
+    last = subject.split()[-1]
+    if subject in ("They", "We", "You") or " and " in subject or last.islower() and last.endswith("s") \
+            and not last.endswith("ss"):
+        return "plural"
+    if subject in ("He", "She", "It") or last[:1].isupper() and len(subject.split()) > 1 or subject.isupper():
+        return "singular"
+    return None
 
 
 def split_shared_subjects(sentence: str) -> list[str]:
@@ -272,15 +342,41 @@ def split_shared_subjects(sentence: str) -> list[str]:
         # after a fronted phrase ("In January, Mitsubishi Motors issued ..."), the subject follows its comma
         start = max((i + 1 for i, w in enumerate(words[:verb]) if w.endswith(",")), default=0)
         subject = words[start:verb]
+        while len(subject) > 1 and (subject[-1].lower() in _NOT_SUBJECTS or subject[-1].lower().endswith("ly")):
+            subject = subject[:-1]  # "It also acquired ...": "also" is not the subject's
         if not subject or len(subject) > 5:
             continue
         if not (subject[0][:1].isupper()) or subject[-1].lower() in _FUNCTION_ENDS:
             continue
         if _words(right) < MIN_PIECE_WORDS - 1 or not _is_clause(left):
             continue
+        if not _SAID_AGAIN.fullmatch(" ".join(subject)) or any(w.lower() in _SUBORDINATORS | _NOT_SUBJECTS
+                                                                 for w in subject):
+            continue  # "Sadly for those who", "HSDPA (High", "Since that inquiry": not a subject to say again
+        said = " ".join(subject)
+        if any(word.islower() and word not in _SUBORDINATORS | {"of", "and", "or"} and after_word in ("the", "a", "an", "his", "her", "its", "their")
+               for word, after_word in zip(subject[1:], subject[2:])):
+            continue  # "The model allows the user": a verb and its object, not the subject
+        wrong = "plural" if match.group(3).lower() in _SINGULAR_VERBS else \
+            "singular" if match.group(3).lower() in _PLURAL_VERBS else None
+        if wrong and _number(said) == wrong:
+            continue  # "April Saginor said officials believe ..., but were not able": the verb is not hers
+        after = " ".join(words[verb:])
+        if not match.group(1).startswith(",") and _INNER_CLAUSE.search(after):
+            continue  # "A court heard he sat near her and stroked ...": the nearer clause's verb, not the subject's
+        if re.search(rf"\s{_DASH}\s", left) and len(re.findall(rf"\s{_DASH}\s", left)) % 2:
+            continue  # the "and" is inside an aside between dashes
+        if words[verb].lower() in _MODALS and match.group(3).lower() not in _AUXILIARIES | _MODALS:
+            continue  # "growth would reach 4.4% but fall to 3.3%": "But growth fall" drops the modal
+        if right.split()[1:2] and right.split()[1].lower() in _PRONOUN_SUBJECTS and match.group(3).lower() in _AUXILIARIES:
+            continue  # "..., but can we really trust them": a question
         said = " ".join(subject)
         said = said if subject[0] not in ("The", "A", "An") else "The " + " ".join(subject[1:])
+        if match.group(2) == "but" and _NOT_ONLY.search(left):
+            continue
         prefix = "But " if match.group(2) == "but" else ""
+        if prefix and subject[0] in ("He", "She", "It", "They", "We", "The", "This", "That", "These", "Those"):
+            said = said[0].lower() + said[1:]  # "But he warned", not "But He warned"
         return [_ended(left), _ended(prefix + said + " " + right)]
     return [sentence]
 
@@ -302,6 +398,13 @@ def split_bare_and(sentence: str) -> list[str]:
         head = [w.lower().strip(",.;:") for w in right.split()[1:4]]
         if not outside[match.start()] or not any(w in strong for w in head):
             continue
+        if re.search(r",\s+[^,]{1,30}$", left) and not re.search(r",\s+[^,]*\b(?:is|are|was|were|has|have|had)\b[^,]*$", left):
+            continue  # "Sri Lanka, Indonesia and the Seychelles have ...": the last items of a list, not a clause
+        if re.search(r"\b(?:that|who|said|says)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$", left):
+            continue  # "... who alleged that Mr Richter and his accomplices sent ...": a subject of two names
+        if re.search(r",\s+(?:who|which)\b[^,]*$", left) or re.search(rf"\b(?:{_SAY})\s+that\b", left):
+            continue  # "Mr Walsh, who took charge in 2000 and his team ...": no main verb yet; "admitted that
+            # ... and they ...": the second clause may be reported too, and would lose its speaker
         if _is_clause(left) and _is_clause(right) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
@@ -331,8 +434,8 @@ def split_concessions(sentence: str) -> list[str]:
             first, second = sentence[fronted.end():comma.start()], sentence[comma.end():]
             if not (_opens_clause(first) and _opens_clause(second)):
                 continue
-            if not (_is_clause(first) and _is_clause(second)):
-                break
+            if not (_is_clause(first) and _is_clause(second)) or re.search(r"[\"“”‘:]|[.!?]['’\"”]?\s", first):
+                break  # the fronted clause runs on into a quotation or a sentence of its own: its comma is elsewhere
             if fronted.group(1).lower() == "when":
                 from .tails import _tense
 

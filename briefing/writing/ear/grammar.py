@@ -351,8 +351,15 @@ def _plain_subject(clause: str) -> str | None:
         return None
     start = max((i + 1 for i, w in enumerate(words[:verb]) if w.endswith(",")), default=0)
     subject = words[start:verb]
+    while len(subject) > 1 and (subject[-1].lower() in _NOT_SUBJECTS or subject[-1].lower().endswith("ly")):
+        subject = subject[:-1]  # "Brent crude also rose": "also" is not the subject's
     if not subject or len(subject) > 5 or any(w.endswith(",") for w in subject):
         return None
+    if subject[0].lower() in _SUBORDINATORS | _NOT_SUBJECTS:
+        if len(subject) > 1 and subject[-1].lower() in ("he", "she", "they", "we", "it"):
+            subject = subject[-1:]  # "In August it warned": the subject is "it"
+        else:
+            return None  # "Among them were blogs ...": a phrase, not the subject
     if subject[0].lower() in ("he", "she", "they", "we", "i", "it") and len(subject) == 1:
         return subject[0] if subject[0] == "I" else subject[0].capitalize()
     if not subject[0][:1].isupper() or subject[-1].lower() in _FUNCTION_ENDS:

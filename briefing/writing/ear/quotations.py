@@ -34,5 +34,7 @@ def split_inside_quotations(sentence: str) -> list[str]:
             pieces = rule(said)
             if len(pieces) > 1:
                 first, *rest = pieces
+                if inner[:1].islower():
+                    first = inner[0] + first[1:]  # 'the government now "must not ...': the quotation's own case
                 return [sentence[:start + 1] + first + close_mark, *(open_mark + p + close_mark for p in rest)]
     return [sentence]

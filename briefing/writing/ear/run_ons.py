@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 from ..sentences import is_fragment
+from .speakers import _ROLE_WORDS
 from .grammar import (
-    MIN_PIECE_WORDS, _CALENDAR, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite, _is_clause,
+    MIN_PIECE_WORDS, _CALENDAR, _CONJUNCTIONS, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite,
+    _is_clause,
     _closing_mark, _long, _opens_clause, _single_quotation_at, _top_level, _words,
 )
 
@@ -100,9 +102,49 @@ def split_lost_full_stops(sentence: str) -> list[str]:
         subject = re.match(r"(?:[A-Z][\w'’-]*\s+){1,4}(\S+)", right)
         if not quoted and (subject is None or not (_finite(subject.group(1)) or _says(subject.group(1)))):
             continue  # the capitalized words are not followed by their verb: not a new sentence
+        if _goes_on(left.split(), subject, right, quoted):
+            continue
         if _is_clause(left) and any(_finite(w) for w in left.split()) and not is_fragment(_ended(right)):
             return [_ended(left), right.strip()]
     return [sentence]
+
+
+# A word a name follows inside its sentence: a title ("famed director James Cameron"), a name's
+# particle ("Morgan de Sanctis"), a quantity ("all GSM operators", "three United directors").
+_BEFORE_A_NAME = re.compile(
+    r"(?:international|star|striker|midfielder|defender|goalkeeper|winger|player|de|da|di|du|van|von|der|le|la|"
+    r"all|both|each|every|many|most|some|two|three|four|five|six|seven|eight|nine|ten|across|within|like|smaller|"
+    r"bigger|larger|wireless|against|near|soon|so-called|major|means?|saw|show|"
+    # a noun that names what the name is: "games firm Lateral Visions", "brokerage Merrill Lynch"
+    r"firm|company|group|carmaker|maker|brokerage|broker|general|club|developer|publisher|website|site|"
+    r"think-tank|quarterback|receiver|rival|agency|bank|brand|band|game|beast|network|operator|retailer|airline)$")
+_AFTER_A_NOUN = frozenset("by in of to and which that who from for at on worldwide".split())
+
+
+def _goes_on(left_words: list[str], subject: re.Match | None, right: str, quoted: bool = False) -> bool:
+    """Whether the capitalized words after a lower-case one go on the same sentence: after a
+    title, a particle, a quantity, a verb that takes them as its object ("plan to triple US sales",
+    "of excluding Iraq-related costs", "Mr Ghosn reduced Nissan's overheads"), or when the word
+    taken for their verb is a plural noun ("US sales by 2007", "World Cup finals in Sweden")."""
+    last = left_words[-1].lower().strip(",")
+    opening = [w.lower() for w in left_words[:2]]
+    if opening[0] in _CONJUNCTIONS or opening[0] in ("and", "but") and opening[1] in _CONJUNCTIONS:
+        return True  # "And if you would rather watch TV than a movie": the clause the name's verb ends
+    clause = re.split(r",\s+|\s+(?:while|whereas|but)\s+", " ".join(left_words))[-1]
+    if len(clause.split()) <= MIN_PIECE_WORDS and not any(_finite(word) for word in clause.split()):
+        return True  # "..., while low and middle-income Americans have ...": the last clause has no verb yet
+    if _ROLE_WORDS.fullmatch(last) or _BEFORE_A_NAME.match(last) or last.isdigit():
+        return True
+    if len(left_words) > 1 and left_words[-2].lower() in ("to", "did", "does", "do", "can", "could", "would",
+                                                          "will", "may", "might", "must", "should") \
+            or last.endswith(("ing", "ed")):
+        return True
+    if not quoted and not _finite(subject.group(1)):
+        name = right[:subject.start(1)].split()
+        after = right[subject.end(1):].split()[:1]
+        if any(w.endswith(("'s", "’s")) or w.isupper() for w in name) or after and after[0].lower() in _AFTER_A_NOUN:
+            return True
+    return False
 
 
 def _says(word: str) -> bool:
@@ -135,6 +177,8 @@ def split_captions_after_names(sentence: str) -> list[str]:
             continue
         if last.lower() in _FUNCTION_ENDS | _CALENDAR or _SAY_WORD.search(" ".join(left.split()[-3:])):
             continue
+        if re.match(r"(?:The|A|An)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,", right):
+            continue  # "Sega's Feel The Magic, are making ...": a title that goes on, set off by its comma
         if _opens_clause(right) and _is_clause(left) and any(_finite(w) for w in left.split()[1:]) \
                 and not is_fragment(_ended(right)):
             return [_ended(left), right.strip()]

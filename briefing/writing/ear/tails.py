@@ -6,7 +6,8 @@ import re
 
 from ..sentences import _VERBS
 from .grammar import (
-    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _CONJUNCTIONS, _PAST, _PRESENT, _capitalized, _ended,
+    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _AUXILIARIES, _CONJUNCTIONS, _PAST, _PRESENT,
+    _PRONOUN_SUBJECTS, _capitalized, _ended,
     _is_clause, _long, _plain_subject, _top_level, _words,
 )
 
@@ -81,16 +82,52 @@ def _last_tense(clause: str) -> str | None:
             return None
         if word in _PRESENT or word in ("am",):
             return "is"
-        if word in _PAST or (len(word) > 4 and word.endswith("ed") and before not in ("a", "an", "the")):
+        if word in _PAST or (len(word) > 4 and word.endswith("ed") and before not in _BEFORE_ADJECTIVES
+                               and not before.endswith(("'s", "’s"))):
             if any(h in ("has", "have") for h in helpers):
                 return "is"  # "has lived": what it did is still so
+            if before in ("is", "are", "am"):
+                return "is"  # "is matched by high fees": a passive in the present
             return "was"
         if word in _VERBS and word.endswith("s") and not word.endswith("ss") and before not in ("the", "a", "its"):
             return "is"
     return None
 
 
+# Before these an "-ed" word is an adjective ("types of purchased content"), not the clause's verb.
+_BEFORE_ADJECTIVES = frozenset("a an the of or and its his her their our more less most very well".split())
+
 _PARTICIPLE = re.compile(r",\s+(\w+ing)\s+")
+# "..., looking to extend loyalty" is as often said of the noun before it as of the subject.
+_NEAREST_NOUN_PARTICIPLES = frozenset({"looking"})
+# The source's attribution closing the sentence (", analysts said.", ", according to a report"):
+# it covers the whole sentence, and would be said of the tail alone.
+_ATTRIBUTION = re.compile(r",\s+(?:according to\b|(?:[\w'’.-]+\s+){1,6}(?:said|says|told|reported|reports)\b[^,]*$)")
+# A tail that is not what the event did: a second participle ("making it harder ... and leading
+# to ..."), an example ("sending films to fans for instance"), a gerund that is a subject
+# ("allowing Turkey in would bring ...").
+_NOT_AN_EVENT = re.compile(r"\band\s+\w+ing\b|\bfor (?:instance|example)\b")
+_GERUND_SUBJECT = re.compile(r"^(?:\S+\s+){0,3}(?:would|will|could|can|may|might|should|must|is|are|was|were)\b")
+# What "making" does that its subject does ("making more than 210bn yuan", "making the most of"),
+# and a participle's sense of its own ("bringing along ID", "leaving Italy"): said of "This", wrong.
+_SUBJECTS_DOING = {"making": re.compile(r"(?:more|less) than\b|the (?:most|best) of\b|[£$€]?\d"),
+                   "bringing": re.compile(r"along\b"), "leaving": re.compile(r"[A-Z]")}
+# '... limited. "For example, one problem ...': a straight mark that opens again, never closed.
+_STRAIGHT_OPENING = re.compile(r'(?:^|\s)"(?=\w)')
+_STRAIGHT_CLOSING = re.compile(r'(?<=\S)"(?=\s|$|[.,;:!?])')
+# "... who are, in fact, looking ...": the comma before the participle closes an aside.
+_ASIDE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had),\s+[^,]{1,25}$")
+# A passive clause ("The bill was backed by some firms, saying ..."): its agent says it, not its subject.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+\w+ed\s+by\b")
+# A clause after "while" or ", and"/", but" has a subject of its own: '..., while India has rejected
+# aid, saying ...' is India's saying.
+_SECOND_CLAUSE = re.compile(r"\b(?:while|whereas)\b|,\s+(?:and|but)\s")
+
+
+def _quotation_left_open(text: str) -> bool:
+    """Whether the last straight quotation mark that opens in the text is never closed after it."""
+    opened = [m.end() for m in _STRAIGHT_OPENING.finditer(text)]
+    return bool(opened) and not any(m.start() >= opened[-1] for m in _STRAIGHT_CLOSING.finditer(text))
 # A clause that only expects, plans or might: what follows it has not happened ("more cash is
 # expected to flow, buoying the rupee" must not become "This buoys the rupee").
 _HEDGED = re.compile(r"\b(expected|likely|unlikely|set to|due to|plans?|planned|aims?|hopes?|seeks?|would|could|"
@@ -112,7 +149,7 @@ def split_participle_tails(sentence: str) -> list[str]:
     outside = _top_level(sentence)
     for match in _PARTICIPLE.finditer(sentence):
         participle = match.group(1).lower()
-        if participle not in EAR_VERB_FORMS or not outside[match.start()]:
+        if participle not in EAR_VERB_FORMS or participle in _NEAREST_NOUN_PARTICIPLES or not outside[match.start()]:
             continue
         if any(not outside[i] for i in range(match.start(), len(sentence) - 1)) and not outside[-1]:
             continue  # a quotation or bracket left open to the end
@@ -121,7 +158,22 @@ def split_participle_tails(sentence: str) -> list[str]:
             continue
         if left.split()[0].strip("\"“'‘").lower() in _CONJUNCTIONS or _HEDGED.search(left):
             continue
+        if _ATTRIBUTION.search(tail) or _NOT_AN_EVENT.search(tail) or _quotation_left_open(left) \
+                or _ASIDE_BEFORE.search(left):
+            continue
+        if participle not in SUBJECT_PARTICIPLES and re.search(r"\bsince\b", tail) \
+                and re.search(r"\b(?:has|have)\s+\w+(?:ed|en|wn|ne)\b", left):
+            continue  # "has performed strongly, prompting the Fed to raise rates five times since June": "This prompts"
+        doing = _SUBJECTS_DOING.get(participle)
+        if doing and doing.match(tail) or participle not in SUBJECT_PARTICIPLES and _GERUND_SUBJECT.match(tail):
+            continue
         tense = _last_tense(left)
+        if participle in SUBJECT_PARTICIPLES:
+            # What the subject did as well is told in the tense of the subject's own verb ("Lord
+            # Browne rejected calls for a tax on profits, saying ..." -> "Lord Browne said ...").
+            subject = _plain_subject(left)
+            if subject is not None and subject in left:
+                tense = _tense("x " + left.split(subject, 1)[1]) or tense
         if tense is None:
             continue
         past, present = EAR_VERB_FORMS[participle]
@@ -129,6 +181,8 @@ def split_participle_tails(sentence: str) -> list[str]:
         if participle in SUBJECT_PARTICIPLES:
             if any(mark in left for mark in "\"“”"):
                 continue  # '"...," he told the court, adding ...': whose words, the quotation's speaker's?
+            if _PASSIVE.search(left) or _SECOND_CLAUSE.search(left):
+                continue
             subject = _plain_subject(left)
             if subject is None:
                 continue
@@ -165,6 +219,9 @@ def split_fronted_participles(sentence: str) -> list[str]:
     tense = _tense(opened)
     if subject is None or tense is None or not opened.startswith(subject + " "):
         return [sentence]  # the subject is not where the clause opens: "..., in January Mr X said"
+    if participle == "speaking" and phrase.split()[0] == "of" \
+            or opened[len(subject):].split()[0] in ("is", "are", "was", "were"):
+        return [sentence]  # "Speaking of noise, the game is ...": the subject did not speak
     past, present = EAR_VERB_FORMS[participle]
     plural = subject in ("They", "We", "I") or (subject.endswith("s") and not subject.endswith(("ss", "'s")))
     if plural and tense != "was":
@@ -174,6 +231,16 @@ def split_fronted_participles(sentence: str) -> list[str]:
 
 
 _COMPARED = re.compile(r",?\s+(compared (?:with|to)|ahead of|up from|down from)\s+")
+# "up from", "down from" and "ahead of" compare only after a comma or a dash: without one they
+# belong to a verb ("stepped down from her post", "ramp it up from", "this is down from").
+_SET_OFF = re.compile(r"(?:,|\s[-–—]+)\s+(?:ahead of|up from|down from)\s+$")
+# A comparison compares figures: "compared with a year earlier", "compared to other parts of the
+# world" are not said as "This compares with ...".
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                     r"fifty|hundred|thousand|million|billion|half|third|quarter|double|twice)\b", re.IGNORECASE)
+# "ahead of" a figure, not of a time ("ahead of the 2008 Olympic Games", "ahead of Friday's announcement").
+_AHEAD_OF_FIGURE = re.compile(r"[%£$€]|\b(?:forecasts?|expectations?|estimates?|consensus|predictions?)\b",
+                              re.IGNORECASE)
 
 
 def split_comparisons(sentence: str) -> list[str]:
@@ -198,6 +265,13 @@ def split_comparisons(sentence: str) -> list[str]:
         if left.split()[0].strip("\"“'‘").lower() in _CONJUNCTIONS:
             continue
         how = match.group(1)
+        if not _FIGURE.search(tail) or re.search(r"\swhile\s|\s[-–—]+\s", tail):
+            continue  # no figure to compare, or a clause of its own after it ("... a year ago while Ford ...")
+        if how.startswith("compared"):
+            if left.split()[-1].lower() in _PRONOUN_SUBJECTS | _AUXILIARIES:
+                continue  # "whose genius he compared to that of Mozart": the verb of a clause
+        elif not _SET_OFF.search(sentence[:match.end()]) or how == "ahead of" and not _AHEAD_OF_FIGURE.search(tail):
+            continue
         if how.startswith("compared"):
             return [_ended(left), _ended(f"This compares {how.split()[1]} {tail}")]
         tense = _tense(left)
