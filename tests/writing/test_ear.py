@@ -9,7 +9,7 @@ import re
 import pytest
 
 from briefing.writing.ear import (
-    EAR_RULES, EAR_VERB_FORMS, EAR_WORDS, drop_asides, for_the_ear, speaker_first, split_appositions, split_colons,
+    EAR_RULES, EAR_WORDS, drop_asides, for_the_ear, speaker_first, split_appositions, split_colons,
     split_comma_splices, split_conjunctions, split_dashes, split_inner_relative_clauses, split_joined_sentences,
     split_lost_full_stops, split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects,
     split_while, split_bare_and,
@@ -332,8 +332,7 @@ def _tokens(text: str) -> list[str]:
 
 @pytest.mark.parametrize("name", ["bbc_dev", "cnndm_dev", "newsroom_dev"])
 def test_every_word_of_an_edited_sentence_comes_from_its_source(name):
-    """On real articles: the editor reorders, splits and drops, and adds only EAR_WORDS (and
-    a source participle's own past or present form)."""
+    """On real articles: the editor reorders, splits and drops, and adds only EAR_WORDS."""
     path = SHARED / "eval" / f"{name}.jsonl"
     if not path.is_file():
         pytest.skip(f"../shared/eval/{name}.jsonl is not present")
@@ -346,9 +345,7 @@ def test_every_word_of_an_edited_sentence_comes_from_its_source(name):
                 out = for_the_ear([sentence])
                 source = set(_tokens(sentence))
                 added = {t for piece in out for t in _tokens(piece)} - source
-                # a source participle said in its clause's tense: "raising" -> "raised" or "raises"
-                forms = {f for p, fs in EAR_VERB_FORMS.items() if p in source for f in fs}
-                assert added <= EAR_WORDS | forms, (sentence, out)
+                assert added <= EAR_WORDS, (sentence, out)
                 edited += out != [sentence]
     assert edited >= 20  # the property is not true only because nothing was edited
 
@@ -404,16 +401,16 @@ def test_a_caption_ending_on_a_name_is_cut_before_the_but_a_title_stays():
 # split_participle_tails
 
 
-def test_a_closing_participle_is_said_in_the_clauses_tense():
+def test_a_closing_participle_is_said_as_it_is_after_is_or_was():
     from briefing.writing.ear import split_participle_tails
 
     said = split_participle_tails("A teenager who was infected with the virus as a baby has lived for twelve years "
                                   "without any treatment, raising hopes among scientists searching for a cure.")
     assert said == ["A teenager who was infected with the virus as a baby has lived for twelve years without any "
-                    "treatment.", "This raises hopes among scientists searching for a cure."]
+                    "treatment.", "This is raising hopes among scientists searching for a cure."]
     said = split_participle_tails("The average time it takes to train a new call centre worker fell last year to "
                                   "just twenty-one days, leaving agents unable to deal with customers.")
-    assert said[1] == "This left agents unable to deal with customers."
+    assert said[1] == "This was leaving agents unable to deal with customers."
 
 
 def test_a_closing_saying_is_said_of_the_subject_again():
@@ -451,14 +448,16 @@ def test_a_closing_saying_is_said_in_the_tense_of_the_subjects_own_verb():
     assert said[1] == "Mr Gray said that it already paid more tax than any of its rivals."
     said = split_participle_tails("The central bank raised borrowing costs four times last year to 3%, citing "
                                   "evidence that the recovery was becoming stronger.")
-    assert said[1] == "The central bank cited evidence that the recovery was becoming stronger."
+    assert said[1] == "The central bank was citing evidence that the recovery was becoming stronger."
     # an adverb after the subject is not said again with it; a time before a pronoun is not the subject
-    said = split_participle_tails("Heating oil also rose in New York trading on Friday, adding $1.20 to $51.10 a "
-                                  "barrel at the close.")
-    assert said[1] == "Heating oil added $1.20 to $51.10 a barrel at the close."
+    said = split_participle_tails("Mr Gray also spoke to bankers in New York on Friday, warning that prices would reach "
+                                  "$60 a barrel by the summer.")
+    assert said[1] == "Mr Gray was warning that prices would reach $60 a barrel by the summer."
+    sentence = "Heating oil also rose in New York trading on Friday, adding $1.20 to $51.10 a barrel at the close."
+    assert split_participle_tails(sentence) == [sentence]  # a figure added, not words: "said" would be wrong
     said = split_participle_tails("In March it warned of yearly losses of £4m, blaming delays in signing new "
                                   "contracts with its main customers.")
-    assert said[1] == "It blamed delays in signing new contracts with its main customers."
+    assert said[1] == "It was blaming delays in signing new contracts with its main customers."
 
 
 def test_a_closing_participle_of_what_has_gone_on_since_a_date_stays():
@@ -469,7 +468,7 @@ def test_a_closing_participle_of_what_has_gone_on_since_a_date_stays():
     assert split_participle_tails(sentence) == [sentence]  # "This prompts ... since March" is no English
     said = split_participle_tails("The economy of the region has grown strongly in recent months, prompting the "
                                   "central bank to raise interest rates four times.")
-    assert said[1] == "This prompts the central bank to raise interest rates four times."
+    assert said[1] == "This is prompting the central bank to raise interest rates four times."
 
 
 def test_a_closing_participle_said_of_this_follows_the_passive_in_the_present():
@@ -477,7 +476,7 @@ def test_a_closing_participle_said_of_this_follows_the_passive_in_the_present():
 
     said = split_participle_tails("The problem is that the appeal of owning a car is matched by high fees at the "
                                   "city's covered car parks, making drivers unwilling to use them.")
-    assert said[1] == "This makes drivers unwilling to use them."
+    assert said[1] == "This is making drivers unwilling to use them."
 
 
 def test_a_closing_participle_that_is_not_what_the_subject_or_the_event_did_stays():
@@ -724,11 +723,11 @@ def test_what_the_subject_did_first_is_said_first_with_the_subject_named():
 
     said = split_fronted_participles("Reporting its results for the three months to December, the airline made a "
                                      "pre-tax profit of £75m compared with £125m a year earlier.")
-    assert said == ["The airline reported its results for the three months to December.",
+    assert said == ["The airline was reporting its results for the three months to December.",
                     "The airline made a pre-tax profit of £75m compared with £125m a year earlier."]
     said = split_fronted_participles("Speaking on Monday at a conference in the capital, Mr Manuel says the rand is "
                                      "too strong for the country's exporters.")
-    assert said[0] == "Mr Manuel speaks on Monday at a conference in the capital."
+    assert said[0] == "Mr Manuel is speaking on Monday at a conference in the capital."
 
 
 def test_a_fronted_participle_not_in_the_table_or_without_a_subject_to_name_stays():
@@ -754,7 +753,7 @@ def test_a_fronted_participle_the_subject_did_not_do_stays_and_an_adverb_stays_w
         assert split_fronted_participles(sentence) == [sentence], sentence
     said = split_fronted_participles("Writing in a national newspaper, Mr Schmidt also said the leaders should "
                                      "have a greater say in the reforms.")
-    assert said == ["Mr Schmidt wrote in a national newspaper.",
+    assert said == ["Mr Schmidt was writing in a national newspaper.",
                     "Mr Schmidt also said the leaders should have a greater say in the reforms."]
 
 
@@ -767,7 +766,7 @@ def test_a_closing_comparison_is_said_as_its_own_sentence():
     said = split_comparisons("The airline made a pre-tax profit of £75m in the three months to December compared "
                              "with £125m a year earlier.")
     assert said == ["The airline made a pre-tax profit of £75m in the three months to December.",
-                    "This compares with £125m a year earlier."]
+                    "This compared with £125m a year earlier."]
     said = split_comparisons("Growth for the three months to December was a seasonally-adjusted 0.7% to 0.8%, "
                              "ahead of the 0.6% forecast.")
     assert said[1] == "This was ahead of the 0.6% forecast."

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from briefing.writing.ear import (
-    EAR_VERB_FORMS, EAR_WORDS, for_the_ear, speaker_first, split_comma_splices, split_joined_sentences, split_lost_full_stops,
+    EAR_WORDS, for_the_ear, speaker_first, split_comma_splices, split_joined_sentences, split_lost_full_stops,
     split_quoted_sentences,
 )
 from conftest import SHARED
@@ -117,8 +117,7 @@ def test_a_caption_run_in_after_a_stray_mark_is_cut_but_not_inside_a_closed_quot
 
 def test_every_word_comes_from_its_source_on_real_articles_with_their_marks_joined():
     """The issue's property on CNN/Daily Mail, whose quotations are in single marks, read as the
-    reader reads them (split marks joined): the editor adds only EAR_WORDS (and a source
-    participle's own past or present form)."""
+    reader reads them (split marks joined): the editor adds only EAR_WORDS."""
     path = SHARED / "eval" / "cnndm_dev.jsonl"
     if not path.is_file():
         pytest.skip("../shared/eval/cnndm_dev.jsonl is not present")
@@ -133,8 +132,7 @@ def test_every_word_comes_from_its_source_on_real_articles_with_their_marks_join
             out = for_the_ear([sentence])
             added = {t for piece in out for t in re.findall(r"[a-z0-9]+", piece.lower())}
             source = set(re.findall(r"[a-z0-9]+", sentence.lower()))
-            forms = {f for p, fs in EAR_VERB_FORMS.items() if p in source for f in fs}
-            assert added - source <= EAR_WORDS | forms, (sentence, out)
+            assert added - source <= EAR_WORDS, (sentence, out)
             moved += bool(re.match(r"^['‘]", sentence)) and bool(re.search(r"\bsaid: ['‘]", out[0]))
     assert moved >= 5  # single-quoted quotations had their speaker moved first
 

@@ -17,13 +17,13 @@ the facts:
   between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
   second clause sharing the first one's subject (said again); a closing ", after ..." or
   ", because ..." tail (said as "This was after ..."); a closing participle (", raising
-  hopes" -> "This raises hopes"; ", saying ..." -> "Rajoy said ..."); a closing apposition
+  hopes" -> "This is raising hopes"; ", saying ..." -> "Rajoy said ..."); a closing apposition
   (", the Jets owner" -> "Woody Johnson is the Jets owner"; ", a move that ..." -> "This is a
   move that ...").
 
 What stays: every word of an edited sentence comes from its source sentence, except the
-editor's own closed list of function words (`EAR_WORDS`) and a source participle's past or
-present form (the closed table `EAR_VERB_FORMS`); no rule adds a fact. A sentence no
+editor's own closed list of function words (`EAR_WORDS`); no rule adds a fact, and no verb
+changes its form (a split-off participle is said as it was, after "is" or "was"). A sentence no
 rule applies to is left exactly as it was. Only English is edited; other languages pass
 through unchanged.
 """
@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .grammar import EAR_VERB_FORMS, EAR_WORDS, LONG_QUOTE_WORDS, MIN_PIECE_WORDS, SPLIT_FROM
+from .grammar import EAR_WORDS, EVENT_PARTICIPLES, SUBJECT_PARTICIPLES, LONG_QUOTE_WORDS, MIN_PIECE_WORDS, SPLIT_FROM
 from .asides import drop_asides
 from .speakers import speaker_first, split_appositions
 from .clauses import (

@@ -13,48 +13,27 @@ from ..sentences import _VERBS, is_fragment
 
 # The only words the editor may add: "This", "It" or "They" open a split-off ", which ..." clause;
 # "is" says a person's role ("Rod Eddington is BA's chief executive."); "This was" or "This is" opens
-# a split-off adverbial tail ("This was after sales fell."); "But" opens what followed "although".
+# a split-off adverbial tail ("This was after sales fell."); "But" opens what followed "although";
+# "said" tells a closing ", saying ..." of its subject; "are", "were" go with a plural subject.
 # Function words only, never a fact.
-EAR_WORDS = frozenset({"this", "it", "they", "is", "was", "but"})
-# The verbs a split-off closing participle is said with, in its tense: ", raising hopes" after a
-# clause told in the present is "This raises hopes", in the past "This raised hopes"; ", saying
-# ..." is "Rajoy said ...". The verb is the source's own, only its ending changes (a closed table:
-# the editor never brings a verb the source did not use). `participle: (past, present)`.
-EAR_VERB_FORMS = {
-    # what the clause's event did: said of it with "This"
-    "raising": ("raised", "raises"), "making": ("made", "makes"), "leaving": ("left", "leaves"),
-    "bringing": ("brought", "brings"), "pushing": ("pushed", "pushes"), "sending": ("sent", "sends"),
-    "sparking": ("sparked", "sparks"), "prompting": ("prompted", "prompts"), "causing": ("caused", "causes"),
-    "lifting": ("lifted", "lifts"),
-    "boosting": ("boosted", "boosts"), "forcing": ("forced", "forces"), "ending": ("ended", "ends"),
-    "triggering": ("triggered", "triggers"), "fuelling": ("fuelled", "fuels"), "fueling": ("fueled", "fuels"),
-    "exposing": ("exposed", "exposes"), "creating": ("created", "creates"), "dragging": ("dragged", "drags"),
-    "driving": ("drove", "drives"), "wiping": ("wiped", "wipes"),
-    "marking": ("marked", "marks"), "allowing": ("allowed", "allows"),
-    # what the subject did as well: said of the subject, named again
-    "saying": ("said", "says"), "adding": ("added", "adds"), "telling": ("told", "tells"),
-    "warning": ("warned", "warns"), "citing": ("cited", "cites"), "calling": ("called", "calls"),
-    "urging": ("urged", "urges"), "arguing": ("argued", "argues"), "noting": ("noted", "notes"),
-    "insisting": ("insisted", "insists"), "claiming": ("claimed", "claims"),
-    "explaining": ("explained", "explains"), "sharing": ("shared", "shares"),
-    "describing": ("described", "describes"), "accusing": ("accused", "accuses"),
-    "promising": ("promised", "promises"), "vowing": ("vowed", "vows"), "asking": ("asked", "asks"),
-    "announcing": ("announced", "announces"), "blaming": ("blamed", "blames"),
-    "praising": ("praised", "praises"), "pledging": ("pledged", "pledges"),
-    "speaking": ("spoke", "speaks"), "reporting": ("reported", "reports"), "looking": ("looked", "looks"),
-    "writing": ("wrote", "writes"), "responding": ("responded", "responds"),
-    "commenting": ("commented", "comments"), "addressing": ("addressed", "addresses"),
-    "appearing": ("appeared", "appears"), "unveiling": ("unveiled", "unveils"),
-    "referring": ("referred", "refers"),
-    # a comparison said as its own sentence: "... compared with £125m" -> "This compares with £125m"
-    "compared": ("compared", "compares"),
-}
-# Of those, the ones said of the subject (the rest are said of the event, with "This").
+EAR_WORDS = frozenset({"this", "it", "they", "is", "was", "are", "were", "but", "said"})
+# A closing participle split off is said with the source's own participle after "is"/"was"
+# (", raising hopes" -> "This is raising hopes"; ", warning that ..." -> "Lord Browne was warning
+# that ..."), so that no verb form the source did not use is said; ", saying ..." and ", adding
+# ..." after a clause in the past are "Rajoy said ...". Only these participles, a closed list:
+# what the clause's event did, said of "This" ...
+EVENT_PARTICIPLES = frozenset(
+    """raising making leaving bringing pushing sending sparking prompting causing lifting boosting forcing ending
+    triggering fuelling fueling exposing creating dragging driving wiping marking allowing""".split()
+)
+# ... and what the subject did as well, said of the subject named again.
 SUBJECT_PARTICIPLES = frozenset(
     """saying adding telling warning citing calling urging arguing noting insisting claiming explaining sharing
     describing accusing promising vowing asking announcing blaming praising pledging speaking reporting looking
     writing responding commenting addressing appearing unveiling referring""".split()
 )
+# Of those, the ones said as "said" after a clause in the past.
+SAYING_PARTICIPLES = frozenset({"saying", "adding"})
 # A sentence longer than this is split where a conjunction or a closing relative clause allows;
 # semicolons and dashed clauses are split at any length.
 SPLIT_FROM = 16

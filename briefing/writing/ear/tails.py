@@ -6,7 +6,7 @@ import re
 
 from ..sentences import _VERBS
 from .grammar import (
-    EAR_VERB_FORMS, MIN_PIECE_WORDS, SUBJECT_PARTICIPLES, _AUXILIARIES, _CONJUNCTIONS, _PAST, _PRESENT,
+    EVENT_PARTICIPLES, MIN_PIECE_WORDS, SAYING_PARTICIPLES, SUBJECT_PARTICIPLES, _AUXILIARIES, _CONJUNCTIONS, _PAST, _PRESENT,
     _PRONOUN_SUBJECTS, _capitalized, _ended,
     _is_clause, _long, _plain_subject, _top_level, _words,
 )
@@ -135,21 +135,22 @@ _HEDGED = re.compile(r"\b(expected|likely|unlikely|set to|due to|plans?|planned|
 
 
 def split_participle_tails(sentence: str) -> list[str]:
-    """A long sentence's closing participle becomes its own sentence, in the clause's tense:
-    what the event did is said of "This" ("... has lived for twelve years without treatment,
-    raising hopes of a cure." -> "... without treatment." "This raises hopes of a cure."); what
-    the subject did as well is said of the subject again ("Rajoy avoided the word bailout,
-    saying the rescue is a line of credit." -> "... bailout." "Rajoy said the rescue is a line of
-    credit."). Only participles in `EAR_VERB_FORMS` (the verb's own forms, a closed table). A
-    clause that only expects or plans, one in the future, a subject that cannot be said again
-    or a participle inside a quotation stays.
+    """A long sentence's closing participle becomes its own sentence, the participle itself
+    after "is" or "was" by the clause's tense: what the event did is said of "This" ("... has
+    lived for twelve years without treatment, raising hopes of a cure." -> "... without
+    treatment." "This is raising hopes of a cure."); what the subject did as well is said of the
+    subject again ("Lord Browne rejected calls for a tax, warning that ..." -> "Lord Browne was
+    warning that ..."), and ", saying ..." after a clause in the past as "Rajoy said ...". Only
+    the participles of `EVENT_PARTICIPLES` and `SUBJECT_PARTICIPLES` (closed lists). A clause
+    that only expects or plans, one in the future, a subject that cannot be said again or a
+    participle inside a quotation stays.
     """
     if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     for match in _PARTICIPLE.finditer(sentence):
         participle = match.group(1).lower()
-        if participle not in EAR_VERB_FORMS or participle in _NEAREST_NOUN_PARTICIPLES or not outside[match.start()]:
+        if participle not in EVENT_PARTICIPLES | SUBJECT_PARTICIPLES or participle in _NEAREST_NOUN_PARTICIPLES or not outside[match.start()]:
             continue
         if any(not outside[i] for i in range(match.start(), len(sentence) - 1)) and not outside[-1]:
             continue  # a quotation or bracket left open to the end
@@ -176,8 +177,6 @@ def split_participle_tails(sentence: str) -> list[str]:
                 tense = _tense("x " + left.split(subject, 1)[1]) or tense
         if tense is None:
             continue
-        past, present = EAR_VERB_FORMS[participle]
-        verb = past if tense == "was" else present
         if participle in SUBJECT_PARTICIPLES:
             if any(mark in left for mark in "\"“”"):
                 continue  # '"...," he told the court, adding ...': whose words, the quotation's speaker's?
@@ -186,11 +185,17 @@ def split_participle_tails(sentence: str) -> list[str]:
             subject = _plain_subject(left)
             if subject is None:
                 continue
-            plural = subject in ("They", "We", "I") or (subject.endswith("s") and not subject.endswith(("ss", "'s")))
-            if plural and tense != "was":
-                continue  # "The lawyers argues": the table has the third person's form only
-            return [_ended(left), _ended(f"{subject} {verb} {tail}")]
-        return [_ended(left), _ended(f"This {verb} {tail}")]
+            if participle == "adding" and not re.match(r"(?:that\b|[\"“'‘:])", tail):
+                continue  # "adding $1.20 to $51.10": a figure added, not words
+            if participle in SAYING_PARTICIPLES:
+                if tense != "was":
+                    continue  # "The government says ..., adding ...": "said" would tell it in the past
+                return [_ended(left), _ended(f"{subject} said {tail}")]
+            be = _be(subject, tense)
+            if be is None:
+                continue
+            return [_ended(left), _ended(f"{subject} {be} {participle} {tail}")]
+        return [_ended(left), _ended(f"This {tense} {participle} {tail}")]
     return [sentence]
 
 
@@ -200,10 +205,10 @@ _FRONTED_PARTICIPLE = re.compile(r"^(?P<participle>[A-Z][a-z]+ing)\s+(?P<phrase>
 def split_fronted_participles(sentence: str) -> list[str]:
     """A long sentence that opens with what its subject did ("Speaking on Monday, Mr Manuel
     said ...", "Reporting its results for the quarter, the airline made ...") says that first
-    as a sentence of its own, the subject named and the verb in the clause's tense: "Mr Manuel
-    spoke on Monday." "Mr Manuel said ...". Only the participles of `EAR_VERB_FORMS` said of a
-    subject; a subject that cannot be said again ("A man ...", a long noun phrase) or a clause
-    in the future stays.
+    as a sentence of its own, the subject named, its participle after "is" or "was": "Mr Manuel
+    was speaking on Monday." "Mr Manuel said ...". Only the participles of `SUBJECT_PARTICIPLES`;
+    a subject that cannot be said again ("A man ...", a long noun phrase) or a clause in the
+    future stays.
     """
     if not _long(sentence):
         return [sentence]
@@ -222,12 +227,19 @@ def split_fronted_participles(sentence: str) -> list[str]:
     if participle == "speaking" and phrase.split()[0] == "of" \
             or opened[len(subject):].split()[0] in ("is", "are", "was", "were"):
         return [sentence]  # "Speaking of noise, the game is ...": the subject did not speak
-    past, present = EAR_VERB_FORMS[participle]
-    plural = subject in ("They", "We", "I") or (subject.endswith("s") and not subject.endswith(("ss", "'s")))
-    if plural and tense != "was":
+    be = _be(subject, tense)
+    if be is None:
         return [sentence]
-    verb = past if tense == "was" else present
-    return [_ended(f"{subject} {verb} {phrase}"), _ended(opened)]
+    return [_ended(f"{subject} {be} {participle} {phrase}"), _ended(opened)]
+
+
+def _be(subject: str, tense: str) -> str | None:
+    """"is" or "was" for one, "are" or "were" for many ("They", "The lawyers"); None for "I" in
+    the present ("am" is not the editor's word)."""
+    if subject == "I":
+        return "was" if tense == "was" else None
+    many = subject in ("They", "We", "You") or (subject.endswith("s") and not subject.endswith(("ss", "'s", "us")))
+    return ("were" if tense == "was" else "are") if many else tense
 
 
 _COMPARED = re.compile(r",?\s+(compared (?:with|to)|ahead of|up from|down from)\s+")
@@ -246,7 +258,7 @@ _AHEAD_OF_FIGURE = re.compile(r"[%£$€]|\b(?:forecasts?|expectations?|estimate
 def split_comparisons(sentence: str) -> list[str]:
     """A long sentence's closing comparison is said as its own sentence: "The airline made a
     profit of £75m compared with £125m a year earlier." -> "The airline made a profit of £75m."
-    "This compares with £125m a year earlier." ("compares": the source's own verb); ", ahead of
+    "This compared with £125m a year earlier." (the source's own word); ", ahead of
     the 0.6% forecast", ", up from ..." and ", down from ..." are said as "This is ahead of ...",
     "This is up from ...", "This was ..." after a clause in the past. A comparison inside a
     quotation, one followed by more of the sentence's own (a comma), or one that is short stays.
@@ -273,7 +285,7 @@ def split_comparisons(sentence: str) -> list[str]:
         elif not _SET_OFF.search(sentence[:match.end()]) or how == "ahead of" and not _AHEAD_OF_FIGURE.search(tail):
             continue
         if how.startswith("compared"):
-            return [_ended(left), _ended(f"This compares {how.split()[1]} {tail}")]
+            return [_ended(left), _ended(f"This {how} {tail}")]
         tense = _tense(left)
         if tense is None:
             continue
