@@ -247,7 +247,7 @@ _COMPARED = re.compile(r",?\s+(compared (?:with|to)|ahead of|up from|down from)\
 # belong to a verb ("stepped down from her post", "ramp it up from", "this is down from").
 _SET_OFF = re.compile(r"(?:,|\s[-–—]+)\s+(?:ahead of|up from|down from)\s+$")
 # A comparison compares figures: "compared with a year earlier", "compared to other parts of the
-# world" are not said as "This compares with ...".
+# world" are not said as "This compared with ...".
 _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                      r"fifty|hundred|thousand|million|billion|half|third|quarter|double|twice)\b", re.IGNORECASE)
 # "ahead of" a figure, not of a time ("ahead of the 2008 Olympic Games", "ahead of Friday's announcement").
