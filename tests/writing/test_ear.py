@@ -408,9 +408,10 @@ def test_a_closing_participle_is_said_as_it_is_after_is_or_was():
                                   "without any treatment, raising hopes among scientists searching for a cure.")
     assert said == ["A teenager who was infected with the virus as a baby has lived for twelve years without any "
                     "treatment.", "This is raising hopes among scientists searching for a cure."]
-    said = split_participle_tails("The average time it takes to train a new call centre worker fell last year to "
-                                  "just twenty-one days, leaving agents unable to deal with customers.")
-    assert said[1] == "This was leaving agents unable to deal with customers."
+    # after a clause in the past, "This was leaving ..." is clumsy and "This left" not the source's word: it stays
+    sentence = ("The average time it takes to train a new call centre worker fell last year to just twenty-one days, "
+                "leaving agents unable to deal with customers.")
+    assert split_participle_tails(sentence) == [sentence]
 
 
 def test_a_closing_saying_is_said_of_the_subject_again():

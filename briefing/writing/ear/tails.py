@@ -136,9 +136,10 @@ _HEDGED = re.compile(r"\b(expected|likely|unlikely|set to|due to|plans?|planned|
 
 def split_participle_tails(sentence: str) -> list[str]:
     """A long sentence's closing participle becomes its own sentence, the participle itself
-    after "is" or "was" by the clause's tense: what the event did is said of "This" ("... has
-    lived for twelve years without treatment, raising hopes of a cure." -> "... without
-    treatment." "This is raising hopes of a cure."); what the subject did as well is said of the
+    after "is" or "was" by the clause's tense: what the event did is said of "This" after a
+    clause in the present ("... has lived for twelve years without treatment, raising hopes of a
+    cure." -> "... without treatment." "This is raising hopes of a cure."; after a clause in the
+    past, "This was marking ..." would be heard as clumsy, and it stays); what the subject did as well is said of the
     subject again ("Lord Browne rejected calls for a tax, warning that ..." -> "Lord Browne was
     warning that ..."), and ", saying ..." after a clause in the past as "Rajoy said ...". Only
     the participles of `EVENT_PARTICIPLES` and `SUBJECT_PARTICIPLES` (closed lists). A clause
@@ -195,7 +196,9 @@ def split_participle_tails(sentence: str) -> list[str]:
             if be is None:
                 continue
             return [_ended(left), _ended(f"{subject} {be} {participle} {tail}")]
-        return [_ended(left), _ended(f"This {tense} {participle} {tail}")]
+        if tense != "is":
+            continue  # "This was marking one of the biggest shifts": heard as clumsy; "This marked" is not the source's word
+        return [_ended(left), _ended(f"This is {participle} {tail}")]
     return [sentence]
 
 
