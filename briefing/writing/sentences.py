@@ -247,7 +247,13 @@ def is_fragment(piece: str) -> bool:
         return True
     if piece.count(")") > piece.count("(") or piece.count("]") > piece.count("["):
         return True
-    return not any(_verb_like(w) for w in words)
+    return not any(_verb_like(w) for w in words) and not _PRONOUN_THEN_VERB.match(piece)
+
+
+# "I usually drink about 12 of these.": after "I", "we", "they" or "you" (and an adverb) comes the
+# verb, in a form the word list may not know.
+_PRONOUN_THEN_VERB = re.compile(
+    r"^[\"'“‘(]*(?:I|We|They|You)\s+(?:[a-z]+ly\s+)?(?!(?:the|a|an|of|and|or|in|on|at|to|for|all|both)\b)[a-z]+\b")
 
 
 def _verb_like(word: str) -> bool:

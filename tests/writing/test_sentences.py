@@ -232,3 +232,9 @@ def test_a_quotation_mark_cut_off_alone_goes_back_where_it_belongs():
         'The board said: "We will decide in due course."', '"We do not want him," said Mark.']
     assert _marks_kept(["The board met.", "“", "We do not want him,” said Mark."]) == [
         "The board met.", "“We do not want him,” said Mark."]
+
+
+def test_a_sentence_whose_verb_the_word_list_does_not_know_is_a_sentence_after_i_we_they_or_you():
+    assert not is_fragment('I usually drink about twelve of these on a "party" night.')
+    assert not is_fragment("They often eat fish on Fridays.")
+    assert is_fragment("We the people of the town.")  # no verb after the pronoun
