@@ -155,3 +155,17 @@ def test_reported_speech_before_a_quotation_stays_whole():
     sentence = ("Henderson said after the match against Newcastle on Monday night at a windy Anfield 'Obviously the "
                 "last couple of weeks have been disappointing for all of us.'")
     assert split_lost_full_stops(sentence) == [sentence]
+
+
+def test_in_a_run_of_captions_only_a_saying_just_before_the_gap_keeps_it_whole():
+    from briefing.writing.ear import split_lost_full_stops
+
+    run = ("The qualifier with Belgium at the national stadium in the capital this summer has been declared a 33,000 "
+           "sell-out Gareth Bale fires home a brilliant free-kick during the 3-0 victory over Israel in the group "
+           "that took his side to the top of the table on goal difference.")
+    assert split_lost_full_stops(run)[0] == ("The qualifier with Belgium at the national stadium in the capital this "
+                                             "summer has been declared a 33,000 sell-out.")
+    # a sentence of ordinary length: what follows "said" may be its words, and it stays whole
+    sentence = ("The club said in a statement to its members on Monday that the match with Belgium this summer was a "
+                "sell-out Gareth Bale fires home a free-kick in the second half.")
+    assert split_lost_full_stops(sentence) == [sentence]

@@ -20,6 +20,8 @@ _JOINED_STOP = re.compile(r"(?<=[a-z0-9)])([.!?][\"”'’]?)\s+(?=[\"“'‘]?[
 _ABBREVIATIONS = frozenset("mr ms mrs dr st co no jr sr inc ltd vs gen col sen rep gov prof".split())
 # Past this, a sentence is worth looking into for sentences run together or a lost full stop.
 RUN_ON_WORDS = 25
+# Past this, a "sentence" is captions run together, not one sentence of reported speech.
+CAPTION_RUN_WORDS = 45
 
 
 def split_joined_sentences(sentence: str) -> list[str]:
@@ -89,7 +91,10 @@ def split_lost_full_stops(sentence: str) -> list[str]:
             continue
         left, right = sentence[:gap.start()], sentence[gap.end():]
         quoted = right[:1] in "'‘\"“"  # "...four points behind 'We knew it was an important game,' Henderson said."
-        if _words(left) < MIN_PIECE_WORDS + 1 or _words(right) < MIN_PIECE_WORDS or _SAY_WORD.search(left):
+        # A run of captions far past any sentence's length: only a saying just before the gap
+        # makes what follows its words ("has been declared a 33,000 sell-out Gareth Bale fires ...").
+        said = " ".join(left.split()[-3:]) if _words(sentence) > CAPTION_RUN_WORDS else left
+        if _words(left) < MIN_PIECE_WORDS + 1 or _words(right) < MIN_PIECE_WORDS or _SAY_WORD.search(said):
             continue
         last = left.split()[-1]
         if not (last[0].islower() or last[0].isdigit()) \
