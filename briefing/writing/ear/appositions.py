@@ -20,11 +20,16 @@ _OPENS_NOUN_PHRASE = re.compile(r"(?:(then|now|formerly)\s+)?(a|an|the|one of th
 _RELATIVE = re.compile(r"\b(that|which|who|whose|whom)\b")
 
 
+def _head(apposition: str) -> str:
+    """The apposition up to its relative word: "a move" of "a move that China opposes"."""
+    relative = _RELATIVE.search(apposition)
+    return apposition[:relative.start()] if relative else apposition
+
+
 def _noun_phrase_head(apposition: str) -> bool:
     """Whether the apposition is a noun phrase, not a clause: no verb before its relative word
     (", a move that has been opposed" is; ", the company said" is not)."""
-    relative = _RELATIVE.search(apposition)
-    head = apposition[:relative.start()] if relative else apposition
+    head = _head(apposition)
     return not any(w in _AUXILIARIES or re.fullmatch(_SAY, w) or w in _REPORTING or (len(w) > 3 and w.endswith("ed"))
                    for w in (word.lower().strip(",.") for word in head.split()[1:]))
 
@@ -80,8 +85,7 @@ def split_closing_appositions(sentence: str) -> list[str]:
         return [sentence]  # "..., one of which was inside ...": a relative clause, "This is one of which" is not English
     if re.search(r"\s+and\s+(?:the|a|an)\s", apposition):
         return [sentence]  # "..., the Sterling group and the Tata group": a list
-    relative = _RELATIVE.search(apposition)
-    head = apposition[:relative.start()] if relative else apposition
+    head = _head(apposition)
     if any(w.lower() in _VERBS and w.lower() not in _EVENT_NOUNS for w in head.split()[1:]):
         return [sentence]  # "In a boost for the president, the figures come after ...": a clause
     if len(commas) > 1:

@@ -10,7 +10,7 @@ from .grammar import (
     MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME, _SAY,
     _NOT_SUBJECTS, _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized,
     _ended,
-    _finite, _is_clause, _long, _opens_clause, _spoken_words, _top_level, _words,
+    _finite, _is_clause, _long, _opens_clause, _spoken_words, _subject_words, _top_level, _words,
 )
 
 
@@ -336,14 +336,11 @@ def split_shared_subjects(sentence: str) -> list[str]:
             continue  # without a comma, only "and is ...", "and set ..." in a very long sentence
         left, right = sentence[:match.start()], sentence[match.end(2):].lstrip()
         words = left.split()
-        verb = next((i for i, w in enumerate(words) if _finite(w) and i > 0), None)
-        if verb is None:
-            continue
         # after a fronted phrase ("In January, Mitsubishi Motors issued ..."), the subject follows its comma
-        start = max((i + 1 for i, w in enumerate(words[:verb]) if w.endswith(",")), default=0)
-        subject = words[start:verb]
-        while len(subject) > 1 and (subject[-1].lower() in _NOT_SUBJECTS or subject[-1].lower().endswith("ly")):
-            subject = subject[:-1]  # "It also acquired ...": "also" is not the subject's
+        found = _subject_words(words)
+        if found is None:
+            continue
+        subject, verb = found
         if not subject or len(subject) > 5:
             continue
         if not (subject[0][:1].isupper()) or subject[-1].lower() in _FUNCTION_ENDS:
@@ -370,7 +367,6 @@ def split_shared_subjects(sentence: str) -> list[str]:
             continue  # "growth would reach 4.4% but fall to 3.3%": "But growth fall" drops the modal
         if right.split()[1:2] and right.split()[1].lower() in _PRONOUN_SUBJECTS and match.group(3).lower() in _AUXILIARIES:
             continue  # "..., but can we really trust them": a question
-        said = " ".join(subject)
         said = said if subject[0] not in ("The", "A", "An") else "The " + " ".join(subject[1:])
         if match.group(2) == "but" and _NOT_ONLY.search(left):
             continue

@@ -320,18 +320,28 @@ _PLURAL_VERBS = frozenset("are were have do don't aren't weren't haven't".split(
 _SINGULAR_VERBS = frozenset("is was has does doesn't isn't wasn't hasn't".split())
 
 
-def _plain_subject(clause: str) -> str | None:
-    """The clause's subject when it can be said again as it is: a name, a pronoun, or "The ..."
-    of up to five words, before the clause's first verb (after a fronted phrase's comma: "In
-    January, Mitsubishi Motors issued ..." -> "Mitsubishi Motors"). None otherwise."""
-    words = clause.split()
+def _subject_words(words: list[str]) -> tuple[list[str], int] | None:
+    """The words before the clause's first verb (after a fronted phrase's comma), without an
+    adverb after them ("Brent crude also rose": "also" is not the subject's), and where that verb
+    is; None when the clause has no verb after its first word."""
     verb = next((i for i, w in enumerate(words) if _finite(w) and i > 0), None)
     if verb is None:
         return None
     start = max((i + 1 for i, w in enumerate(words[:verb]) if w.endswith(",")), default=0)
     subject = words[start:verb]
     while len(subject) > 1 and (subject[-1].lower() in _NOT_SUBJECTS or subject[-1].lower().endswith("ly")):
-        subject = subject[:-1]  # "Brent crude also rose": "also" is not the subject's
+        subject = subject[:-1]
+    return subject, verb
+
+
+def _plain_subject(clause: str) -> str | None:
+    """The clause's subject when it can be said again as it is: a name, a pronoun, or "The ..."
+    of up to five words, before the clause's first verb (after a fronted phrase's comma: "In
+    January, Mitsubishi Motors issued ..." -> "Mitsubishi Motors"). None otherwise."""
+    found = _subject_words(clause.split())
+    if found is None:
+        return None
+    subject, _ = found
     if not subject or len(subject) > 5 or any(w.endswith(",") for w in subject):
         return None
     if subject[0].lower() in _SUBORDINATORS | _NOT_SUBJECTS:
