@@ -848,3 +848,14 @@ def test_but_then_an_adverb_and_its_verb_shares_the_subject():
                     "But Hernandez still has plenty of interest from other Premier League sides."]
     sentence = "Hernandez has cut a frustrated figure but still has plenty of interest from other sides."
     assert split_shared_subjects(sentence) == [sentence]  # short: heard at once as it is
+
+
+def test_a_name_ending_in_s_is_one_person_and_a_plural_noun_is_many():
+    from briefing.writing.ear import split_fronted_participles, split_participle_tails
+
+    said = split_fronted_participles("Speaking in court in New York on Tuesday, Mr Ebbers rejected allegations that he "
+                                     "had pressured his finance chief.")
+    assert said[0] == "Mr Ebbers was speaking in court in New York on Tuesday."  # not "Mr Ebbers were"
+    said = split_participle_tails("Unions argued in court on Monday that the strike was legal, citing a ruling from "
+                                  "the country's highest court.")
+    assert said[1] == "Unions were citing a ruling from the country's highest court."

@@ -10,7 +10,7 @@ from .grammar import (
     MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME, _SAY,
     _NOT_SUBJECTS, _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized,
     _ended,
-    _finite, _is_clause, _long, _opens_clause, _spoken_words, _subject_words, _top_level, _words,
+    _finite, _is_clause, _long, _opens_clause, _spoken_words, _subject_words, _top_level, _words, _number,
 )
 
 
@@ -300,18 +300,6 @@ _INNER_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|how|why|where|when|s
                            r"while|until|unless|he|she|they|we|i|it)\b|\b(?:said|says|heard|hears|told|tells|"
                            r"thinks|believes|claims)\s+(?!that\b)[a-z]+\s", re.IGNORECASE)
 _MODALS = frozenset("will would can could may might must should shall".split())
-
-
-def _number(subject: str) -> str | None:
-    """'singular' or 'plural' when the subject tells: a name or "he" is one, "they", "A and B" or
-    a noun in -s are many; None otherwise ("the duo", "I")."""
-    last = subject.split()[-1]
-    if subject in ("They", "We", "You") or " and " in subject or last.islower() and last.endswith("s") \
-            and not last.endswith("ss"):
-        return "plural"
-    if subject in ("He", "She", "It") or last[:1].isupper() and len(subject.split()) > 1 or subject.isupper():
-        return "singular"
-    return None
 
 
 def split_shared_subjects(sentence: str) -> list[str]:

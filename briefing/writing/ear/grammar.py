@@ -355,3 +355,15 @@ def _plain_subject(clause: str) -> str | None:
         return None
     said = " ".join(subject)
     return said if subject[0] not in ("A", "An") else None  # "A man ...": said again it is another man
+
+
+def _number(subject: str) -> str | None:
+    """'singular' or 'plural' when the subject tells: a name or "he" is one, "they", "A and B" or
+    a noun in -s are many; None otherwise ("the duo", "I")."""
+    last = subject.split()[-1]
+    if subject in ("They", "We", "You") or " and " in subject or last.islower() and last.endswith("s") \
+            and not last.endswith("ss"):
+        return "plural"
+    if subject in ("He", "She", "It") or last[:1].isupper() and len(subject.split()) > 1 or subject.isupper():
+        return "singular"
+    return None

@@ -8,7 +8,7 @@ from ..sentences import _VERBS
 from .grammar import (
     EVENT_PARTICIPLES, MIN_PIECE_WORDS, SAYING_PARTICIPLES, SUBJECT_PARTICIPLES, _AUXILIARIES, _CONJUNCTIONS, _PAST, _PRESENT,
     _PRONOUN_SUBJECTS, _capitalized, _ended,
-    _is_clause, _long, _plain_subject, _top_level, _words,
+    _is_clause, _long, _number, _plain_subject, _top_level, _words,
 )
 
 # The tails that can stand alone after "This was" / "This is": a time, a reason, a setting.
@@ -241,7 +241,8 @@ def _be(subject: str, tense: str) -> str | None:
     the present ("am" is not the editor's word)."""
     if subject == "I":
         return "was" if tense == "was" else None
-    many = subject in ("They", "We", "You") or (subject.endswith("s") and not subject.endswith(("ss", "'s", "us")))
+    number = _number(subject)  # "Mr Jones" is one: a name of two words, whatever its last letter
+    many = number == "plural" or number is None and subject.endswith("s") and not subject.endswith(("ss", "'s", "us"))
     return ("were" if tense == "was" else "are") if many else tense
 
 
