@@ -158,3 +158,17 @@ def _publish_site(tmp_path_factory, episodes, show_file) -> dict:
 def copy_site(site: Path, target: Path) -> Path:
     shutil.copytree(site, target)
     return target
+
+
+def republished(site: dict, episodes: dict, show_file: Path, root: Path, show_lines: str):
+    """A copy of the shared site under `root`, published again with `show_lines` added to the
+    show file (`private = true`, a schedule ...): (the folder, the publish result)."""
+    from conftest import run_cli
+
+    folder = copy_site(site["dir"], root / "site")
+    shutil.copy(show_file.parent / "show-cover.jpg", root / "show-cover.jpg")
+    changed = root / "briefing.toml"
+    changed.write_text(show_file.read_text() + show_lines, encoding="utf-8")
+    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(changed)})
+    assert result.returncode == 0, result.stderr.decode()
+    return folder, result

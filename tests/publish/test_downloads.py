@@ -14,7 +14,7 @@ import pytest
 from mutagen.mp3 import MP3
 
 from serving import free_port, request, running_server
-from site_fixtures import copy_site, episodes, show_file, site  # noqa: F401 (fixtures)
+from site_fixtures import copy_site, episodes, republished, show_file, site  # noqa: F401 (fixtures)
 
 APPLE = "AppleCoreMedia/1.0.0.21E236 (iPhone; U; CPU OS 17_4 like Mac OS X; en_us)"
 OVERCAST = "Overcast/3.0 (+http://overcast.fm/; iOS podcast app)"
@@ -227,16 +227,9 @@ def test_a_missing_episode_is_404_and_not_counted(served):
 
 
 def test_a_private_show_counts_each_listener_once_whatever_their_app(site, episodes, show_file, tmp_path):
-    import shutil
-
     from conftest import run_cli
 
-    folder = copy_site(site["dir"], tmp_path / "site")
-    shutil.copy(show_file.parent / "show-cover.jpg", tmp_path / "show-cover.jpg")
-    private = tmp_path / "briefing.toml"
-    private.write_text(show_file.read_text() + "private = true\n", encoding="utf-8")
-    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(private)})
-    assert result.returncode == 0, result.stderr.decode()
+    folder, _ = republished(site, episodes, show_file, tmp_path, "private = true\n")
     port = free_port()
     prefixes = {}
     for name in ("Ana", "Ben"):

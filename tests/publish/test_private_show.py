@@ -4,13 +4,12 @@ wrong and revoked tokens answered with 404, through `briefing serve` and the CLI
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from serving import free_port, request, running_server
-from site_fixtures import copy_site, episodes, show_file, site  # noqa: F401 (fixtures)
+from site_fixtures import episodes, republished, show_file, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 
@@ -18,15 +17,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def private_site(site, episodes, show_file, tmp_path_factory):
     """The shared site, made private by publishing again with `private = true` in the show file."""
-    from conftest import run_cli
-
     root = tmp_path_factory.mktemp("private")
-    folder = copy_site(site["dir"], root / "site")
-    shutil.copy(show_file.parent / "show-cover.jpg", root / "show-cover.jpg")
-    private_show = root / "briefing.toml"
-    private_show.write_text(show_file.read_text() + "private = true\n", encoding="utf-8")
-    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(private_show)})
-    assert result.returncode == 0, result.stderr.decode()
+    folder, result = republished(site, episodes, show_file, root, "private = true\n")
+    private_show = root / "briefing.toml"  # the show file `republished` wrote
     port = free_port()
     with running_server(folder, port) as printed:
         yield {"dir": folder, "port": port, "publish": result, "printed": printed,

@@ -11,7 +11,7 @@ import pytest
 
 from cdp import Browser, chromium_path
 from serving import free_port, running_server
-from site_fixtures import copy_site, episodes, show_file, site  # noqa: F401 (fixtures)
+from site_fixtures import copy_site, episodes, republished, show_file, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 
@@ -201,17 +201,9 @@ def test_a_saved_episode_plays_with_the_server_gone(browser, app_site):
 @pytest.fixture(scope="module")
 def private_app(site, episodes, show_file, tmp_path_factory):
     """The shared site made private, two listeners, served."""
-    import shutil
-
     from conftest import run_cli
 
-    root = tmp_path_factory.mktemp("private-app")
-    folder = copy_site(site["dir"], root / "site")
-    shutil.copy(show_file.parent / "show-cover.jpg", root / "show-cover.jpg")
-    private = root / "briefing.toml"
-    private.write_text(show_file.read_text() + "private = true\n", encoding="utf-8")
-    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(private)})
-    assert result.returncode == 0, result.stderr.decode()
+    folder, _ = republished(site, episodes, show_file, tmp_path_factory.mktemp("private-app"), "private = true\n")
     port = free_port()
     pages = {}
     for name in ("Ana", "Ben"):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html as html_module
 import json
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
@@ -18,7 +17,7 @@ from mutagen.mp3 import MP3
 
 from briefing.audio.ffmpeg import ffmpeg_exe
 from serving import free_port, request, running_server
-from site_fixtures import BASE_URL, copy_site, episodes, show_file, site  # noqa: F401 (fixtures)
+from site_fixtures import BASE_URL, copy_site, episodes, republished, show_file, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 
@@ -65,12 +64,8 @@ def test_update_frequency_follows_the_schedule(site, episodes, show_file, tmp_pa
     from conftest import run_cli
 
     assert "updateFrequency" not in (site["dir"] / "feed.xml").read_text()  # no schedule, no promise
-    folder = copy_site(site["dir"], tmp_path / "site")
-    shutil.copy(show_file.parent / "show-cover.jpg", tmp_path / "show-cover.jpg")
-    scheduled = tmp_path / "briefing.toml"
-    scheduled.write_text(show_file.read_text() + 'schedule = "06:30"\n', encoding="utf-8")
-    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(scheduled)})
-    assert result.returncode == 0, result.stderr.decode()
+    folder, _ = republished(site, episodes, show_file, tmp_path, 'schedule = "06:30"\n')
+    scheduled = tmp_path / "briefing.toml"  # the show file `republished` wrote
     channel = ET.parse(folder / "feed.xml").getroot().find("channel")
     frequency = channel.find(PODCAST + "updateFrequency")
     assert frequency.get("rrule") == "FREQ=DAILY" and frequency.text == "Daily at 06:30"
@@ -87,12 +82,7 @@ def test_update_frequency_follows_the_schedule(site, episodes, show_file, tmp_pa
 def test_a_listeners_feed_stays_out_of_directories(site, episodes, show_file, tmp_path):
     from conftest import run_cli
 
-    folder = copy_site(site["dir"], tmp_path / "site")
-    shutil.copy(show_file.parent / "show-cover.jpg", tmp_path / "show-cover.jpg")
-    private = tmp_path / "briefing.toml"
-    private.write_text(show_file.read_text() + "private = true\n", encoding="utf-8")
-    result = run_cli("publish", str(episodes["scope"]), "--site", str(folder), env={"BRIEFING_CONFIG": str(private)})
-    assert result.returncode == 0, result.stderr.decode()
+    folder, _ = republished(site, episodes, show_file, tmp_path, "private = true\n")
     # The private folder has no file that names the show: no manifest, no embed pages.
     assert not (folder / "manifest.webmanifest").exists() and not list(folder.glob("embed/*"))
     assert (folder / "sw.js").is_file() and (folder / "icon-192.png").is_file()
