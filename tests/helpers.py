@@ -69,3 +69,13 @@ def drip(handler: BaseHTTPRequestHandler, content_type: str, *, seconds: int, by
             time.sleep(1)
     except (BrokenPipeError, ConnectionResetError):
         pass
+
+
+def stop(process: subprocess.Popen, timeout: float = 10) -> None:
+    """A server a test started, stopped: asked to end, then killed if it has not within `timeout`."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -17,6 +17,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from helpers import stop
+
 USER = "reader"
 PASSWORD = "harbor-news-7"
 
@@ -119,12 +121,7 @@ service imap-login {{
             raise RuntimeError("dovecot did not start listening")
         yield plain, (secure if tls else None), (tls[0] if tls else None)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         shutil.rmtree(folder, ignore_errors=True)
 
 

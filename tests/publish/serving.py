@@ -12,6 +12,8 @@ from contextlib import contextmanager
 
 import pytest
 
+from helpers import stop
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -42,11 +44,7 @@ def running_server(folder, port: int, *extra: str, env: dict | None = None):
     try:
         yield printed
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def request(port: int, method: str, path: str, headers: dict | None = None):

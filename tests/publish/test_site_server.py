@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from helpers import stop
 from site_fixtures import copy_site, episodes, show_file, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
@@ -51,11 +52,7 @@ def server(site, tmp_path_factory):
                 pytest.fail(f"briefing serve did not start: {process.stderr.read()}")
             time.sleep(0.1)
     yield {"port": port, "dir": folder, "printed": printed}
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    stop(process)
 
 
 def request(server, method: str, path: str, headers: dict | None = None):

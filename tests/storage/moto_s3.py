@@ -18,6 +18,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from helpers import stop
+
 REGION = "us-east-1"
 _names = itertools.count(1)
 
@@ -78,12 +80,7 @@ class S3Server:
         return f"{self.endpoint}/{bucket}/" + (prefix.strip("/") + "/" if prefix.strip("/") else "")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process)
         self._log.close()
 
     def __enter__(self) -> S3Server:

@@ -14,6 +14,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from helpers import stop
+
 MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
@@ -72,11 +74,6 @@ def llama_server(gguf: Path, *, wait: float = 120.0, log: Path | None = None):
                                                        "max_tokens": 1}, timeout=wait)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         if log:
             out.close()
