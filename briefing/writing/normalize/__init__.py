@@ -41,7 +41,8 @@ def normalize(text: str, language: str = "en") -> str:
     for token in classify(text, language):
         out.append(text[position:token.start])
         said = verbalize_token(token)
-        if token.start > 0 and text[token.start - 1].isalnum():
+        glued = token.start > 0 and text[token.start - 1].isalnum()
+        if glued and not "".join(out[-2:]).endswith(" "):  # "No1": the token before already set it apart
             said = " " + said
         if token.end < len(text) and text[token.end].isalnum():
             said += " "

@@ -33,7 +33,7 @@ MONTHS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "
 _TITLE = re.compile(r"(?<![\w.])(?P<word>" + "|".join(TITLES) + r")\.?(?=\s+(?:[A-Z]|St\b))")
 _AFTER = re.compile(r"(?<=[A-Za-z0-9] )(?P<word>" + "|".join(AFTER_NAME) + r")(?P<dot>\.)?(?![\w'’])")
 _SAINT = re.compile(r"(?<![\w.])St(?P<dot>\.)?(?=\s+[A-Z])")
-_NUMBER = re.compile(r"(?<![\w.])(?:No|Nos|no)\.\s?(?=\d)|(?<![\w.])No\s(?=\d)|(?<![\w#])#(?=\d)")
+_NUMBER = re.compile(r"(?<![\w.])(?:No|Nos|no)\.\s?(?=\d)|(?<![\w.])No\s?(?=\d{1,3}(?![\d,.]\d|\w))|(?<![\w#])#(?=\d)")
 _PHRASE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True))
                      + r")(?!\w)")
 _MONTH = re.compile(r"(?<![\w.])(?P<word>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.(?=\s)")

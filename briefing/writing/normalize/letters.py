@@ -90,7 +90,7 @@ _AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b"
                        r"|\b(?P<model2>7[0-8]7)(?=s?\s+(?:Max|MAX|Dreamliner|jets?|planes?|aircraft|jumbo|airliners?))")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
 _PLAN = re.compile(r"(?<![\w.])(?P<digits>\d{3})\((?P<letter>[a-z])\)")  # a 401(k) plan
-_AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S
+_AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}(?:&| & )[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S, "AT & T"
 _CAPS = re.compile(r"(?<![\w.&])[A-Z][A-Z]+(?:s|['’][sS])?(?![\w'’&]|\.[A-Z])")
 _SHOUTED = re.compile(r"(?<![\w'’])(?:[A-Z][A-Z'’.-]*[A-Z]|[AI])(?: +(?:[A-Z][A-Z'’.-]*[A-Z]|[AI]))+(?![\w'’])")
 # Short words a headline in capitals is made of; with them a run of capitals is a phrase, not acronyms.
@@ -104,6 +104,8 @@ def tag(text, context):
     for m in _ALNUM.finditer(text):
         if "-" in m.group(0) and all(part[0].isdigit() for part in m.group(0).split("-")):
             continue  # "1960s-80s", "5pm-7pm", "2-5lb": a range of the parts' own classes
+        if re.fullmatch(r"No\d{1,3}", m.group(0)):
+            continue  # "the world No1": a rank, said by the abbreviation's "number"
         yield m.start(), m.end(), {"alnum": m.group(0)}
     for m in _AIRCRAFT.finditer(text):
         yield m.start(), m.end(), {"maker": (m.group("maker") or "").strip(), "pairs": m.group("model") or m.group("model2"),
@@ -112,7 +114,7 @@ def tag(text, context):
         yield m.start(), m.end(), {"maker": say_digits_in_code(m.group("digits"), after_letters=True),
                                    "letter": m.group("letter").upper()}
     for m in _AMPERSAND.finditer(text):
-        yield m.start(), m.end(), {"spell": m.group(0).replace("&", " and ")}
+        yield m.start(), m.end(), {"spell": m.group(0).replace(" & ", "&").replace("&", " and ")}
     for m in _DOTTED.finditer(text):
         yield m.start(), m.end(), {"spell": m.group(0).replace(".", "")}
     in_phrase = set()

@@ -72,6 +72,7 @@ def test_the_pronoun_and_letters_are_no_roman_numerals(text):
     ("No. 10 said", "Number ten said"),
     ("No 10 Downing Street", "Number ten Downing Street"),
     ("the #1 seed", "the number one seed"),
+    ("the world No1 lost to the world No35", "the world number one lost to the world number thirty-five"),
     ("Gov. Newsom and Sen. Warren", "Governor Newsom and Senator Warren"),
     ("Mt Everest", "Mount Everest"),
     ("apples vs. oranges, e.g. these", "apples versus oranges, for example these"),
@@ -87,6 +88,9 @@ def test_what_is_no_abbreviation_stays():
     assert normalize("No, he said.") == "No, he said."
     assert normalize("Dr. no") == "Dr. no"
     assert normalize("Is it the St?") == "Is it the St?"
+    # "No" before a number that is a count, not a rank; "No one" stays.
+    assert normalize("No 2,000 people agree") == "No two thousand people agree"
+    assert normalize("No one came") == "No one came"
 
 
 @pytest.mark.parametrize("written, spoken", [

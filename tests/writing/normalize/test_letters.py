@@ -61,6 +61,7 @@ def test_words_in_capitals_are_read_as_words(written, spoken):
     ("NASA and UNESCO", "NASA and UNESCO"),
     ("the FTSE 100", "the Footsie one hundred"),
     ("AT&T and R&D", "A T and T and R and D"),
+    ("AT & T and Q & A", "A T and T and Q and A"),
     ("non-EU states", "non-E U states"),
 ])
 def test_acronyms_are_spelled_unless_said_as_words(written, spoken):
