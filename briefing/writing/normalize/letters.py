@@ -87,7 +87,9 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
 # A word of letters and digits (with hyphens): "CO2", "COVID-19", "F-35", "5G", "1080p", "5-year-old".
 _ALNUM = re.compile(r"(?<![\w.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*(?![\w-]|[.,]\d)")
 _AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b"
-                       r"|\b(?P<model2>7[0-8]7)(?=s?\s+(?:Max|MAX|Dreamliner|jets?|planes?|aircraft|jumbo|airliners?))")
+                       r"|\b(?P<model2>7[0-8]7)(?=s?\s+(?:Max|MAX|Dreamliner|jets?|planes?|aircraft|jumbo|airliners?))"
+                       # a Boeing's variant: "777-200LR", "737-800", "747-8"
+                       r"|(?<![\w.,-])(?P<model3>7[0-8]7)-(?P<variant>[1-9]00|10|[1-9])(?P<suffix>[A-Z]{1,3})?(?![\w-]|[.,]\d)")
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
 _PLAN = re.compile(r"(?<![\w.])(?P<digits>\d{3})\((?P<letter>[a-z])\)")  # a 401(k) plan
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}(?:&| & )[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S, "AT & T"
@@ -108,8 +110,9 @@ def tag(text, context):
             continue  # "the world No1": a rank, said by the abbreviation's "number"
         yield m.start(), m.end(), {"alnum": m.group(0)}
     for m in _AIRCRAFT.finditer(text):
-        yield m.start(), m.end(), {"maker": (m.group("maker") or "").strip(), "pairs": m.group("model") or m.group("model2"),
-                                   "priority": 5}
+        yield m.start(), m.end(), {"maker": (m.group("maker") or "").strip(),
+                                   "pairs": m.group("model") or m.group("model2") or m.group("model3"),
+                                   "variant": m.group("variant") or "", "suffix": m.group("suffix") or "", "priority": 5}
     for m in _PLAN.finditer(text):
         yield m.start(), m.end(), {"maker": say_digits_in_code(m.group("digits"), after_letters=True),
                                    "letter": m.group("letter").upper()}
@@ -173,7 +176,9 @@ def verbalize(fields: dict) -> str:
     if "letter" in fields:
         return f"{fields['maker']} {fields['letter']}"
     if "pairs" in fields:
-        return (fields["maker"] + " " + say_digits_in_code(fields["pairs"], after_letters=True)).strip()
+        variant = [numbers.cardinal(fields["variant"])] if fields.get("variant") else []
+        return " ".join([fields["maker"], say_digits_in_code(fields["pairs"], after_letters=True), *variant,
+                         *([spelled(fields["suffix"])] if fields.get("suffix") else [])]).strip()
     if "spell" in fields:
         return spelled(fields["spell"])
     if "caps" in fields:

@@ -15,6 +15,8 @@ from briefing.writing.normalize.letters import pronounceable
     ("an F-35 jet", "an F thirty-five jet"),
     ("a Boeing 747", "a Boeing seven forty-seven"),
     ("the 737 Max", "the seven thirty-seven Max"),
+    ("the 777-200LR and the 747-8", "the seven seventy-seven two hundred L R and the seven forty-seven eight"),
+    ("pages 717-730", "pages seven hundred and seventeen to seven hundred and thirty"),
     ("4K video", "four K video"),
     ("1080p", "ten eighty P"),
     ("a PS4", "a P S four"),
