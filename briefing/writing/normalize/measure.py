@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import numbers
+from .attributive import attributive
 
 CLASS = "measure"
 PRIORITY = 50
@@ -86,7 +87,8 @@ def tag(text, context):
             continue
         yield m.start(), m.end(), {"sign": bool(m.group("sign")), "number": (m.group("number") or "").replace(",", ""),
                                    "fraction": m.group("fraction") or "", "scale": m.group("scale") or "",
-                                   "unit": unit, "per": per or "", "hyphen": m.group("space") == "-"}
+                                   "unit": unit, "per": per or "",
+                                   "hyphen": m.group("space") == "-" or attributive(text, m.start(), m.end())}
     for m in _FRACTION.finditer(text):  # "4 1/2 lbs"
         if 2 <= int(m.group("den")) <= 16 and 0 < int(m.group("num")) < int(m.group("den")):
             yield m.start(), m.end(), {"whole": m.group("whole") or "", "num": int(m.group("num")),

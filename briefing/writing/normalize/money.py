@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from . import numbers
+from .attributive import attributive
 
 CLASS = "money"
 PRIORITY = 60
@@ -80,6 +81,7 @@ def tag(text, context):
                 "currency": symbol, "whole": (m.group("whole") or "").replace(",", ""), "cents": m.group("cents") or "",
                 "scale": SCALES.get(scale, ""),
                 "negative": bool(m.groupdict().get("neg") or m.groupdict().get("neg2")),
+                "before_noun": attributive(text, m.start(), m.end()),
             }
 
 
@@ -89,6 +91,8 @@ def verbalize(fields: dict) -> str:
     one, many, minor_one, minor_many = CURRENCIES[fields["currency"]]
     whole, cents, scale = fields["whole"], fields["cents"], fields["scale"]
     sign = "minus " if fields["negative"] else ""
+    if fields.get("before_noun") and not fields["cents"].strip("0"):
+        many = one  # "a three hundred million dollar deal"
     if scale:
         return f"{sign}{numbers.decimal(whole, cents) if cents else numbers.cardinal(whole)} {scale} {many}"
     significant = cents.rstrip("0")

@@ -29,6 +29,24 @@ def test_money(written, spoken):
     assert normalize(written) == spoken
 
 
+@pytest.mark.parametrize("written, spoken", [
+    # An amount before its noun is its adjective: the unit is singular, as people say it.
+    ("a £400,000 flat", "a four hundred thousand pound flat"),
+    ("an $80m loss", "an eighty million dollar loss"),
+    ("its £5bn debts", "its five billion pound debts"),
+    ("a 5kg bag", "a five kilogram bag"),
+    # An amount of its own keeps its plural: after a verb, before a function word or a participle,
+    # at the end, or with cents.
+    ("it cost $300m last year", "it cost three hundred million dollars last year"),
+    ("a $5 a month fee", "a five dollars a month fee"),
+    ("its $300m was spent", "its three hundred million dollars was spent"),
+    ("the deal was worth a $300m.", "the deal was worth a three hundred million dollars."),
+    ("a $5.50 fee", "a five dollars and fifty cents fee"),
+])
+def test_an_amount_before_its_noun_is_said_in_the_singular(written, spoken):
+    assert normalize(written) == spoken
+
+
 def test_what_is_not_money_stays():
     # Lower-case "usd" is a word, "1080p" a video resolution, "$" alone a symbol.
     assert "money" not in [t.cls for t in classify("usd 40")]
@@ -39,7 +57,7 @@ def test_what_is_not_money_stays():
 
 
 @pytest.mark.parametrize("written, spoken", [
-    ("a 12 km walk", "a twelve kilometres walk"),
+    ("a 12 km walk", "a twelve kilometre walk"),
     ("at 70mph", "at seventy miles per hour"),
     ("1 kg", "one kilogram"),
     ("12kg/kg", "twelve kilograms per kilogram"),
@@ -51,7 +69,7 @@ def test_what_is_not_money_stays():
     ("64GB", "sixty-four gigabytes"),
     ("a 7.2-mm bullet", "a seven point two millimetre bullet"),
     ("4 1/2 lbs", "four and a half pounds"),
-    ("a 100 m sprint", "a one hundred metres sprint"),
+    ("a 100 m sprint", "a one hundred metre sprint"),
     ("25bp", "twenty-five basis points"),
     ("he is 6ft 2in tall", "he is six feet two inches tall"),
 ])
