@@ -4,7 +4,8 @@
     Hama = "HAH-mah"           # a respelling, said as written
     Assad = "/ɑˈsɑd/"          # phonemes between slashes, for engines that accept them
 
-Matches are whole words and case-sensitive. They are applied after the speech rules and
+Matches are whole words and case-sensitive; an acronym in capitals matches also as the speech
+rules spell it ("BBC" is "B B C" by then). They are applied after the speech rules and
 just before the voice (`briefing.voices.speak`), so the script, the transcripts and the
 take cache's text keep the original spelling while the voice hears the respelling or the
 phonemes. An engine that reads phonemes says how to write them into its text
@@ -45,6 +46,16 @@ def check_pronunciations(table: Mapping[str, object], where: str = "[pronunciati
     return checked
 
 
+def _spelled_forms(table: Mapping[str, str]) -> dict[str, str]:
+    """Every word as the voice gets it: an acronym the speech rules spell ("BBC") reaches the voice
+    as its letters ("B B C"), so its entry matches those too."""
+    forms = dict.fromkeys(table, "")
+    for word in table:
+        if len(word) > 1 and word.isalpha() and word.isupper():
+            forms.setdefault(" ".join(word), word)
+    return {form: (key or form) for form, key in forms.items()}
+
+
 def _pattern(words) -> re.Pattern:
     # Longest first, so "New Hama" style overlaps prefer the longer word; \b would split at "-" and "'".
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -57,11 +68,13 @@ def pronounced(text: str, table: Mapping[str, str], voice=None) -> str:
         return text
     markup = getattr(voice, "phoneme_markup", None)
 
+    forms = _spelled_forms(table)
+
     def replace(match: re.Match) -> str:
-        word = match.group(0)
+        word = forms[match.group(0)]
         said = table[word]
         if is_phonemes(said):
-            return markup(word, said[1:-1]) if markup else word
+            return markup(word, said[1:-1]) if markup else match.group(0)
         return respelled(said)
 
-    return _pattern(table).sub(replace, text)
+    return _pattern(forms).sub(replace, text)

@@ -24,6 +24,17 @@ def test_whole_words_and_case_sensitive():
     assert said == "hah-mah, Hamas and hama; Hama's mayor."  # "Hama's" is another word
 
 
+def test_an_acronym_entry_matches_the_letters_the_speech_rules_spell():
+    from briefing.writing.spoken import spoken
+
+    # "AMSC" reaches the voice as "A M S C": its entry must still apply; a lone "A" or other
+    # letters stay, and an acronym without an entry is still spelled.
+    table = {"AMSC": "AM-sk", "BBC": "/biːbiːˈsiː/"}
+    assert spoken("AMSC told the BBC and A M the IMF.", pronunciations=table) == \
+        "am-sk told the [BBC](/biːbiːˈsiː/) and A M the I M F."
+    assert pronounced("A M S C and B B C", table, Plain()) == "am-sk and B B C"  # no markup: the letters stay
+
+
 def test_phonemes_are_written_the_way_each_engine_reads_them():
     text = "Assad left Hama."
     assert pronounced(text, TABLE, get_voice("hibari")) == "[Assad](/ɑˈsɑd/) left hah-mah."
