@@ -510,7 +510,7 @@ def publish(
     from .show.config import find_settings
     from .publish import publish as publish_episode
 
-    from .publish.feed import insecure_links_warning
+    from .publish.feed import insecure_links_warning, missing_email_warning
 
     settings = find_settings()
     site = _site(site, settings)
@@ -518,9 +518,9 @@ def publish(
     verb = "updated" if result.updated else "added"
     if not State["quiet"]:
         print(f"briefing: {verb} episode {result.episode.number}: {result.episode.title}", file=sys.stderr)
-        warning = insecure_links_warning(result.feed_url)
-        if warning:
-            print(f"briefing: warning: {warning}", file=sys.stderr)
+        for warning in (insecure_links_warning(result.feed_url), missing_email_warning(getattr(settings, "email", None))):
+            if warning:
+                print(f"briefing: warning: {warning}", file=sys.stderr)
     if isinstance(result.feed, Path) and not result.feed.is_file():  # a private show: a feed per listener
         if not State["quiet"]:
             print(f"briefing: a private show has no public feed; give each listener theirs with "

@@ -150,6 +150,15 @@ def insecure_links_warning(feed_url: str) -> str | None:
     return None
 
 
+def missing_email_warning(email: str | None) -> str | None:
+    """One line for `publish` when the show has no email: the feed is valid without its
+    itunes:owner, but Apple Podcasts Connect checks the owner's email to list a show."""
+    if not email:
+        return ("the show has no email, so the feed names no owner; Apple Podcasts needs one to list "
+                "the show (set email in the show file: briefing init --email you@example.org)")
+    return None
+
+
 def npt(seconds: float) -> str:
     """Podlove Simple Chapters time: HH:MM:SS.mmm."""
     ms = int(round(max(0.0, seconds) * 1000))

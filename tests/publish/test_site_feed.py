@@ -166,3 +166,18 @@ def test_publish_warns_once_about_http_links(site, episodes, tmp_path):
     assert result.returncode == 0
     err = result.stderr.decode()
     assert err.count("warning") == 1 and "https://" in err and "public_url" in err
+
+
+def test_a_show_without_an_email_gets_a_valid_feed_and_one_warning(episodes, tmp_path):
+    # No show file: the feed names no owner (an itunes:owner without its email is invalid), and
+    # publish says what Apple Podcasts will miss; with an email (the tests above) it says nothing.
+    from conftest import run_cli
+
+    result = run_cli("publish", str(episodes["garden"]), "--site", str(tmp_path / "site"),
+                     "--public-url", "https://example.org/show/", cwd=tmp_path,
+                     env={"BRIEFING_CONFIG": str(tmp_path / "none.toml")})
+    assert result.returncode == 0, result.stderr
+    err = result.stderr.decode()
+    assert err.count("warning") == 1 and "email" in err
+    feed = (tmp_path / "site" / "feed.xml").read_text()
+    assert "itunes:owner" not in feed
