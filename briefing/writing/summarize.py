@@ -39,7 +39,12 @@ _STOPWORDS = frozenset(
 _DANGLING_OPENERS = re.compile(
     r"^(he|she|they|it|its|this|that|these|those|his|her|their|however|but|and|also|meanwhile|moreover|"
     r"furthermore|instead|still|yet|then|thus|therefore|so|such|there|both|neither|either|nevertheless|"
-    r"nonetheless|in addition|as a result|by contrast|even so|the latter|the former)\b",
+    r"nonetheless|in addition|as a result|by contrast|even so|the latter|the former)\b"
+    # Sports and features name a person again by age, nation or role: "The 26-year-old ...",
+    # "The Frenchman believes ...", "The midfielder ...": said first, the listener asks who.
+    r"|^the (?:\d+-year-old|[a-z]+-year-old|(?:french|dutch|english|irish|welsh|scots)(?:man|woman)|spaniard|"
+    r"striker|midfielder|defender|goalkeeper|keeper|winger|full-back|centre-back|"
+    r"playmaker|youngster|teenager|actress|singer|rapper)\b(?! and\b)",
     re.IGNORECASE,
 )
 
@@ -143,6 +148,21 @@ def is_teaser(sentence: str) -> bool:
     return bool(_TEASER.search(sentence))
 
 
+def _short_question(sentence: str) -> bool:
+    """A short elliptical question of the writer's ("Tight end Vernon Davis?", "The result?"): no
+    question word, only a phrase that sets up the sentence after it, and alone tells the listener
+    nothing. A real question ("What happens to the bus routes?") and a quoted one stay sayable."""
+    bare = sentence.strip()
+    return (bare.endswith("?") and len(bare.split()) <= SHORT_QUESTION_WORDS and not _is_quotation(bare)
+            and not _ASKS.match(bare))
+
+
+SHORT_QUESTION_WORDS = 8
+_ASKS = re.compile(r"(?:what|why|how|when|where|who|whom|whose|which|is|are|was|were|do|does|did|can|could|will|"
+                   r"would|should|shall|may|might|must|has|have|had|isn't|aren't|wasn't|don't|doesn't|didn't|"
+                   r"won't|can't)\b", re.IGNORECASE)
+
+
 def _is_quotation(sentence: str) -> bool:
     return sentence.lstrip()[:1] in {'"', "“"}
 
@@ -234,7 +254,8 @@ def summarize(article: Article, words: int, weights: Weights = DEFAULT_WEIGHTS) 
         return Digest(article, tuple(DigestSection(s.heading, ()) for s in article.sections))
     by_place = {(s.section, s.index): s for s in flat}
     # Captions, credits and bylines are not the story: never chosen, unless nothing else is there.
-    sayable = {p for p, s in by_place.items() if not (is_caption(s.text) or is_fragment(s.text))} or set(by_place)
+    sayable = {p for p, s in by_place.items()
+               if not (is_caption(s.text) or is_fragment(s.text) or _short_question(s.text))} or set(by_place)
     scores = dict(zip(((s.section, s.index) for s in flat), score_sentences(flat, weights)))
     chosen: set[tuple[int, int]] = set()
     used = 0

@@ -73,6 +73,45 @@ def test_a_named_quote_stands_alone():
     assert not _needs_previous("The ferries kept running.")
 
 
+def test_a_person_named_again_by_age_nation_or_role_comes_with_who_it_is():
+    from briefing.writing.summarize import _needs_previous
+
+    # Sports pages name a player again as "The Frenchman", "The 26-year-old", "The midfielder":
+    # said first, the listener asks who. A nation's adjective before a noun names no one.
+    for sentence in ("The Frenchman believes the club needs four new players.",
+                     "The 26-year-old has scored nine goals this season.",
+                     "The midfielder was injured in training on Friday."):
+        assert _needs_previous(sentence), sentence
+    for sentence in ("The French government raised the tax on Friday.",
+                     "The Brazilian city will host the forum.",
+                     "The midfielder and the coach left together."):
+        assert not _needs_previous(sentence), sentence
+    article = _article(
+        "Thierry Henry has criticised the club's transfer dealings and urged it to buy four top players. "
+        "The Frenchman believes the club needs a goalkeeper, a defender, a midfielder and a striker to win the title. "
+        "Tickets for the next home game went on sale on Monday."
+    )
+    for budget in (12, 20, 35):
+        chosen = _chosen(summarize(article, budget))
+        assert "The Frenchman" not in chosen[0], chosen
+
+
+def test_a_short_question_of_the_writer_is_not_said_but_a_quoted_one_is():
+    from briefing.writing.summarize import _short_question
+
+    assert _short_question("Tight end Vernon Davis?")
+    assert _short_question("The result?")
+    assert not _short_question('"Why would I leave this club?" he asked.')
+    assert not _short_question("What happens to the old bus routes?")  # a real question: its answer follows
+    article = _article(
+        "The quarterback threw for three touchdowns as the team won its fifth game in a row on Sunday. "
+        "His favourite target? "
+        "The receiver caught eleven passes for 160 yards and two of the touchdowns."
+    )
+    for budget in (20, 40, 60):
+        assert "His favourite target?" not in _chosen(summarize(article, budget))
+
+
 def test_near_repeats_are_said_once():
     article = _article(
         "The city council approved a new tram line through the city centre on Tuesday evening. "
