@@ -20,6 +20,8 @@ the facts:
   hopes" -> "This is raising hopes"; ", saying ..." -> "Rajoy said ..."); a closing apposition
   (", the Jets owner" -> "Woody Johnson is the Jets owner"; ", a move that ..." -> "This is a
   move that ...").
+- the connectives (`connectives.py`, in `SPLIT_RULES`), a joined clause said on its own:
+  - `split_after_clauses`: "... on Thursday after Opec cut output" -> "This was after Opec cut output."
 
 What stays: every word of an edited sentence comes from its source sentence, except the
 editor's own closed list of function words (`EAR_WORDS`); no rule adds a fact, and no verb
@@ -44,6 +46,7 @@ from .run_ons import split_captions_after_names, split_joined_sentences, split_l
 from .tails import split_adverbial_tails, split_comparisons, split_fronted_participles, split_participle_tails
 from .appositions import split_closing_appositions, split_subject_appositions
 from .quotations import split_inside_quotations
+from .connectives import CONNECTIVE_RULES, split_after_clauses
 
 EarRule = Callable[[str], list[str]]
 
@@ -55,6 +58,7 @@ SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentenc
                                     split_while, split_concessions, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
                                     split_participle_tails, split_fronted_participles, split_comparisons,
                                     split_closing_appositions,
+                                    *CONNECTIVE_RULES,
                                     split_appositions, split_subject_appositions, split_comma_splices, split_colons, split_shared_subjects,
                                     split_bare_and, split_inside_quotations)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES

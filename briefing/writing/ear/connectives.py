@@ -1,0 +1,98 @@
+"""Rules for a clause joined on by a connective ("before", "after", ", both of which ...") that
+radio says as a sentence of its own: "Sterling opened the scoring in the ninth minute before
+Joe Allen scored." -> "Sterling opened the scoring in the ninth minute." "Then Joe Allen
+scored." The connective's meaning is kept by a function word ("Then", "This was after") or by
+the source's own quantifier ("Both", "Some")."""
+
+from __future__ import annotations
+
+import re
+
+from .grammar import (
+    MIN_PIECE_WORDS, _CONJUNCTIONS, _FUNCTION_ENDS, _PAST, _capitalized, _ended, _finite, _is_clause, _long,
+    _opens_clause, _SINGULAR_VERBS, _SUBJECT_WORDS, _subject_words, _top_level, _words,
+)
+from .tails import _last_tense, _tense
+
+_PRONOUNS = frozenset("he she it they we i you his her its their our my your him them this that these those".split())
+_MODAL_WORDS = frozenset("will would can could may might must should shall".split())
+# Before "before"/"after" these make it part of a time phrase ("two days after", "shortly
+# before", "long before", "the night before") or of a verb ("named after", "looked after"): the
+# tail cut there would lose the phrase or change what the verb says.
+_TIME_WORDS = frozenset(
+    """shortly just soon long hours hour days day weeks week months month years year minutes minute moments
+    moment seconds time times night morning evening afternoon decade decades weekend immediately only even
+    ever never well straight right directly quickly swiftly briefly moments soon-after""".split()
+)
+# "in the ninth minute before ...", "this year after ...": a moment, not a span the tail is measured from.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+eth|"
+                      r"last|final|opening|closing|same|this|that|next|previous")
+_VERB_AFTER = frozenset(
+    """named name names naming look looks looked looking take takes took taken taking run runs ran running go goes
+    went gone going come comes came coming chase chases chased chasing lust lusted hanker seek sought one""".split()
+)
+# A negated or hedged clause: "did not leave before the match ended" is not "Then the match ended".
+_NEGATED = re.compile(r"\b(?:not|never|no|nor|without|barely|hardly|scarcely)\b|n['’]t\b", re.IGNORECASE)
+
+
+# The tail may belong to a clause inside the left one ("... who took over after ...").
+_INNER = re.compile(r"\b(?:that|which|who|whom|whose)\s+[^,]*$")
+
+
+def _tail_clause(sentence: str, word: str, outside: list[bool]):
+    """(left, right) at each "word" that joins two clauses at the top level, the right one
+    the plain rest of the sentence (no comma, quotation or bracket) with its own subject."""
+    for match in re.finditer(rf"(?<=[^,\s])\s+{word}\s+", sentence):
+        if not outside[match.start()]:
+            continue
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if "," in right or any(not outside[i] for i in range(match.start(), len(sentence))):
+            continue
+        words = left.split()
+        if len(words) < MIN_PIECE_WORDS + 1:
+            continue
+        timed = words[-1].lower().strip(".") in _TIME_WORDS and not _ORDINAL.fullmatch(words[-2].lower())
+        if timed or words[-1].lower() in _VERB_AFTER | _FUNCTION_ENDS \
+                or words[0].strip("\"“'‘").lower() in _CONJUNCTIONS or ";" in left or re.search(r"\bwhile\b", right):
+            continue
+        if _INNER.search(left):
+            continue  # "allegations that the giant misled investors after ...": the tail may be the inner clause's
+        subject = _subject_words(words)
+        if subject is None or not subject[0]:
+            continue  # "The wars in Iraq, increased spending on security after 9/11 and ...": no clause before it
+        if _words(left) < MIN_PIECE_WORDS + 1 or not _is_clause(left) or not _is_clause(right) \
+                or not _opens_clause(right):
+            continue
+        yield left, right
+
+
+def _past_verb(clause: str) -> bool:
+    """Whether the clause's first verb, after its subject, is a plain past ("Joe Allen
+    capitalised", "the plane was hit"), not a modal ("before he could flee")."""
+    found = _subject_words(clause.split())
+    if found is None:
+        return False
+    _, verb = found
+    word = clause.split()[verb].lower().strip(",.;:")
+    return word not in _MODAL_WORDS and (word in _PAST or len(word) > 4 and word.endswith("ed"))
+
+
+def split_after_clauses(sentence: str) -> list[str]:
+    """A long sentence told in the past whose closing "after" clause (no comma before it) has
+    its own subject says it as "This was after ...", as a closing ", after ..." tail is said:
+    "Residents had an unexpected change of scenery this morning after a stretch of seabed was
+    forced to the surface." -> "... this morning." "This was after a stretch of seabed was forced
+    to the surface." A time phrase ("two days after"), a verb's own "after" ("named after"), a
+    negated clause or a clause in the present or future stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for left, right in _tail_clause(sentence, "after", outside):
+        if _NEGATED.search(left) or _tense(left) != "was" or _last_tense(left) != "was" or _tense("x " + right) != "was":
+            continue  # "... after the club moves to its new stadium": not yet so
+        return [_ended(left), _ended("This was after " + right)]
+    return [sentence]
+
+
+CONNECTIVE_RULES = (split_after_clauses,)
