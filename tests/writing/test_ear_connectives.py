@@ -9,7 +9,7 @@ import re
 import pytest
 
 from briefing.writing.ear import (
-    EAR_WORDS, for_the_ear, split_after_clauses,
+    EAR_WORDS, for_the_ear, split_after_clauses, split_before_clauses,
 )
 
 
@@ -63,3 +63,51 @@ def test_an_after_of_a_time_phrase_a_future_a_negation_or_an_inner_clause_stays(
 def test_a_short_sentence_with_after_stays():
     sentence = "Shares rose after the firm said profits grew."
     assert split_after_clauses(sentence) == [sentence]
+
+
+# split_before_clauses
+
+
+def test_a_clause_before_a_second_event_is_said_then():
+    sentence = ("Maria Lopez gave her side the lead with a header in the ninth minute before Sarah Kent "
+                "doubled it from the penalty spot after the break.")
+    said = split_before_clauses(sentence)
+    assert said == ["Maria Lopez gave her side the lead with a header in the ninth minute.",
+                    "Then Sarah Kent doubled it from the penalty spot after the break."]
+    assert _added(sentence, said) <= EAR_WORDS
+    assert "then" in EAR_WORDS
+
+
+_BEFORE_PAIRS = [
+    # a pronoun after "Then" would point at the first clause's subject
+    ("The winger collected the loose ball in midfield and passed it to Grant before his cross struck the far post.",
+     "The winger collected the loose ball in midfield and passed it to Grant before the cross struck the far post."),
+    # a modal: what the man could do did not happen
+    ("The guard stopped the man at the gate of the old factory before the man could reach the second door.",
+     "The guard stopped the man at the gate of the old factory before the man reached the second door."),
+    # a time phrase
+    ("The old mill at the edge of the village closed its doors for the last time shortly before the war in Europe began.",
+     "The old mill at the edge of the village closed its doors for the last time in 1939 before the war in Europe began."),
+    # negated
+    ("The crew did not leave the ship in the harbour of the little town before the captain gave the order.",
+     "The crew left the ship in the harbour of the little town before the captain gave the order."),
+]
+
+
+@pytest.mark.parametrize("stays, splits", _BEFORE_PAIRS)
+def test_a_before_after_a_pronoun_a_modal_a_time_phrase_or_a_negation_stays(stays, splits):
+    assert split_before_clauses(stays) == [stays]
+    said = split_before_clauses(splits)
+    assert len(said) == 2 and said[1].startswith("Then the ")
+
+
+def test_a_before_that_is_not_a_second_event_in_turn_stays():
+    for sentence in (
+        # a noun phrase: "profit before exceptional items"
+        "The company said its underlying profit before exceptional items rose by 8% in the last three months.",
+        # no two events: a wait
+        "It was three long years at the bottom of the league before the club won a single away game again.",
+        # no subject of its own
+        "Growth across the member countries slowed to 2.9% in the spring before recovering to 3.1% in the autumn.",
+    ):
+        assert split_before_clauses(sentence) == [sentence], sentence

@@ -77,6 +77,32 @@ def _past_verb(clause: str) -> bool:
     return word not in _MODAL_WORDS and (word in _PAST or len(word) > 4 and word.endswith("ed"))
 
 
+def split_before_clauses(sentence: str) -> list[str]:
+    """A long sentence told in the past whose second clause comes "before" with its own
+    subject says it as a sentence of its own opened by "Then", which keeps the order: "Sterling
+    opened the scoring in the ninth minute before Joe Allen capitalised on a mistake." ->
+    "Sterling opened the scoring in the ninth minute." "Then Joe Allen capitalised on a
+    mistake." A negated clause ("did not leave before ..."), a time phrase ("shortly before",
+    "two years before"), a modal on either side ("before he could flee") or a clause with no
+    subject of its own ("before recovering") stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for left, right in _tail_clause(sentence, "before", outside):
+        if _NEGATED.search(left) or _tense(left) != "was" or _last_tense(left) != "was" or not _past_verb(right):
+            continue
+        first = right.split()[0]
+        if first.lower() in _PRONOUNS:
+            continue  # "... released it to Oscar before his back-heel sent ...": said after "Then", "his" is Fabregas's
+        if not first[:1].isupper() and first.lower() not in _SUBJECT_WORDS:
+            continue  # "the profit before exceptional items rose 8%": "before" in a noun phrase
+        if re.match(r"(?:it|there)\s+(?:was|were|had been)\b", left, re.IGNORECASE):
+            continue  # "It was three years before the club won again": not two events in turn
+        return [_ended(left), _ended("Then " + right)]
+    return [sentence]
+
+
 def split_after_clauses(sentence: str) -> list[str]:
     """A long sentence told in the past whose closing "after" clause (no comma before it) has
     its own subject says it as "This was after ...", as a closing ", after ..." tail is said:
@@ -95,4 +121,4 @@ def split_after_clauses(sentence: str) -> list[str]:
     return [sentence]
 
 
-CONNECTIVE_RULES = (split_after_clauses,)
+CONNECTIVE_RULES = (split_before_clauses, split_after_clauses)
