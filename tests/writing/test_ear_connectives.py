@@ -9,7 +9,7 @@ import re
 import pytest
 
 from briefing.writing.ear import (
-    EAR_WORDS, for_the_ear, split_after_clauses, split_before_clauses,
+    EAR_WORDS, for_the_ear, split_after_clauses, split_before_clauses, split_closing_of_which,
 )
 
 
@@ -111,3 +111,41 @@ def test_a_before_that_is_not_a_second_event_in_turn_stays():
         "Growth across the member countries slowed to 2.9% in the spring before recovering to 3.1% in the autumn.",
     ):
         assert split_before_clauses(sentence) == [sentence], sentence
+
+
+# split_closing_of_which
+
+
+def test_a_closing_both_of_which_is_said_with_its_quantifier():
+    sentence = ("The falls were caused by a large budget deficit and a wide trade gap, both of which need to be "
+                "funded by foreign buyers.")
+    said = split_closing_of_which(sentence)
+    assert said == ["The falls were caused by a large budget deficit and a wide trade gap.",
+                    "Both need to be funded by foreign buyers."]
+    said = split_closing_of_which("The carmaker avoided the fate of its two big rivals in Detroit, both of whom lost "
+                                  "ground to Japanese firms.")
+    assert said[1] == "Both lost ground to Japanese firms."
+    said = split_closing_of_which("So far nine versions of the virus are known to exist in the wild, one of which "
+                                  "was found inside a game.")
+    assert said == ["So far nine versions of the virus are known to exist in the wild.",
+                    "One was found inside a game."]
+
+
+def test_an_of_which_in_mid_sentence_of_a_mass_or_without_its_verb_stays():
+    for sentence in (
+        # not the sentence's end: the rest would be cut off
+        "As well as having two screens, one of which is controlled by touch, the console lets players meet online.",
+        # inside a quotation
+        'She said: "We have four new shops in the north of the country, two of which opened in May."',
+    ):
+        assert split_closing_of_which(sentence) == [sentence], sentence
+    for stays, splits in (
+        # "Some goes to ..." is heard as clumsy; "Some go to ..." is not
+        ("The plan needs an average of $950m a year from donors abroad, some of which goes towards job creation.",
+         "The plan needs an average of $950m a year from donors abroad, some of which go towards job creation."),
+        # no verb after it: a noun phrase
+        ("The band played twelve songs at the festival in the park, three of which songs were new to the crowd.",
+         "The band played twelve songs at the festival in the park, three of which were new to the crowd."),
+    ):
+        assert split_closing_of_which(stays) == [stays]
+        assert len(split_closing_of_which(splits)) == 2

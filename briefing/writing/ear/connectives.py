@@ -121,4 +121,42 @@ def split_after_clauses(sentence: str) -> list[str]:
     return [sentence]
 
 
-CONNECTIVE_RULES = (split_before_clauses, split_after_clauses)
+# ", both of which need ...", ", some of whom were ...": the quantifier opens the new sentence.
+_OF_WHICH = re.compile(
+    r",\s+(both|one|some|many|most|all|none|each|several|two|three|four|five|six|seven|eight|nine|ten|half)"
+    r"\s+of\s+(?:which|whom)\s+(\S+)", re.IGNORECASE)
+
+
+_MASS = frozenset("some most all half none".split())
+
+
+def split_closing_of_which(sentence: str) -> list[str]:
+    """A long sentence's closing ", both of which ..." (", one of which", ", some of whom" ...)
+    clause is said as a sentence of its own opened by its quantifier: "... big budget deficits
+    and a yawning current account gap, both of which need to be funded by foreign buyers." ->
+    "... current account gap." "Both need to be funded by foreign buyers." A clause that does
+    not open with its verb, or one inside a quotation, stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _OF_WHICH.finditer(sentence):
+        if not outside[match.start()] or any(not outside[i] for i in range(match.start(), len(sentence) - 1)):
+            continue
+        verb = match.group(2)
+        if not _finite(verb) and not (verb.lower().endswith("ly") and _finite(sentence[match.end():].split()[0]
+                                                                            if sentence[match.end():].split() else "")):
+            continue
+        left, clause = sentence[:match.start()], sentence[match.start(2):]
+        if "," in clause:
+            continue  # "As well as having two screens, one of which is ..., the DS ...": not the sentence's end
+        if match.group(1).lower() in _MASS and (verb.lower() in _SINGULAR_VERBS or verb.lower().endswith("s")
+                                                and not verb.lower().endswith("ss")):
+            continue  # "$950m a year, some of which goes to ...": "Some goes" is heard as clumsy
+        if _words(left) < MIN_PIECE_WORDS + 1 or _words(clause) < 2 or not _is_clause(left):
+            continue
+        return [_ended(left), _ended(f"{_capitalized(match.group(1).lower())} {clause}")]
+    return [sentence]
+
+
+CONNECTIVE_RULES = (split_before_clauses, split_after_clauses, split_closing_of_which)
