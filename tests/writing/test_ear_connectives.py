@@ -9,7 +9,7 @@ import re
 import pytest
 
 from briefing.writing.ear import (
-    EAR_WORDS, for_the_ear, split_after_clauses, split_before_clauses, split_closing_of_which,
+    EAR_WORDS, for_the_ear, split_after_clauses, split_before_clauses, split_closing_of_which, split_shared_but,
 )
 
 
@@ -149,3 +149,51 @@ def test_an_of_which_in_mid_sentence_of_a_mass_or_without_its_verb_stays():
     ):
         assert split_closing_of_which(stays) == [stays]
         assert len(split_closing_of_which(splits)) == 2
+
+
+# split_shared_but
+
+
+def test_a_but_clause_sharing_a_things_subject_is_said_with_it_and_the_modal_again():
+    sentence = "Growth in the region would reach 4.4% this year, but fall to 3.3% next year, the report said."
+    said = split_shared_but(sentence)
+    assert said == ["Growth in the region would reach 4.4% this year.",
+                    "But it would fall to 3.3% next year, the report said."]
+    assert _added(sentence, said) <= EAR_WORDS
+    said = split_shared_but("The new shopping centre on the edge of the town is to open in May, but will not include "
+                            "a cinema.")
+    assert said[1] == "But it will not include a cinema."
+    said = split_shared_but("Oil prices in London climbed to a four-month high on Monday morning, but fell back "
+                            "in the afternoon.")
+    assert said[1] == "But they fell back in the afternoon."
+
+
+def test_a_spokesman_is_said_again_as_the_spokesman():
+    sentence = ("A spokesman for the bank refused to comment on the reports, but said any changes would be "
+                "announced on Friday.")
+    assert split_shared_but(sentence) == [
+        "A spokesman for the bank refused to comment on the reports.",
+        "But the spokesman said any changes would be announced on Friday."]
+
+
+def test_a_but_clause_whose_verb_is_not_the_subjects_stays():
+    for stays, splits in (
+        # a person: "it" cannot be said of them
+        ("The young woman from the village won the first race of the day, but fell badly in the second one.",
+         "The young horse from the village won the first race of the day, but fell badly in the second one."),
+        # a clause inside the first one: the prices were up, not the office
+        ("The statistics office of the country found that consumer prices fell 0.6% in January, but were up 1.6%.",
+         "The statistics office of the country found a fall of 0.6% in prices in January, but was upbeat about it."),
+        # a pronoun inside the first clause: she fails, not the package
+        ("The severance package means she keeps her share options, but fails to collect on the bonus plan.",
+         "The severance package keeps the share options of the old board, but fails to collect on the bonus plan."),
+        # after a modal, a clause of its own, not a verb said with it
+        ("The new rules for the banks may be too strict, but the fact is these will be small changes in practice.",
+         "The new rules for the banks may be too strict, but remain the best answer to the crisis in practice."),
+    ):
+        assert split_shared_but(stays) == [stays], stays
+        said = split_shared_but(splits)
+        assert len(said) == 2 and said[1].startswith(("But it ", "But they ")), (splits, said)
+    # and a plural verb is not said of "it"
+    sentence = "The smaller of the two firms in the deal is based in Leeds, but were once owned by a bank in York."
+    assert split_shared_but(sentence) == [sentence]

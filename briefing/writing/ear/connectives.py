@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
+from ..sentences import _VERBS
+from .clauses import _NOT_ONLY
+from .speakers import _ROLE_WORDS
 from .grammar import (
-    MIN_PIECE_WORDS, _CONJUNCTIONS, _FUNCTION_ENDS, _PAST, _capitalized, _ended, _finite, _is_clause, _long,
+    MIN_PIECE_WORDS, _AUXILIARIES, _CONJUNCTIONS, _FUNCTION_ENDS, _PLURAL_VERBS, _SAY, _PAST, _capitalized, _ended, _finite, _is_clause, _long,
     _opens_clause, _SINGULAR_VERBS, _SUBJECT_WORDS, _subject_words, _top_level, _words,
 )
 from .tails import _last_tense, _tense
@@ -159,4 +162,102 @@ def split_closing_of_which(sentence: str) -> list[str]:
     return [sentence]
 
 
-CONNECTIVE_RULES = (split_before_clauses, split_after_clauses, split_closing_of_which)
+
+
+_BUT = re.compile(r",\s+but\s+(?:(?:also|still|then|later|now|instead)\s+)?(\S+)")
+# A subject that is a person ("A spokesman for the firm", "the officials"): "it" or "they" would
+# not be said of them; a role after "A"/"The" is said again as "the spokesman".
+_PEOPLE = re.compile(
+    r"\b(?:man|woman|men|women|boy|girl|child|children|people|person|officials?|analysts?|investors?|workers?|staff|"
+    r"fans?|players?|family|mother|father|son|daughter|wife|husband|police|doctors?|residents?|voters?|students?|"
+    r"teachers?|victims?|customers?|users?|critics?|experts?|leaders?|bosses)\b", re.IGNORECASE)
+# Verbs said bare after a modal ("would reach 4.4%, but fall to 3.3%"), besides `_VERBS`.
+_BARE_VERBS = frozenset("""be have do go get make take keep stay remain become rise fall grow cut drop slip
+    climb reach hit face need see give lose win pay put leave""".split())
+# A verb in the present the word list does not know, told by what follows it: "continues to insist".
+_PRESENT_VERB = re.compile(r"[a-z]{3,}[^s]s\s+(?:to|the|a|an|its|their)\s")
+_PREPOSITIONS = frozenset("of for at in on from with to by about".split())
+# After the subject's verb, a clause of its own: the verb after ", but" may be that clause's.
+_CLAUSE_AFTER_VERB = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|because|while|as|after|before|since|"
+                                r"until|unless|whether|how|why|what)\b", re.IGNORECASE)
+
+
+def split_shared_but(sentence: str) -> list[str]:
+    """A long sentence whose ", but" clause shares the first one's subject, a thing or things,
+    says it as a sentence of its own with "it" or "they", and the first clause's modal again:
+    "US growth would reach 4.4% in 2004, but fall to 3.3% next year." -> "US growth would reach
+    4.4% in 2004." "But it would fall to 3.3% next year."; "The merger is to go ahead, but will
+    not include the unit." -> "But it will not include the unit."; a spokesman or an official is
+    "the spokesman" again ("A spokesman for the firm refused to comment, but said ..." -> "But
+    the spokesman said ..."). A person by name (`split_shared_subjects` says it again), other
+    people, a verb that may belong to a clause inside the first one ("said that prices fell, but
+    were up ..."), or a verb whose number is not the subject's stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _BUT.finditer(sentence):
+        if not outside[match.start()]:
+            continue
+        left, right = sentence[:match.start()], sentence[match.start(1):]
+        lead = "".join(w + " " for w in sentence[match.start():match.start(1)].split()[2:])  # "also", "still" ...
+        verb = match.group(1).lower()
+        words = left.split()
+        found = _subject_words(words)
+        if found is None or _NOT_ONLY.search(left) or not _is_clause(left):
+            continue
+        subject, at = found
+        if not subject or len(subject) > 12 or at >= len(words):
+            continue
+        left_verb = words[at].lower().strip(",")
+        if _CLAUSE_AFTER_VERB.search(" ".join(words[at:])) or re.fullmatch(_SAY + "|suggested|believes|thinks|expects",
+                                                                          left_verb):
+            continue  # "said that French prices fell, but were up": whose "were"?
+        if any(w.lower() in ("he", "she", "they", "we", "i") for w in words[at + 1:]):
+            continue  # "The package means she keeps her options, but fails to ...": she fails, not the package
+        modal = left_verb in _MODAL_WORDS
+        if modal:
+            if verb not in _VERBS | _BARE_VERBS or verb in _AUXILIARIES or verb.endswith(("ed", "ing", "s")):
+                continue  # after "would reach", only a verb said with the same modal: "fall", not "but the fact is"
+        elif not (_finite(verb) or _PRESENT_VERB.match(right)) or not verb.isalpha() or verb.endswith("ing"):
+            continue
+        noun = []
+        for word in subject:
+            if word.lower() in _PREPOSITIONS:
+                break
+            noun.append(word)
+        head = noun[-1].lower().strip(",") if noun else ""
+        said: str | None
+        if [w.lower() for w in subject] in (["it"], ["they"]):
+            said = subject[0].lower()
+        elif not head or not head.isalpha() or head in _PRONOUNS or noun[-1][:1].isupper() and not (
+                len(noun) == 1 and subject[0] == words[0] and (len(subject) > 1 or head in _SUBJECT_WORDS)):
+            continue  # a name: a person or a firm, said again by `split_shared_subjects` where it can be
+            # ("Growth in the region ..." opens with a capital, and is a thing)
+        elif _ROLE_WORDS.fullmatch(head) and subject[0] in ("A", "An", "The") and len(noun) == 2 \
+                and "the" in sentence.lower().split():
+            said = "the " + head  # "A spokesman for the firm ..., but said" -> "But the spokesman said"
+        elif _PEOPLE.search(" ".join(noun)) or _ROLE_WORDS.search(" ".join(noun)):
+            continue
+        else:
+            said = "they" if head.endswith("s") and not head.endswith(("ss", "us", "is")) or " and " in " ".join(noun) \
+                else "it"
+        if said == "it" and verb in _PLURAL_VERBS or said == "they" and verb in _SINGULAR_VERBS:
+            continue
+        if said == "they" and not modal and verb.endswith("s") and not verb.endswith("ss") and verb not in _PAST:
+            continue  # "they continues": the verb is not the subject's
+        if said == "it" and not modal and verb in ("are", "were", "have", "do"):
+            continue
+        from .clauses import split_shared_subjects
+
+        if len(split_shared_subjects(sentence)) > 1:
+            return [sentence]  # the subject said again by name is clearer than "it"
+        said_modal = words[at] + " " if modal else ""
+        piece = f"But {said} {said_modal}{lead}{right}"
+        if _words(piece) < MIN_PIECE_WORDS:
+            continue
+        return [_ended(left), _ended(piece)]
+    return [sentence]
+
+
+CONNECTIVE_RULES = (split_before_clauses, split_after_clauses, split_closing_of_which, split_shared_but)
