@@ -9,7 +9,8 @@ import re
 import pytest
 
 from briefing.writing.ear import (
-    EAR_WORDS, for_the_ear, split_after_clauses, split_before_clauses, split_closing_of_which, split_shared_but,
+    EAR_WORDS, for_the_ear, split_after_clauses, split_before_clauses, split_closing_of_which, split_closing_where,
+    split_shared_but,
 )
 
 
@@ -197,3 +198,35 @@ def test_a_but_clause_whose_verb_is_not_the_subjects_stays():
     # and a plural verb is not said of "it"
     sentence = "The smaller of the two firms in the deal is based in Leeds, but were once owned by a bank in York."
     assert split_shared_but(sentence) == [sentence]
+
+
+# split_closing_where
+
+
+def test_a_closing_where_after_a_place_or_an_event_is_said_there():
+    sentence = "The finance ministers of the union are meeting on Thursday in Brussels, where they will discuss a fuel tax."
+    said = split_closing_where(sentence)
+    assert said == ["The finance ministers of the union are meeting on Thursday in Brussels.",
+                    "There, they will discuss a fuel tax."]
+    assert _added(sentence, said) <= EAR_WORDS and "there" in EAR_WORDS
+    said = split_closing_where("The film was released a week ahead of the awards ceremony on Sunday, where Ana Costa "
+                               "is up against two older actors.")
+    assert said[1] == "There, Ana Costa is up against two older actors."
+
+
+def test_a_where_after_no_place_of_two_places_or_without_a_clause_stays():
+    for stays, splits in (
+        # not a place: "There" would point at nothing
+        ("The new law will be tested in a number of difficult cases, where the judges will have the last word.",
+         "The new law will be tested in a number of difficult courts, where the judges will have the last word."),
+        # two places: which one is "There"?
+        ("The team would rather play at the small stadium in Cardiff than the big one in London, where it lost twice.",
+         "The team would rather not play at the big old stadium in the centre of London, where it lost twice."),
+        # "There, there are ..." is heard as clumsy
+        ("About ten million people from the south now live in the capital city, where there are few new homes.",
+         "About ten million people from the south now live in the capital city, where rents are rising fast this year."),
+    ):
+        assert split_closing_where(stays) == [stays], stays
+        assert split_closing_where(splits)[1].startswith("There, "), splits
+    sentence = "The firm says it will build the new homes on land it already owns in the city, where possible."
+    assert split_closing_where(sentence) == [sentence]

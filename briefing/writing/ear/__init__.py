@@ -25,6 +25,7 @@ the facts:
   - `split_before_clauses`: "... in the ninth minute before Joe Allen scored" -> "Then Joe Allen scored."
   - `split_closing_of_which`: "..., both of which need funding" -> "Both need funding."
   - `split_shared_but`: "Growth would reach 4%, but fall to 3%" -> "But it would fall to 3%."
+  - `split_closing_where`: "... in Brussels, where they will meet" -> "There, they will meet."
 
 What stays: every word of an edited sentence comes from its source sentence, except the
 editor's own closed list of function words (`EAR_WORDS`); no rule adds a fact, and no verb
@@ -50,7 +51,8 @@ from .tails import split_adverbial_tails, split_comparisons, split_fronted_parti
 from .appositions import split_closing_appositions, split_subject_appositions
 from .quotations import split_inside_quotations
 from .connectives import (
-    CONNECTIVE_RULES, split_after_clauses, split_before_clauses, split_closing_of_which, split_shared_but,
+    CONNECTIVE_RULES, split_after_clauses, split_before_clauses, split_closing_of_which, split_closing_where,
+    split_shared_but,
 )
 
 EarRule = Callable[[str], list[str]]

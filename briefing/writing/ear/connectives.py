@@ -260,4 +260,46 @@ def split_shared_but(sentence: str) -> list[str]:
     return [sentence]
 
 
-CONNECTIVE_RULES = (split_before_clauses, split_after_clauses, split_closing_of_which, split_shared_but)
+
+# A place or an event a closing ", where ..." clause can be said of with "There".
+_PLACES = re.compile(
+    r"\b(?:city|town|village|country|state|province|region|area|island|coast|port|capital|stadium|ground|arena|"
+    r"hospital|court|school|university|college|church|club|ceremony|summit|conference|meeting|hotel|airport|"
+    r"station|prison|camp|market|office|headquarters|building|venue|festival|show|event|party|store|shop|"
+    r"restaurant|bar|park|street|road|centre|center|plant|factory|factories|mine|site|base|home|house|zoo|museum|"
+    r"hall|studio|theatre|theater|farm|beach|resort|cities|towns|villages|countries|states|hospitals|schools|"
+    r"courts|clubs|stores|shops)\b", re.IGNORECASE)
+# "in Houston, where ...", "at Anfield, where ...": a name after a preposition of place.
+_NAMED_PLACE = re.compile(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+
+
+def split_closing_where(sentence: str) -> list[str]:
+    """A long sentence's closing ", where ..." clause after a place or an event is said as a
+    sentence of its own opened by "There,": "The video was released ahead of the awards ceremony
+    on Sunday, where Kane is up against Hazard for the top prize." -> "... on Sunday." "There, Kane
+    is up against Hazard for the top prize." A "where" after something that is not a place (",
+    a case where ..."), one without its own subject and verb, or one the sentence goes on after
+    (a comma) stays.
+    """
+    if not _long(sentence):
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in re.finditer(r",\s+where\s+", sentence):
+        if not outside[match.start()] or any(not outside[i] for i in range(match.start(), len(sentence) - 1)):
+            continue
+        left, clause = sentence[:match.start()], sentence[match.end():]
+        if "," in clause or not _is_clause(left) or _words(left) < MIN_PIECE_WORDS + 1:
+            continue
+        if not (_opens_clause(clause) or clause.split()[0].lower() in _PRONOUNS and _finite(clause.split()[1])):
+            continue  # "..., where possible": no clause of its own
+        near = " ".join(left.split()[-5:])
+        if not (_PLACES.search(near) or _NAMED_PLACE.search(left)):
+            continue
+        if clause.split()[0].lower() == "there" or re.search(r"\b(?:than|or|instead of|and)\s+(?:\S+\s+){0,4}\S+$", left):
+            continue  # "There, there are ..."; "Cardiff rather than the Millennium Stadium, where": which one is "There"?
+        return [_ended(left), _ended("There, " + clause)]
+    return [sentence]
+
+
+CONNECTIVE_RULES = (split_before_clauses, split_after_clauses, split_closing_of_which, split_shared_but,
+                    split_closing_where)
