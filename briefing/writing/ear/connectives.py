@@ -146,10 +146,9 @@ def split_closing_of_which(sentence: str) -> list[str]:
     for match in _OF_WHICH.finditer(sentence):
         if not outside[match.start()] or any(not outside[i] for i in range(match.start(), len(sentence) - 1)):
             continue
-        verb = match.group(2)
-        if not _finite(verb) and not (verb.lower().endswith("ly") and _finite(sentence[match.end():].split()[0]
-                                                                            if sentence[match.end():].split() else "")):
-            continue
+        verb, after = match.group(2), sentence[match.end():].split()
+        if not _finite(verb) and not (verb.lower().endswith("ly") and after and _finite(after[0])):
+            continue  # "three of which songs": no verb; "both of which quickly sold" has one
         left, clause = sentence[:match.start()], sentence[match.start(2):]
         if "," in clause:
             continue  # "As well as having two screens, one of which is ..., the DS ...": not the sentence's end
@@ -290,7 +289,8 @@ def split_closing_where(sentence: str) -> list[str]:
         left, clause = sentence[:match.start()], sentence[match.end():]
         if "," in clause or not _is_clause(left) or _words(left) < MIN_PIECE_WORDS + 1:
             continue
-        if not (_opens_clause(clause) or clause.split()[0].lower() in _PRONOUNS and _finite(clause.split()[1])):
+        said = clause.split()
+        if not (_opens_clause(clause) or len(said) > 2 and said[0].lower() in _PRONOUNS and _finite(said[1])):
             continue  # "..., where possible": no clause of its own
         near = " ".join(left.split()[-5:])
         if not (_PLACES.search(near) or _NAMED_PLACE.search(left)):
