@@ -20,6 +20,12 @@ the facts:
   hopes" -> "This is raising hopes"; ", saying ..." -> "Rajoy said ..."); a closing apposition
   (", the Jets owner" -> "Woody Johnson is the Jets owner"; ", a move that ..." -> "This is a
   move that ...").
+- the connectives (`connectives.py`, in `SPLIT_RULES`), a joined clause said on its own:
+  - `split_after_clauses`: "... on Thursday after Opec cut output" -> "This was after Opec cut output."
+  - `split_before_clauses`: "... in the ninth minute before Joe Allen scored" -> "Then Joe Allen scored."
+  - `split_closing_of_which`: "..., both of which need funding" -> "Both need funding."
+  - `split_shared_but`: "Growth would reach 4%, but fall to 3%" -> "But it would fall to 3%."
+  - `split_closing_where`: "... in Brussels, where they will meet" -> "There, they will meet."
 
 What stays: every word of an edited sentence comes from its source sentence, except the
 editor's own closed list of function words (`EAR_WORDS`); no rule adds a fact, and no verb
@@ -44,6 +50,10 @@ from .run_ons import split_captions_after_names, split_joined_sentences, split_l
 from .tails import split_adverbial_tails, split_comparisons, split_fronted_participles, split_participle_tails
 from .appositions import split_closing_appositions, split_subject_appositions
 from .quotations import split_inside_quotations
+from .connectives import (
+    CONNECTIVE_RULES, split_after_clauses, split_before_clauses, split_closing_of_which, split_closing_where,
+    split_shared_but,
+)
 
 EarRule = Callable[[str], list[str]]
 
@@ -55,6 +65,7 @@ SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentenc
                                     split_while, split_concessions, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
                                     split_participle_tails, split_fronted_participles, split_comparisons,
                                     split_closing_appositions,
+                                    *CONNECTIVE_RULES,
                                     split_appositions, split_subject_appositions, split_comma_splices, split_colons, split_shared_subjects,
                                     split_bare_and, split_inside_quotations)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES

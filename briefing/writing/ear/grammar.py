@@ -14,9 +14,10 @@ from ..sentences import _VERBS, is_fragment
 # The only words the editor may add: "This", "It" or "They" open a split-off ", which ..." clause;
 # "is" says a person's role ("Rod Eddington is BA's chief executive."); "This was" or "This is" opens
 # a split-off adverbial tail ("This was after sales fell."); "But" opens what followed "although";
-# "said" tells a closing ", saying ..." of its subject; "are", "were" go with a plural subject.
-# Function words only, never a fact.
-EAR_WORDS = frozenset({"this", "it", "they", "is", "was", "are", "were", "but", "said"})
+# "said" tells a closing ", saying ..." of its subject; "are", "were" go with a plural subject;
+# "Then" opens what came "before" (it keeps the order); "There," opens a closing ", where ..."
+# clause after a place. Function words only, never a fact.
+EAR_WORDS = frozenset({"this", "it", "they", "is", "was", "are", "were", "but", "said", "then", "there"})
 # A closing participle split off is said with the source's own participle after "is"/"was"
 # (", raising hopes" -> "This is raising hopes"; ", warning that ..." -> "Lord Browne was warning
 # that ..."), so that no verb form the source did not use is said; ", saying ..." and ", adding
