@@ -163,6 +163,7 @@ def write_script(
     several = len(digests) > 1
     for ai, digest in enumerate(digests):
         last_story = ai == len(digests) - 1
+        announced_to = None  # the host the announcement already handed the story to
         if several or credits is not None:
             lines = _render(
                 env, "article.j2", title=digest.article.title, index=ai, count=len(digests),
@@ -173,6 +174,7 @@ def write_script(
             if reader is not None and reader != opener:
                 # The opener announces the story and hands it over in one breath.
                 lines += cast.handover(to=reader, by=opener, topic=None, last=False)
+                announced_to = reader
             segments.append(Segment("article", digest.article.title, _speakable_sentences(lines, language), opener))
             cast.speaking = opener
         spoken = [s for s in digest.sections if s.sentences]
@@ -181,8 +183,8 @@ def write_script(
             position = headed.index(section) if section.heading else -1
             title_here = section.heading or digest.article.title
             reader = cast.reader(ai) if several else cast.reader(si)
-            handed_over = False
-            if reader is not None and reader != cast.speaking:
+            handed_over = si == 0 and reader is not None and reader == announced_to
+            if reader is not None and reader != cast.speaking and not handed_over:
                 topic = section.heading  # a lead has none: "Joe, what's the story?"
                 lines = cast.handover(to=reader, by=cast.speaking, topic=topic,
                                       last=last_story and si == len(spoken) - 1 and si > 0)

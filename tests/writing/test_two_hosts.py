@@ -80,3 +80,19 @@ def test_script_json_shows_the_speaker_of_every_turn(cli, short_article):
     assert data["hosts"] == ["Hannah", "Joe"]
     assert {s["speaker"] for s in data["segments"]} == {"Hannah", "Joe"}
     assert all(s["speaker"] for s in data["segments"])
+
+
+
+def test_a_story_announced_and_handed_over_in_one_breath_is_not_handed_over_again():
+    # "First: ... Joe, what's the story?" then Joe reads: no "Over to you, Joe." in between.
+    stories = [_digest(f"Story {n}", [(None, [f"Sentence number {n} was reported."])]) for n in range(1, 4)]
+    script = write_script(stories, show="Harbor", day=date(2026, 11, 25), hosts=HOSTS)
+    kinds = [(s.kind, s.speaker) for s in script.segments]
+    assert kinds == [("intro", "Hannah"),
+                     ("article", "Hannah"), ("section", "Joe"),  # announced and handed over at once
+                     ("article", "Hannah"), ("section", "Hannah"),
+                     ("article", "Hannah"), ("section", "Joe"),
+                     ("handover", "Joe"), ("outro", "Hannah")]
+    for index, segment in enumerate(script.segments):
+        if segment.kind == "section" and segment.speaker == "Joe":
+            assert "Joe" in script.segments[index - 1].text
