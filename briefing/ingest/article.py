@@ -156,12 +156,19 @@ def derive_title(sections: Iterable[Section], max_words: int = MAX_TITLE_WORDS) 
         chosen = clauses[1]
     words = chosen.split()
     if len(words) > max_words:
-        words = words[:max_words]
+        # Cut where a clause starts ("... has warned | that allowing huge US budget deficits ..."), not
+        # in the middle of a phrase ("... warned that allowing huge US budget").
+        cuts = [i for i, w in enumerate(words[:max_words + 1]) if i >= MIN_TITLE_WORDS and w.lower() in _CLAUSE_STARTS]
+        words = words[:cuts[-1]] if cuts else words[:max_words]
         while words and words[-1].lower() in _STOP_AT_END:
             words.pop()
     title = " ".join(words).strip(" \"'“”‘’")
     return title[:1].upper() + title[1:] if title else "Untitled"
 
+
+MIN_TITLE_WORDS = 4
+_CLAUSE_STARTS = {"that", "after", "as", "because", "when", "which", "who", "while", "amid", "following", "since",
+                  "despite", "but", "and", "before", "if", "until", "where", "although", "though", "with", "over"}
 
 _STOP_AT_END = {
     "a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",

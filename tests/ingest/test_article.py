@@ -56,6 +56,16 @@ def test_derived_title_skips_a_framing_phrase():
     assert derive_title([lead]) == "Ministers agreed a new budget for schools"
 
 
+def test_a_long_derived_title_is_cut_where_a_clause_starts_not_inside_a_phrase():
+    from briefing.models import Section
+
+    lead = Section(None, ("The central bank governor has warned that allowing large budget deficits to run on "
+                          "could have severe consequences. More follows.",))
+    assert derive_title([lead]) == "The central bank governor has warned"  # not "... allowing large budget"
+    short = Section(None, ("Ministers said that schools will reopen on Monday. More follows.",))
+    assert derive_title([short]) == "Ministers said that schools will reopen on Monday"  # short: whole
+
+
 def test_markdown_headings_and_markup(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("# The Title\n\nLead with a [link](http://x.example) and *emphasis*.\n\n## Part Two\n\nBody text.\n")
