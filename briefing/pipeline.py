@@ -202,7 +202,6 @@ def render_script(script: Script, output: str | Path, options: EpisodeOptions | 
     from .audio.mix import MIX_RATE
     from .audio.render import render_to_mp3
     from .models import Episode
-    from .voices import get_voice
     from .voices.cache import TakeCache
     from .writing.language import check_voice_language
 
@@ -211,26 +210,15 @@ def render_script(script: Script, output: str | Path, options: EpisodeOptions | 
     output = Path(output)
     if prepared is None:
         prepared = prepare_episode(output, options)
-    cast = {}
-    for (name, _), (engine, voice) in zip(options.hosts if len(options.hosts) > 1 else [(None, None)],
-                                          voice_specs(options)):
-        cast[name] = get_voice(engine, voice, speed=options.speed, tld=options.tld,
-                               lang=options.lang or (script.language if engine == "gtts" else None))
-        check_voice_language(cast[name], script.language)
-    loaded = next(iter(cast.values()))
-    voices = {name: voice for name, voice in cast.items() if name is not None}
-    quoting, quote_voices = None, {}
-    if options.quote_voice and voices:
-        # Two hosts: a quotation in one host's story is read by the other host.
-        names = list(voices)
-        quote_voices = {name: voices[names[(i + 1) % len(names)]] for i, name in enumerate(names)}
-    elif options.quote_voice:
-        from .voices import get_quote_voice
+    from .voices.segments import load_cast
 
-        quoting = get_quote_voice(options.quote_voice, loaded, speed=options.speed)
+    cast = load_cast(options, script.language)
+    for voice in (cast.main, *cast.voices.values()):
+        check_voice_language(voice, script.language)
+    loaded, voices, quoting, quote_voices = cast.main, cast.voices, cast.quoting, cast.quote_voices
     takes = TakeCache() if options.cache else None
     sentences = sum(len(s.sentences) for s in script.segments)
-    speakers = ", ".join(f"{v.engine} ({v.name})" for v in cast.values())
+    speakers = ", ".join(f"{v.engine} ({v.name})" for v in (voices.values() if voices else [loaded]))
     count = len(script.segments)
     if takes is not None:
         from .voices.speak import segments_to_speak

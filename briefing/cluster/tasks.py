@@ -59,23 +59,23 @@ def register(app) -> None:
     @app.task(name="briefing.plan", base=JobTask, **RETRIES)
     def plan(job: str, show_file: str, day: str) -> str:
         from ..voices.cache import TakeCache
-        from ..voices.segments import distinct_segments, load_voices, segment_key
+        from ..voices.segments import distinct_segments, load_cast, segment_key_of
 
         planned = work.plan(show_file, Date.fromisoformat(day))
         scripts, options = work.scripts(planned)
         cache = TakeCache()
         pending = []
         segments = distinct_segments(scripts)
-        identities = {}  # per language: the voices' identities (their models are not loaded)
+        casts = {}  # per language: the voices (their models are not loaded)
         for segment, language in segments:
-            if language not in identities:
-                voice, quoting = load_voices(options, language)
-                identities[language] = (voice.identity(), quoting.identity() if quoting else None)
-            key = segment_key(segment, identities[language][0], language, identities[language][1])
+            if language not in casts:
+                casts[language] = load_cast(options, language)
+            key = segment_key_of(segment, casts[language], language)  # in the voice of the host who says it
             if cache.has_segment(key):
                 jobs.segment_done(client(), job, key, spoken=False)
             else:
-                pending.append([key, [segment.kind, segment.title, list(segment.sentences)], language])
+                pending.append([key, [segment.kind, segment.title, list(segment.sentences), segment.speaker],
+                                language])
         jobs.save_plan(client(), job, planned, pending, options.to_dict())
         written = [s.writer for s in scripts if s.writer]  # a language model wrote the stories
         jobs.planned(client(), job, len(segments), work.episode_count(planned),
@@ -97,8 +97,9 @@ def register(app) -> None:
         from ..models import EpisodeOptions, Segment
         from ..voices.segments import speak_segment
 
-        kind, title, sentences = segment
-        spoken = speak_segment(Segment(kind, title, tuple(sentences)), EpisodeOptions.from_dict(options), language)
+        kind, title, sentences, speaker = (*segment, None)[:4]  # a plan from before speakers were sent: none
+        spoken = speak_segment(Segment(kind, title, tuple(sentences), speaker), EpisodeOptions.from_dict(options),
+                               language)
         jobs.segment_done(client(), job, spoken.key, spoken=spoken.synthesized > 0)
         return spoken.key
 

@@ -1,8 +1,8 @@
 """The segment as the unit of work: one story's sentences in one voice, spoken once.
 
 A segment (an announcement and its sentences, or an intro) is keyed by the hash of what
-makes it sound the way it does: its sentences, the voice's identity (engine, model, speed,
-pitch) and the language. Speaking a segment only fills the take cache; the episodes that
+makes it sound the way it does: its sentences, the identity (engine, model, speed, pitch) of
+the voice of the host who says it, and the language. Speaking a segment only fills the take cache; the episodes that
 carry it (a re-run, every listener who follows the story, another show with the same story)
 then mix it from the cache, levelled once too (`briefing.audio.levelled`). A segment already
 spoken is a no-op, so a task that speaks one may run twice (a worker died after speaking, before acknowledging) at no cost but a lookup.
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..models import EpisodeOptions, Script, Segment
 
@@ -36,15 +37,44 @@ class SpokenSegment:
     synthesized: int
 
 
-def load_voices(options: EpisodeOptions, language: str):
-    """The main voice (and the quotation voice, if any) exactly as `render_script` loads them."""
-    from . import get_quote_voice, get_voice
+@dataclass(frozen=True)
+class Cast:
+    """Every voice an episode speaks with: the main one, each host's, and who reads quotations."""
 
-    engine = options.engine
-    voice = get_voice(engine, options.voice, speed=options.speed,
-                      lang=options.lang or (language if engine == "gtts" else None), tld=options.tld)
-    quoting = get_quote_voice(options.quote_voice, voice, speed=options.speed) if options.quote_voice else None
-    return voice, quoting
+    main: Any
+    voices: dict  # host name -> Voice (empty with one host)
+    quoting: Any = None  # the quotation voice of a one-host episode
+    quote_voices: dict = field(default_factory=dict)  # host name -> the voice reading its quotations
+
+    def of(self, speaker: str | None):
+        """(voice, quotation voice) of the host who says a segment."""
+        return self.voices.get(speaker, self.main), self.quote_voices.get(speaker, self.quoting)
+
+
+def load_cast(options: EpisodeOptions, language: str) -> Cast:
+    """The voices exactly as every executor loads them (their models load on first use): with
+    two hosts, each host's, and a quotation in one host's story read by the other host."""
+    from . import get_quote_voice, get_voice, split_voice_spec
+
+    specs = ([(name, split_voice_spec(None, spec)) for name, spec in options.hosts] if len(options.hosts) > 1
+             else [(None, split_voice_spec(options.engine, options.voice))])
+    cast = {name: get_voice(engine, voice, speed=options.speed, tld=options.tld,
+                            lang=options.lang or (language if engine == "gtts" else None))
+            for name, (engine, voice) in specs}
+    main = next(iter(cast.values()))
+    voices = {name: voice for name, voice in cast.items() if name is not None}
+    if options.quote_voice and voices:
+        names = list(voices)
+        return Cast(main, voices, None, {name: voices[names[(i + 1) % len(names)]] for i, name in enumerate(names)})
+    if options.quote_voice:
+        return Cast(main, voices, get_quote_voice(options.quote_voice, main, speed=options.speed))
+    return Cast(main, voices)
+
+
+def segment_key_of(segment: Segment, cast: Cast, language: str) -> str:
+    """The content hash of a segment as the host who says it sounds."""
+    voice, quoting = cast.of(segment.speaker)
+    return segment_key(segment, voice.identity(), language, quoting.identity() if quoting else None)
 
 
 def speak_segment(segment: Segment, options: EpisodeOptions, language: str = "en", cache=None) -> SpokenSegment:
@@ -58,7 +88,7 @@ def speak_segment(segment: Segment, options: EpisodeOptions, language: str = "en
     from ..writing.language import check_voice_language
 
     cache = cache if cache is not None else TakeCache()
-    voice, quoting = load_voices(options, language)
+    voice, quoting = load_cast(options, language).of(segment.speaker)
     key = segment_key(segment, voice.identity(), language, quoting.identity() if quoting else None)
     if cache.has_segment(key):
         return SpokenSegment(key, len(segment.sentences), 0)

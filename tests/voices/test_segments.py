@@ -52,6 +52,32 @@ def test_a_segment_is_spoken_once_then_found_in_the_cache(tmp_path):
     assert faster.key != first.key and faster.synthesized == 1
 
 
+def test_a_hosts_segment_is_spoken_in_that_hosts_voice_so_the_episode_finds_every_take(tmp_path):
+    """The cluster speaks each segment ahead of the mix: Joe's story in Joe's voice, so the episode's
+    render finds all of it in the take cache and speaks nothing again (it once spoke every segment
+    in the main voice, and the mix spoke the other host's again)."""
+    from datetime import date
+
+    from briefing.models import Script
+    from briefing.show.config import DEFAULT_HOSTS
+    from briefing.voices.cache import TakeCache
+    from briefing.voices.segments import load_cast, segment_key_of, speak_segment
+    from briefing.voices.speak import segments_to_speak
+
+    options = EpisodeOptions(hosts=DEFAULT_HOSTS)
+    joes = Segment("section", "Ferries Return", STORY.sentences, "Joe")
+    hannahs = Segment("section", "Ferries Return", STORY.sentences, "Hannah")
+    cast = load_cast(options, "en")
+    assert cast.of("Joe")[0].engine == "piper" and cast.of("Hannah")[0].engine == "hibari"
+    assert segment_key_of(joes, cast, "en") != segment_key_of(hannahs, cast, "en")
+    spoken = speak_segment(joes, options, "en", TakeCache(tmp_path))
+    assert spoken.key == segment_key_of(joes, cast, "en") and spoken.synthesized == 1
+    script = Script("t", "Show", date(2026, 11, 25), (joes,), hosts=("Hannah", "Joe"))
+    assert segments_to_speak(script, cast.main, TakeCache(tmp_path), voices=cast.voices) == 0
+    script = Script("t", "Show", date(2026, 11, 25), (hannahs,), hosts=("Hannah", "Joe"))
+    assert segments_to_speak(script, cast.main, TakeCache(tmp_path), voices=cast.voices) == 1
+
+
 def test_the_take_cache_can_live_in_a_bucket_shared_by_processes(s3_server, monkeypatch):
     """Two caches on the same s3:// URL (two workers, say) see each other's takes and segments."""
     from briefing.voices.cache import TakeCache, cache_key
@@ -88,14 +114,14 @@ def test_a_spoken_segment_is_left_levelled_for_the_workers_that_mix_it(tmp_path)
     from briefing.audio.mix import mix
     from briefing.models import Script, Take
     from briefing.voices.cache import TakeCache
-    from briefing.voices.segments import load_voices, speak_segment
+    from briefing.voices.segments import load_cast, speak_segment
     from briefing.voices.speak import speak
 
     options = EpisodeOptions()
     speak_segment(STORY, options, "en", TakeCache(tmp_path))
     assert list((tmp_path / "levelled").rglob("*.npz"))
 
-    voice, _ = load_voices(options, "en")
+    voice = load_cast(options, "en").main
     script = Script("t", "Show", date(2026, 11, 25), (STORY,))
     takes = speak(script, voice, TakeCache(tmp_path))
     settings = dict(loudness=options.loudness, encoder_gain_db=encoder_gain(options.bitrate))
