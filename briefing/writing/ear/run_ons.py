@@ -10,7 +10,7 @@ from .speakers import _ROLE_WORDS
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _CONJUNCTIONS, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite,
     _is_clause,
-    _closing_mark, _long, _opens_clause, _single_quotation_at, _top_level, _words,
+    _PRONOUN_SUBJECTS, _closing_mark, _long, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
 )
 
 
@@ -186,5 +186,62 @@ def split_captions_after_names(sentence: str) -> list[str]:
             continue  # "Sega's Feel The Magic, are making ...": a title that goes on, set off by its comma
         if _opens_clause(right) and _is_clause(left) and any(_finite(w) for w in left.split()[1:]) \
                 and not is_fragment(_ended(right)):
+            return [_ended(left), right.strip()]
+    return [sentence]
+
+
+# Capitalized words that open a sentence and are no part of a name: a lost full stop is before
+# one in mid-sentence ("...have backed Dyke's call Only 81 of the 220 starters were ...").
+_OPENING_WORDS = frozenset("""only but however meanwhile yet still now instead earlier later he she they we it his her their
+    its this these those there two three four five six seven eight nine ten many most some several both each""".split())
+# ... and the ones that open a phrase before the clause's comma ("...trouser leg Away from
+# Guardiola's clothing, Bayern managed to ...").
+_OPENING_PHRASES = frozenset("""away before after during despite since although though while when as in at with for from
+    following under unlike like amid having""".split())
+_OPENER_GAP = re.compile(r"(?<=[\w'’%])\s+(?=[A-Z][a-z]*\s)")
+
+
+def split_caption_openers(sentence: str) -> list[str]:
+    """A caption run into the text whose full stop was lost before a common word that opens the
+    next sentence ("...have backed Dyke's call Only 81 of the 220 starters were eligible",
+    "...Guardiola's left trouser leg Away from Guardiola's clothing, Bayern managed to ...") is
+    cut there: the capitalized word is one no name is made of (a pronoun, a number word,
+    "Only", "But", "However"; or "Away", "After", "Despite" and the like before a phrase, its
+    comma and a clause). What follows must be a clause with its own verb; a title ("Only Fools
+    and Horses", "Formula One") or a phrase without its clause stays.
+    """
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence, left_open=False)
+    for gap in _OPENER_GAP.finditer(sentence):
+        if not outside[gap.start()]:
+            continue
+        left, right = sentence[:gap.start()], sentence[gap.end():]
+        words = right.split()
+        opener = words[0].lower()
+        if opener not in _OPENING_WORDS | _OPENING_PHRASES or _words(left) <= MIN_PIECE_WORDS \
+                or _words(right) < MIN_PIECE_WORDS:
+            continue
+        last = left.split()[-1]
+        if last.lower().strip(",") in _FUNCTION_ENDS | _SUBORDINATORS | _NOT_SUBJECTS or last.endswith(","):
+            continue
+        if _SAY_WORD.search(" ".join(left.split()[-3:])):
+            continue  # "officials said Only ...": reported speech goes on
+        if opener in _OPENING_PHRASES:
+            comma = right.find(", ")
+            clause = right[comma + 2:]
+            if comma < 0 or _words(right[:comma]) > 10 or not _opens_clause(clause) \
+                    or clause.split()[0].lower() in ("and", "but", "or"):
+                continue  # "With once commonplace features now considered ...": no comma, no clause
+            if last[:1].isupper() and words[1][:1].isupper():
+                continue  # "Bend It Like Beckham and ...": a title made of capitals
+        else:
+            found = _subject_words(words)
+            if found is None or found[1] > 15 or not found[0] or any(w.endswith(",") for w in found[0]):
+                continue
+            if opener not in ("but", "however", "meanwhile", "yet", "still") \
+                    and not (words[1][:1].islower() or words[1][:1].isdigit()):
+                continue  # "Only Fools and Horses", "Bend It Like Beckham": a title made of capitals
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:]) and not is_fragment(_ended(right)):
             return [_ended(left), right.strip()]
     return [sentence]

@@ -1,0 +1,55 @@
+"""Run-ons for the ear (issue 22): captions and lost full stops in mid-sentence, clauses joined
+without a comma, are cut where a listener hears a new sentence; what reads as one sentence
+(a title, a name, a phrase without its clause) stays whole."""
+
+from __future__ import annotations
+
+from briefing.writing.ear import for_the_ear, split_caption_openers
+
+
+# split_caption_openers
+
+
+def test_a_caption_run_into_a_sentence_is_cut_before_the_common_word_that_opens_it():
+    assert split_caption_openers(
+        "Four former national coaches have publicly supported the chairman's plan Only 12 of the 90 players "
+        "named in the weekend's line-ups were eligible for the national side.") == [
+        "Four former national coaches have publicly supported the chairman's plan.",
+        "Only 12 of the 90 players named in the weekend's line-ups were eligible for the national side."]
+    assert split_caption_openers(
+        "The storm appeared to get the better of the mayor's umbrella on the steps of the town hall Away from "
+        "the weather, the council voted to rebuild the harbour wall before the winter.") == [
+        "The storm appeared to get the better of the mayor's umbrella on the steps of the town hall.",
+        "Away from the weather, the council voted to rebuild the harbour wall before the winter."]
+    assert split_caption_openers(
+        "Two people were hurt when a lorry overturned on the coast road near Saltmarsh Four others have been "
+        "taken to the county hospital with minor injuries.") == [
+        "Two people were hurt when a lorry overturned on the coast road near Saltmarsh.",
+        "Four others have been taken to the county hospital with minor injuries."]
+
+
+def test_a_title_a_phrase_without_its_clause_or_a_short_sentence_stays_whole():
+    for sentence in (
+        # a title made of capitals
+        "The film festival gave its prizes to Really Bend It Like Beckham and three documentaries about the "
+        "sea, and the jury praised every one of them.",
+        "The broadcaster said it would show every episode of Only Fools and Horses again over the long "
+        "summer holiday this year.",
+        # a capitalized phrase opener with no comma and clause after it: one sentence, wrongly capitalized
+        "The keeper places his hand into the tank and gently cups the small fish with his fingers Before "
+        "letting it swim away into the weeds again.",
+        # after a function word or reported speech, the capital goes on the sentence
+        "Officials at the port said Only a few of the containers had been checked before the ship left "
+        "for the north.",
+        # short: not a run of captions
+        "The team won easily Only two players scored.",
+    ):
+        assert split_caption_openers(sentence) == [sentence]
+
+
+def test_the_editor_cuts_the_caption_run_and_keeps_every_word():
+    sentence = ("Four former national coaches have publicly supported the chairman's plan Only 12 of the 90 players "
+                "named in the weekend's line-ups were eligible for the national side.")
+    pieces = for_the_ear([sentence])
+    assert len(pieces) == 2
+    assert " ".join(pieces).replace(".", "").split() == sentence.replace(".", "").split()
