@@ -4,7 +4,7 @@ without a comma, are cut where a listener hears a new sentence; what reads as on
 
 from __future__ import annotations
 
-from briefing.writing.ear import for_the_ear, split_caption_openers
+from briefing.writing.ear import for_the_ear, split_caption_openers, split_joined_sentences
 
 
 # split_caption_openers
@@ -53,3 +53,30 @@ def test_the_editor_cuts_the_caption_run_and_keeps_every_word():
     pieces = for_the_ear([sentence])
     assert len(pieces) == 2
     assert " ".join(pieces).replace(".", "").split() == sentence.replace(".", "").split()
+
+
+# split_joined_sentences: a full stop after a quotation's closing mark
+
+
+def test_a_full_stop_after_a_closing_quotation_mark_ends_the_sentence():
+    assert split_joined_sentences(
+        "The agency, which rates how likely borrowers are to repay, lifted the city's rating by one notch to 'AA-'. "
+        "With its debts now seen as safer, more cash is expected to flow into its bonds.") == [
+        "The agency, which rates how likely borrowers are to repay, lifted the city's rating by one notch to 'AA-'.",
+        "With its debts now seen as safer, more cash is expected to flow into its bonds."]
+    assert split_joined_sentences(
+        'The chairman told shareholders the company would have to become more "business-like". '
+        "Investors have waited three years for a dividend from the group.") == [
+        'The chairman told shareholders the company would have to become more "business-like".',
+        "Investors have waited three years for a dividend from the group."]
+
+
+def test_after_a_closing_mark_a_fragment_or_a_quotation_going_on_stays():
+    for sentence in (
+        # what follows has no verb: not a sentence of its own
+        "The agency, which rates how likely borrowers are to repay, lifted the city's rating to 'AA-'. Not so "
+        "for the county.",
+        # the full stop is inside the quotation ('...'.'), which goes on as one
+        "The agency, which rates how likely borrowers are to repay, said the city's rating of 'AA-' was safe for now.",
+    ):
+        assert split_joined_sentences(sentence) == [sentence]

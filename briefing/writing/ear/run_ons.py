@@ -15,8 +15,9 @@ from .grammar import (
 
 
 # Sentences run together: a full stop, question or exclamation mark, then a capital (after a
-# quotation mark, perhaps). An initial ("E."), a title ("Mr.", "Co.") or a number does not end one.
-_JOINED_STOP = re.compile(r"(?<=[a-z0-9)])([.!?][\"”'’]?)\s+(?=[\"“'‘]?[A-Z])")
+# quotation mark, perhaps), also after a quotation's closing mark ("to 'BB+'. With ..."). An
+# initial ("E."), a title ("Mr.", "Co.") or a number does not end one.
+_JOINED_STOP = re.compile(r"(?:(?<=[a-z0-9)])|(?<=[\w+%-][’'”\"]))([.!?][\"”'’]?)\s+(?=[\"“'‘]?[A-Z])")
 _ABBREVIATIONS = frozenset("mr ms mrs dr st co no jr sr inc ltd vs gen col sen rep gov prof".split())
 # Past this, a sentence is worth looking into for sentences run together or a lost full stop.
 RUN_ON_WORDS = 25
@@ -35,7 +36,8 @@ def split_joined_sentences(sentence: str) -> list[str]:
         left, right = sentence[:stop.end(1)], sentence[stop.end():]
         if left.split()[-1].strip(".!?\"”'’").lower() in _ABBREVIATIONS:
             continue
-        quotation = _single_quotation_at(sentence, stop.end(1))
+        # A stop right after a closing mark ("to 'BB+'. With ...") ends the sentence outside it.
+        quotation = None if sentence[stop.start(1) - 1] in "’'”\"" else _single_quotation_at(sentence, stop.end(1))
         if quotation is not None:
             # "'A. 'B.'": a quotation that goes on with its mark opened again (British papers' way
             # from one paragraph to the next), or "'A. B." left open, is said as two: the first
