@@ -4,7 +4,7 @@ without a comma, are cut where a listener hears a new sentence; what reads as on
 
 from __future__ import annotations
 
-from briefing.writing.ear import for_the_ear, split_caption_openers, split_joined_sentences
+from briefing.writing.ear import for_the_ear, split_caption_openers, split_joined_sentences, split_lost_text
 
 
 # split_caption_openers
@@ -80,3 +80,31 @@ def test_after_a_closing_mark_a_fragment_or_a_quotation_going_on_stays():
         "The agency, which rates how likely borrowers are to repay, said the city's rating of 'AA-' was safe for now.",
     ):
         assert split_joined_sentences(sentence) == [sentence]
+
+
+# split_lost_text
+
+
+def test_a_full_stop_before_a_word_in_lower_case_is_said_as_two_sentences_keeping_every_word():
+    sentence = ("Lately, the Chicago-based singer has started writing one very painful, private memory into her "
+                "act. on Tuesday to talk about a long illness in her family, sharing letters from her mother and "
+                "explaining why she has chosen to sing about it.")
+    assert split_lost_text(sentence) == [
+        "Lately, the Chicago-based singer has started writing one very painful, private memory into her act.",
+        "On Tuesday to talk about a long illness in her family, sharing letters from her mother and explaining "
+        "why she has chosen to sing about it."]
+    assert for_the_ear([sentence])[0].endswith("into her act.")
+
+
+def test_an_abbreviation_a_short_slip_or_a_short_sentence_stays_whole():
+    for sentence in (
+        # an abbreviation's full stop goes on the sentence
+        "The shop sells portable radios, cassette players, headphones, batteries etc. and most of them are "
+        "sold to tourists who come in the summer months.",
+        # a slip of one or two words is not a piece of its own
+        "Sales of the company's cars rose by a tenth in the first half of the year, the best since 2001. rose "
+        "again.",
+        # short: not a run
+        "She worked it into her routine. on Monday she spoke.",
+    ):
+        assert split_lost_text(sentence) == [sentence]

@@ -10,7 +10,7 @@ from .speakers import _ROLE_WORDS
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _CONJUNCTIONS, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite,
     _is_clause,
-    _PRONOUN_SUBJECTS, _closing_mark, _long, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
+    _PRONOUN_SUBJECTS, _capitalized, _closing_mark, _long, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
 )
 
 
@@ -246,4 +246,32 @@ def split_caption_openers(sentence: str) -> list[str]:
                 continue  # "Only Fools and Horses", "Bend It Like Beckham": a title made of capitals
         if _is_clause(left) and any(_finite(w) for w in left.split()[1:]) and not is_fragment(_ended(right)):
             return [_ended(left), right.strip()]
+    return [sentence]
+
+
+# A full stop, then a word in lower case: the text between was lost ("...into her routine. on
+# Monday to open up about ..."). Not after an abbreviation ("etc.", "approx.", "www.").
+_LOST_TEXT = re.compile(r"(?<=[a-z]{3})\.\s+(?=[a-z]+[\s,])")
+_SHORTENED = frozenset("etc approx www com org net biz est incl excl dept govt misc pls thnx".split())
+
+
+def split_lost_text(sentence: str) -> list[str]:
+    """Two pieces joined at a full stop before a word in lower case, where a piece of the text
+    was lost ("...started working it into her routine. on Monday to open up about ..."), are
+    said as two sentences: the listener hears the first as the whole sentence it is, and the
+    second is not read on as if it went on the first ("into her routine on Monday" would say
+    she began on Monday). Nothing is dropped: the broken piece is said as it was, as its own
+    sentence. A piece too short to be heard as more than a slip ("increase. Overall. sales")
+    and an abbreviation's full stop ("etc. are") stay."""
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for stop in _LOST_TEXT.finditer(sentence):
+        left, right = sentence[:stop.start() + 1], sentence[stop.end():]
+        if not outside[stop.start()] or left.split()[-1].strip(".").lower() in _SHORTENED:
+            continue
+        if _words(left) < 2 * MIN_PIECE_WORDS or _words(right) < 2 * MIN_PIECE_WORDS:
+            continue
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:]):
+            return [left.strip(), _capitalized(right.strip())]
     return [sentence]
