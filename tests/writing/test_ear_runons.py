@@ -4,7 +4,9 @@ without a comma, are cut where a listener hears a new sentence; what reads as on
 
 from __future__ import annotations
 
-from briefing.writing.ear import for_the_ear, split_caption_openers, split_joined_sentences, split_lost_text
+from briefing.writing.ear import (
+    for_the_ear, split_and_clauses, split_caption_openers, split_joined_sentences, split_lost_text,
+)
 
 
 # split_caption_openers
@@ -108,3 +110,34 @@ def test_an_abbreviation_a_short_slip_or_a_short_sentence_stays_whole():
         "She worked it into her routine. on Monday she spoke.",
     ):
         assert split_lost_text(sentence) == [sentence]
+
+
+# split_and_clauses
+
+
+def test_a_second_clause_after_a_bare_and_with_its_own_subject_is_its_own_sentence():
+    assert split_and_clauses(
+        "It was here, of course, that the striker hurt his ankle kicking a post after being sent off last season "
+        "and that will be a reminder to him of the need to keep his temper now he is back in the side.") == [
+        "It was here, of course, that the striker hurt his ankle kicking a post after being sent off last season.",
+        "That will be a reminder to him of the need to keep his temper now he is back in the side."]
+    assert split_and_clauses(
+        "The coach took him to one side after his row with the referee in the second half and had a long talk "
+        "with him and if it was to tell him how to behave then the advice he gave was clearly right.") == [
+        "The coach took him to one side after his row with the referee in the second half and had a long talk "
+        "with him.",
+        "If it was to tell him how to behave then the advice he gave was clearly right."]
+
+
+def test_a_second_that_clause_reported_speech_or_a_short_sentence_stays_whole():
+    for sentence in (
+        # "that" opens a second clause of what was said, with its own subject: no modal after it
+        "The oil company claims that the rights of its many small shareholders have been ignored for years and "
+        "that it has been punished for the political ambitions of its founder.",
+        # after a saying, the second clause may be what was said
+        "The minister said that the cost of the new bridge over the river had doubled since the spring and that "
+        "would mean higher tolls for drivers.",
+        # short: one breath
+        "He broke his wrist last year and that will be a reminder.",
+    ):
+        assert split_and_clauses(sentence) == [sentence]

@@ -16,7 +16,8 @@ the facts:
   before a common word that opens a sentence ("...backed Dyke's call Only 81 of ...", "...leg Away from
   X, Bayern ..."); a full stop before a word in lower case, where text was lost ("...her routine. on
   Monday to ..."), said as two sentences; a quotation of several sentences; two clauses joined by a
-  semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and"; a clause
+  semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and" (also before "that
+  will ..." or "if ... then ...": "...last year and that will be a reminder ..."); a clause
   between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
   second clause sharing the first one's subject (said again); a closing ", after ..." or
   ", because ..." tail (said as "This was after ..."); a closing participle (", raising
@@ -44,7 +45,8 @@ from .clauses import (
     split_while,
 )
 from .run_ons import (
-    split_caption_openers, split_captions_after_names, split_joined_sentences, split_lost_full_stops, split_lost_text,
+    split_and_clauses, split_caption_openers, split_captions_after_names, split_joined_sentences, split_lost_full_stops,
+    split_lost_text,
 )
 from .tails import split_adverbial_tails, split_comparisons, split_fronted_participles, split_participle_tails
 from .appositions import split_closing_appositions, split_subject_appositions
@@ -61,7 +63,7 @@ SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentenc
                                     split_participle_tails, split_fronted_participles, split_comparisons,
                                     split_closing_appositions,
                                     split_appositions, split_subject_appositions, split_comma_splices, split_colons, split_shared_subjects,
-                                    split_bare_and, split_inside_quotations)
+                                    split_bare_and, split_and_clauses, split_inside_quotations)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES
 
 

@@ -10,7 +10,7 @@ from .speakers import _ROLE_WORDS
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _CONJUNCTIONS, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite,
     _is_clause,
-    _PRONOUN_SUBJECTS, _capitalized, _closing_mark, _long, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
+    _PRONOUN_SUBJECTS, _capitalized, _closing_mark, _long, _spoken_words, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
 )
 
 
@@ -274,4 +274,36 @@ def split_lost_text(sentence: str) -> list[str]:
             continue
         if _is_clause(left) and any(_finite(w) for w in left.split()[1:]):
             return [left.strip(), _capitalized(right.strip())]
+    return [sentence]
+
+
+# "... last year and that will be a reminder ...": "that" before a modal is the new clause's
+# subject, not a second "that"-clause; "... and if it was to ... then the advice was right": a
+# condition and the clause it governs.
+_AND_NEW_CLAUSE = re.compile(r"\s+and\s+(?=that\s+(?:will|would|could|can|may|might|should|must)\s|if\s+[^,]+?\s+then\s)")
+_REPORTED = re.compile(rf"\b(?:{_SAY}|say|tell)\b", re.IGNORECASE)
+
+
+def split_and_clauses(sentence: str) -> list[str]:
+    """A long sentence whose second clause is joined by a bare "and" and opens with its own
+    subject that `split_bare_and` does not take ("that" before "will", "would", "could" ...; or
+    "if ... then ...") is said as two: "...broke his wrist after being dismissed last year and
+    that will be a reminder to him ..." -> "... last year." "That will be a reminder to him
+    ...". After a saying ("he said prices would rise and that will ...") the second clause may be
+    what was said and stays."""
+    if _spoken_words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _AND_NEW_CLAUSE.finditer(sentence):
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if not outside[match.start()] or _REPORTED.search(left):
+            continue
+        if right.startswith("if"):
+            then = re.search(r"\s+then\s+", right)
+            if not _opens_clause(right[then.end():]):
+                continue
+        elif not _is_clause(right):
+            continue
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
+            return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
