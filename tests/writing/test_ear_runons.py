@@ -5,7 +5,8 @@ without a comma, are cut where a listener hears a new sentence; what reads as on
 from __future__ import annotations
 
 from briefing.writing.ear import (
-    for_the_ear, split_and_clauses, split_caption_openers, split_joined_sentences, split_lost_text,
+    for_the_ear, split_and_clauses, split_caption_openers, split_captions_before_quotations, split_joined_sentences,
+    split_lost_text,
 )
 
 
@@ -141,3 +142,28 @@ def test_a_second_that_clause_reported_speech_or_a_short_sentence_stays_whole():
         "He broke his wrist last year and that will be a reminder.",
     ):
         assert split_and_clauses(sentence) == [sentence]
+
+
+# split_captions_before_quotations
+
+
+def test_a_caption_run_into_a_quotation_is_cut_and_the_quotation_said_speaker_first():
+    assert split_captions_before_quotations(
+        "A woman walks along a sandbank that appeared overnight off the shore of the bay near Whitby, Yorkshire "
+        "'A survey from the air shows the bank was made by a landslide under the sea,' coastal scientist Ann "
+        "Marsh told the local paper.") == [
+        "A woman walks along a sandbank that appeared overnight off the shore of the bay near Whitby, Yorkshire.",
+        "Coastal scientist Ann Marsh told the local paper: 'A survey from the air shows the bank was made by a "
+        "landslide under the sea.'"]
+
+
+def test_a_quotation_inside_its_sentence_or_without_a_speaker_after_it_stays():
+    for sentence in (
+        # the quotation is the object of its sentence's verb, after a word in lower case
+        "The committee, which met for six hours on Tuesday, described the plan for the new runway as 'a "
+        "disgrace to the county', the chairman said.",
+        # after the name, a quotation that is a title, with no speaker after it
+        "The festival opened with a new print of a film made in Paris 'The Long Night in the City' and closed "
+        "with a concert given by the town's brass band.",
+    ):
+        assert split_captions_before_quotations(sentence) == [sentence]

@@ -15,7 +15,9 @@ the facts:
   together or a lost full stop (also a caption ending on a name, before "The"/"A"); a lost full stop
   before a common word that opens a sentence ("...backed Dyke's call Only 81 of ...", "...leg Away from
   X, Bayern ..."); a full stop before a word in lower case, where text was lost ("...her routine. on
-  Monday to ..."), said as two sentences; a quotation of several sentences; two clauses joined by a
+  Monday to ..."), said as two sentences; a caption run into a quotation named after it ("...Japan
+  'An aerial survey ...', a researcher told ..."), the quotation said speaker first; a quotation of
+  several sentences; two clauses joined by a
   semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and" (also before "that
   will ..." or "if ... then ...": "...last year and that will be a reminder ..."); a clause
   between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
@@ -46,7 +48,7 @@ from .clauses import (
 )
 from .run_ons import (
     split_and_clauses, split_caption_openers, split_captions_after_names, split_joined_sentences, split_lost_full_stops,
-    split_lost_text,
+    split_captions_before_quotations, split_lost_text,
 )
 from .tails import split_adverbial_tails, split_comparisons, split_fronted_participles, split_participle_tails
 from .appositions import split_closing_appositions, split_subject_appositions
@@ -58,6 +60,7 @@ EarRule = Callable[[str], list[str]]
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
 SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
                                     split_captions_after_names, split_caption_openers, split_lost_text,
+                                    split_captions_before_quotations,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_concessions, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
                                     split_participle_tails, split_fronted_participles, split_comparisons,

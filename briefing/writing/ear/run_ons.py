@@ -10,7 +10,7 @@ from .speakers import _ROLE_WORDS
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _CONJUNCTIONS, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite,
     _is_clause,
-    _PRONOUN_SUBJECTS, _capitalized, _closing_mark, _long, _spoken_words, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
+    _PRONOUN_SUBJECTS, _capitalized, _closing_mark, _long, _single_quotations, _spoken_words, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
 )
 
 
@@ -306,4 +306,38 @@ def split_and_clauses(sentence: str) -> list[str]:
             continue
         if _is_clause(left) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
             return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
+# A caption ending on a name, then a quotation and its speaker: "...on Hokkaido Island, Japan
+# 'An aerial survey indicates ...', local researcher Yoshinori Yajima told the newspaper ...".
+_CAPTION_THEN_QUOTE = re.compile(r"(?<=[A-Za-z])\s+(?=['‘\"“][A-Z])")
+_SPEAKER_AFTER = re.compile(rf"^['’\"”],?\s+(?:[\w'’.-]+\s+){{0,5}}(?:{_SAY})\b")
+
+
+def split_captions_before_quotations(sentence: str) -> list[str]:
+    """A caption run into a quotation whose speaker is named after it ("A man stands on land
+    that rose overnight near Rausu, Japan 'An aerial survey indicates that ...', local
+    researcher Yoshinori Yajima told the newspaper.") is cut before the quotation, and the
+    quotation is said speaker first. A quotation inside its sentence ("the film 'Jaws' was ...",
+    "called it 'a disgrace', he said") is not after a name that ends a clause, and stays."""
+    from .speakers import speaker_first
+
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    for gap in _CAPTION_THEN_QUOTE.finditer(sentence):
+        left, right = sentence[:gap.start()], sentence[gap.end():]
+        spans = [span for span in _single_quotations(right) if span[0] == 0 and span[1] < len(right)]
+        if right[0] in "\"“":
+            close = right.find("”" if right[0] == "“" else '"', 1)
+            spans = [(0, close)] if close > 0 else []
+        if not spans or not _SPEAKER_AFTER.match(right[spans[0][1]:]):
+            continue
+        last = left.split()[-1]
+        if not last[:1].isupper() or last.lower() in _FUNCTION_ENDS | _CALENDAR:
+            continue
+        if _words(left) < 2 * MIN_PIECE_WORDS or _words(right[:spans[0][1]]) < MIN_PIECE_WORDS:
+            continue
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
+            return [_ended(left), *speaker_first(right.strip())]
     return [sentence]
