@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from briefing.writing.ear import (
     for_the_ear, split_and_clauses, split_caption_openers, split_captions_before_quotations, split_joined_sentences,
-    split_lost_text,
+    split_lost_text, split_quantified_relatives,
 )
 
 
@@ -167,3 +167,30 @@ def test_a_quotation_inside_its_sentence_or_without_a_speaker_after_it_stays():
         "with a concert given by the town's brass band.",
     ):
         assert split_captions_before_quotations(sentence) == [sentence]
+
+
+# split_quantified_relatives
+
+
+def test_a_closing_both_of_which_clause_is_said_with_they_both():
+    assert split_quantified_relatives(
+        "The recent fall in the pound has partly been the result of a large trade deficit, as well as the "
+        "government's growing debts, both of which need to be paid for by selling bonds to foreign banks.") == [
+        "The recent fall in the pound has partly been the result of a large trade deficit, as well as the "
+        "government's growing debts.",
+        "They both need to be paid for by selling bonds to foreign banks."]
+
+
+def test_a_singular_verb_an_inner_clause_or_many_of_which_stays():
+    for sentence in (
+        # "They all is" would be wrong
+        "The charity raised more than two million pounds at its summer fair in the park last weekend, all of "
+        "which is going to the children's hospital.",
+        # the clause is inside its sentence: its main verb comes after
+        "The country's bishops, all of whom are accused of hiding the abuse for decades, must realize that the "
+        "priest is more popular than they are.",
+        # "Many have ..." would be heard as many people
+        "The new search software will have to compare well with programs from a large number of rivals, many "
+        "of which have loyal users.",
+    ):
+        assert split_quantified_relatives(sentence) == [sentence]

@@ -20,7 +20,8 @@ the facts:
   several sentences; two clauses joined by a
   semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and" (also before "that
   will ..." or "if ... then ...": "...last year and that will be a reminder ..."); a clause
-  between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
+  between dashes; a ", which ..." or ", who ..." clause (", both of which need ..." -> "They both
+  need ..."); a person's role between commas; a
   second clause sharing the first one's subject (said again); a closing ", after ..." or
   ", because ..." tail (said as "This was after ..."); a closing participle (", raising
   hopes" -> "This is raising hopes"; ", saying ..." -> "Rajoy said ..."); a closing apposition
@@ -48,7 +49,7 @@ from .clauses import (
 )
 from .run_ons import (
     split_and_clauses, split_caption_openers, split_captions_after_names, split_joined_sentences, split_lost_full_stops,
-    split_captions_before_quotations, split_lost_text,
+    split_captions_before_quotations, split_lost_text, split_quantified_relatives,
 )
 from .tails import split_adverbial_tails, split_comparisons, split_fronted_participles, split_participle_tails
 from .appositions import split_closing_appositions, split_subject_appositions
@@ -60,7 +61,7 @@ EarRule = Callable[[str], list[str]]
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
 SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
                                     split_captions_after_names, split_caption_openers, split_lost_text,
-                                    split_captions_before_quotations,
+                                    split_captions_before_quotations, split_quantified_relatives,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_concessions, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
                                     split_participle_tails, split_fronted_participles, split_comparisons,

@@ -10,7 +10,7 @@ from .speakers import _ROLE_WORDS
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _CONJUNCTIONS, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite,
     _is_clause,
-    _PRONOUN_SUBJECTS, _capitalized, _closing_mark, _long, _single_quotations, _spoken_words, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
+    _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _capitalized, _closing_mark, _long, _single_quotations, _spoken_words, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
 )
 
 
@@ -340,4 +340,30 @@ def split_captions_before_quotations(sentence: str) -> list[str]:
             continue
         if _is_clause(left) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
             return [_ended(left), *speaker_first(right.strip())]
+    return [sentence]
+
+
+# ", both of which need to be funded ..." -> "They both need to be funded ..."
+_QUANTIFIED_RELATIVE = re.compile(r",\s+(both|all)\s+of\s+(?:which|whom)\s+(?=[a-z])")
+
+
+def split_quantified_relatives(sentence: str) -> list[str]:
+    """A long sentence that closes on ", both of which ..." or ", all of which ..." is said as
+    two: "They both need to be funded ...", "They all ...". Only a closing clause with a plural
+    verb ("all of which is" stays); a clause inside its sentence ("bishops, all of whom are
+    accused, must realize ...") and "many of which" (a bare "Many have ..." is heard as many
+    people) stay."""
+    if _spoken_words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _QUANTIFIED_RELATIVE.finditer(sentence):
+        left, rest = sentence[:match.start()], sentence[match.end():]
+        verb = rest.split()[0].strip(",.").lower()
+        if not outside[match.start()] or "," in rest or not _finite(verb) and verb not in _NOT_SUBJECTS:
+            continue
+        if verb in _SINGULAR_VERBS or verb.endswith("s") and not verb.endswith("ss"):
+            continue  # "all of which is ...", "some of which goes ...": not "They all is"
+        if _words(rest) < MIN_PIECE_WORDS or not _is_clause(left):
+            continue
+        return [_ended(left), _ended(f"They {match.group(1)} {rest}")]
     return [sentence]
