@@ -81,6 +81,9 @@ def test_after_a_closing_mark_a_fragment_or_a_quotation_going_on_stays():
         "for the county.",
         # the full stop is inside the quotation ('...'.'), which goes on as one
         "The agency, which rates how likely borrowers are to repay, said the city's rating of 'AA-' was safe for now.",
+        # inside a longer quotation: its sentences are parted with their marks by split_quoted_sentences
+        "\"The regulator should not sit on its hands and 'wait and see'. It should act this week,\" the head of the "
+        "insurers' group said.",
     ):
         assert split_joined_sentences(sentence) == [sentence]
 

@@ -36,8 +36,11 @@ def split_joined_sentences(sentence: str) -> list[str]:
         left, right = sentence[:stop.end(1)], sentence[stop.end():]
         if left.split()[-1].strip(".!?\"”'’").lower() in _ABBREVIATIONS:
             continue
+        after_mark = sentence[stop.start(1) - 1] in "’'”\""
+        if after_mark and not _top_level(sentence, left_open=False)[stop.start(1)]:
+            continue  # "'wait and see'. They should ...," inside a longer quotation: split_quoted_sentences' to part
         # A stop right after a closing mark ("to 'BB+'. With ...") ends the sentence outside it.
-        quotation = None if sentence[stop.start(1) - 1] in "’'”\"" else _single_quotation_at(sentence, stop.end(1))
+        quotation = None if after_mark else _single_quotation_at(sentence, stop.end(1))
         if quotation is not None:
             # "'A. 'B.'": a quotation that goes on with its mark opened again (British papers' way
             # from one paragraph to the next), or "'A. B." left open, is said as two: the first
