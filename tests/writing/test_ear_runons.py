@@ -8,6 +8,7 @@ from briefing.writing.ear import (
     for_the_ear, split_and_clauses, split_caption_openers, split_captions_before_quotations, split_joined_sentences,
     split_lost_text, split_quantified_relatives,
 )
+from briefing.writing.ear.tails import split_adverbial_tails
 
 
 # split_caption_openers
@@ -197,3 +198,25 @@ def test_a_singular_verb_an_inner_clause_or_many_of_which_stays():
         "of which have loyal users.",
     ):
         assert split_quantified_relatives(sentence) == [sentence]
+
+
+# split_adverbial_tails: a hedged reason
+
+
+def test_a_hedged_closing_reason_is_said_with_this_is_and_keeps_its_hedge():
+    assert split_adverbial_tails(
+        "Large towns, such as Leeds and Bristol, have had particular problems with late trains and crowded "
+        "carriages on the main line, to a certain degree because so many commuters moved out of London.") == [
+        "Large towns, such as Leeds and Bristol, have had particular problems with late trains and crowded "
+        "carriages on the main line.",
+        "This is to a certain degree because so many commuters moved out of London."]
+    assert split_adverbial_tails(
+        "The bakery's shares are down a fifth since the takeover was announced in May, partly because of the "
+        "losses at the shops it is buying.")[1] == \
+        "This is partly because of the losses at the shops it is buying."
+
+
+def test_a_hedged_reason_after_a_saying_stays_the_speakers():
+    sentence = ("The administrator told the local paper that the cost of keeping the mill open would be too high, "
+                "partly because of the debts left by its three former owners.")
+    assert split_adverbial_tails(sentence) == [sentence]
