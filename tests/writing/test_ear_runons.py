@@ -211,8 +211,8 @@ def test_a_hedged_closing_reason_is_said_with_this_is_and_keeps_its_hedge():
         "carriages on the main line.",
         "This is to a certain degree because so many commuters moved out of London."]
     assert split_adverbial_tails(
-        "The bakery's shares are down a fifth since the takeover was announced in May, partly because of the "
-        "losses at the shops it is buying.")[1] == \
+        "The bakery's shares are down 20% since the takeover two months ago, partly because of the losses at the "
+        "shops it is buying.")[1] == \
         "This is partly because of the losses at the shops it is buying."
 
 
