@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from briefing.writing.ear import (
     for_the_ear, split_and_clauses, split_caption_openers, split_captions_before_quotations, split_joined_sentences,
-    split_lost_text, split_quantified_relatives,
+    split_lost_text, split_quantified_relatives, split_score_lines,
 )
 from briefing.writing.ear.tails import split_adverbial_tails
 
@@ -220,3 +220,24 @@ def test_a_hedged_reason_after_a_saying_stays_the_speakers():
     sentence = ("The administrator told the local paper that the cost of keeping the mill open would be too high, "
                 "partly because of the debts left by its three former owners.")
     assert split_adverbial_tails(sentence) == [sentence]
+
+
+# split_score_lines
+
+
+def test_football_results_run_into_a_sentence_are_cut_from_it():
+    assert split_score_lines(
+        "The referee from Yorkshire sent off the home side's captain in the cup tie last month Rovers 2-1 "
+        "United City 0-0 Rovers Athletic 3-2 City Town 1-1 Wanderers.") == [
+        "The referee from Yorkshire sent off the home side's captain in the cup tie last month.",
+        "Rovers 2-1 United City 0-0 Rovers Athletic 3-2 City Town 1-1 Wanderers."]
+
+
+def test_a_single_score_in_its_sentence_stays():
+    for sentence in (
+        "The excitement of a 6-1 win against Porto on Tuesday night appeared to get the better of the manager, "
+        "who tore his trousers on the touchline.",
+        "The champions were held at home on Saturday by a side who beat Rovers 2-1 in the cup only a week "
+        "before the game.",
+    ):
+        assert split_score_lines(sentence) == [sentence]

@@ -16,7 +16,8 @@ the facts:
   before a common word that opens a sentence ("...backed Dyke's call Only 81 of ...", "...leg Away from
   X, Bayern ..."); a full stop before a word in lower case, where text was lost ("...her routine. on
   Monday to ..."), said as two sentences; a caption run into a quotation named after it ("...Japan
-  'An aerial survey ...', a researcher told ..."), the quotation said speaker first; a quotation of
+  'An aerial survey ...', a researcher told ..."), the quotation said speaker first; football results
+  run into a sentence ("...the international break Leicester 5-3 Manchester United ..."); a quotation of
   several sentences; two clauses joined by a
   semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and" (also before "that
   will ..." or "if ... then ...": "...last year and that will be a reminder ..."); a clause
@@ -49,7 +50,7 @@ from .clauses import (
 )
 from .run_ons import (
     split_and_clauses, split_caption_openers, split_captions_after_names, split_joined_sentences, split_lost_full_stops,
-    split_captions_before_quotations, split_lost_text, split_quantified_relatives,
+    split_captions_before_quotations, split_lost_text, split_quantified_relatives, split_score_lines,
 )
 from .tails import split_adverbial_tails, split_comparisons, split_fronted_participles, split_participle_tails
 from .appositions import split_closing_appositions, split_subject_appositions
@@ -61,7 +62,7 @@ EarRule = Callable[[str], list[str]]
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
 SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
                                     split_captions_after_names, split_caption_openers, split_lost_text,
-                                    split_captions_before_quotations, split_quantified_relatives,
+                                    split_captions_before_quotations, split_quantified_relatives, split_score_lines,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_concessions, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
                                     split_participle_tails, split_fronted_participles, split_comparisons,

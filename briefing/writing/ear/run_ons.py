@@ -370,3 +370,30 @@ def split_quantified_relatives(sentence: str) -> list[str]:
             continue
         return [_ended(left), _ended(f"They {match.group(1)} {rest}")]
     return [sentence]
+
+
+# Football results run into the text: "...during the international break Leicester 5-3 Manchester
+# United West Ham 1-1 Manchester United ...": two or more "Name N-N Name" after a word in lower case.
+_RESULT = r"(?:[A-Z][\w'’.-]*\s+){1,3}\d{1,2}-\d{1,2}\s+[A-Z]"
+_RESULTS_RUN = re.compile(rf"(?<=[a-z])\s+(?={_RESULT}[\s\S]*?\s\d{{1,2}}-\d{{1,2}}\b)")
+
+
+def split_score_lines(sentence: str) -> list[str]:
+    """A sentence with a table of football results run into it ("The referee sent off Kompany
+    during the international break Leicester 5-3 Manchester United West Ham 1-1 ...") is cut
+    before the results: the sentence is heard whole, then the results as they were. (Where one
+    result ends and the next begins, "Manchester United West Ham", is not cut: without knowing
+    the clubs' names it cannot be told.) A single score in a sentence ("beat Porto 6-1 in
+    ...") stays."""
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for gap in _RESULTS_RUN.finditer(sentence):
+        left, right = sentence[:gap.start()], sentence[gap.end():]
+        if not outside[gap.start()] or _words(left) <= MIN_PIECE_WORDS or left.split()[-1].lower() in _FUNCTION_ENDS:
+            continue
+        if len(re.findall(r"\b\d{1,2}-\d{1,2}\b", right[:120])) < 2:
+            continue
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
+            return [_ended(left), right.strip()]
+    return [sentence]
