@@ -241,3 +241,15 @@ def test_a_single_score_in_its_sentence_stays():
         "before the game.",
     ):
         assert split_score_lines(sentence) == [sentence]
+
+
+def test_an_ellipsis_before_a_pronoun_and_its_verb_ends_a_sentence_but_not_a_phrase():
+    assert split_lost_text(
+        "The people who mix these drinks need to grow up and stop acting like little kids at a birthday party "
+        "before it is too late... they mix them for attention and for some edge they think they get from it.") == [
+        "The people who mix these drinks need to grow up and stop acting like little kids at a birthday party "
+        "before it is too late...",
+        "They mix them for attention and for some edge they think they get from it."]
+    sentence = ("In order to keep the audiences for the games growing and growing... we need to work closely with "
+                "the people who make the cameras, the head of sport said.")
+    assert split_lost_text(sentence) == [sentence]

@@ -255,6 +255,9 @@ def split_caption_openers(sentence: str) -> list[str]:
 # A full stop, then a word in lower case: the text between was lost ("...into her routine. on
 # Monday to open up about ..."). Not after an abbreviation ("etc.", "approx.", "www.").
 _LOST_TEXT = re.compile(r"(?<=[a-z]{3})\.\s+(?=[a-z]+[\s,])")
+# An ellipsis before a pronoun and its verb ends a sentence too ("...before they can not wake up...
+# they mix drinks for attention ...").
+_ELLIPSIS_THEN_SUBJECT = re.compile(r"(?<=[a-z])(?:\.\.\.|…)\s+(?=(?:they|he|she|we|it|you)\s+[a-z]+\s)")
 _SHORTENED = frozenset("etc approx www com org net biz est incl excl dept govt misc pls thnx".split())
 
 
@@ -264,17 +267,20 @@ def split_lost_text(sentence: str) -> list[str]:
     said as two sentences: the listener hears the first as the whole sentence it is, and the
     second is not read on as if it went on the first ("into her routine on Monday" would say
     she began on Monday). Nothing is dropped: the broken piece is said as it was, as its own
-    sentence. A piece too short to be heard as more than a slip ("increase. Overall. sales")
-    and an abbreviation's full stop ("etc. are") stay."""
+    sentence. So are two clauses at an ellipsis before a pronoun and its verb ("...before they
+    can not wake up... they mix drinks ..."). A piece too short to be heard as more than a slip
+    ("increase. Overall. sales") and an abbreviation's full stop ("etc. are") stay."""
     if _words(sentence) <= RUN_ON_WORDS:
         return [sentence]
     outside = _top_level(sentence)
-    for stop in _LOST_TEXT.finditer(sentence):
-        left, right = sentence[:stop.start() + 1], sentence[stop.end():]
+    for stop in [*_LOST_TEXT.finditer(sentence), *_ELLIPSIS_THEN_SUBJECT.finditer(sentence)]:
+        left, right = sentence[:stop.end()].rstrip(), sentence[stop.end():]
         if not outside[stop.start()] or left.split()[-1].strip(".").lower() in _SHORTENED:
             continue
         if _words(left) < 2 * MIN_PIECE_WORDS or _words(right) < 2 * MIN_PIECE_WORDS:
             continue
+        if left.split()[0].strip("\"“'‘").lower() in _SUBORDINATORS | _CONJUNCTIONS:
+            continue  # "In order to keep audiences growing... we need to ...": the first piece is no sentence
         if _is_clause(left) and any(_finite(w) for w in left.split()[1:]):
             return [left.strip(), _capitalized(right.strip())]
     return [sentence]
