@@ -12,9 +12,17 @@ the facts:
 - `speaker_first`: `"Long quotation," said the minister.` becomes `The minister said:
   "Long quotation."` (and `..., according to X.` becomes `According to X, ...`).
 - the splits (`SPLIT_RULES`): a long sentence is split where its grammar allows: sentences run
-  together or a lost full stop (also a caption ending on a name, before "The"/"A"); a quotation of several sentences; two clauses joined by a
-  semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and"; a clause
-  between dashes; a ", which ..." or ", who ..." clause; a person's role between commas; a
+  together or a lost full stop (also a caption ending on a name, before "The"/"A"); a lost full stop
+  before a common word that opens a sentence ("...backed Dyke's call Only 81 of ...", "...leg Away from
+  X, Bayern ..."); a full stop before a word in lower case, where text was lost ("...her routine. on
+  Monday to ..."), said as two sentences; a caption run into a quotation named after it ("...Japan
+  'An aerial survey ...', a researcher told ..."), the quotation said speaker first; football results
+  run into a sentence ("...the international break Leicester 5-3 Manchester United ..."); a quotation of
+  several sentences; two clauses joined by a
+  semicolon, a colon, a bare comma, ", and", ", but", ", while" or a bare "and" (also before "that
+  will ..." or "if ... then ...": "...last year and that will be a reminder ..."); a clause
+  between dashes; a ", which ..." or ", who ..." clause (", both of which need ..." -> "They both
+  need ..."); a person's role between commas; a
   second clause sharing the first one's subject (said again); a closing ", after ..." or
   ", because ..." tail (said as "This was after ..."); a closing participle (", raising
   hopes" -> "This is raising hopes"; ", saying ..." -> "Rajoy said ..."); a closing apposition
@@ -46,7 +54,10 @@ from .clauses import (
     split_concessions, split_quoted_sentences, split_relative_clauses, split_semicolons, split_shared_subjects,
     split_while,
 )
-from .run_ons import split_captions_after_names, split_joined_sentences, split_lost_full_stops
+from .run_ons import (
+    split_and_clauses, split_caption_openers, split_captions_after_names, split_joined_sentences, split_lost_full_stops,
+    split_captions_before_quotations, split_lost_text, split_quantified_relatives, split_score_lines,
+)
 from .tails import split_adverbial_tails, split_comparisons, split_fronted_participles, split_participle_tails
 from .appositions import split_closing_appositions, split_subject_appositions
 from .quotations import split_inside_quotations
@@ -60,14 +71,15 @@ EarRule = Callable[[str], list[str]]
 # Rules that edit a sentence in place, then rules that split; each applies again to the pieces.
 EDIT_RULES: tuple[EarRule, ...] = (drop_asides, speaker_first)
 SPLIT_RULES: tuple[EarRule, ...] = (split_joined_sentences, split_quoted_sentences, split_lost_full_stops,
-                                    split_captions_after_names,
+                                    split_captions_after_names, split_caption_openers, split_lost_text,
+                                    split_captions_before_quotations, split_quantified_relatives, split_score_lines,
                                     split_semicolons, split_dashes, split_conjunctions,
                                     split_while, split_concessions, split_relative_clauses, split_inner_relative_clauses, split_adverbial_tails,
                                     split_participle_tails, split_fronted_participles, split_comparisons,
                                     split_closing_appositions,
                                     *CONNECTIVE_RULES,
                                     split_appositions, split_subject_appositions, split_comma_splices, split_colons, split_shared_subjects,
-                                    split_bare_and, split_inside_quotations)
+                                    split_bare_and, split_and_clauses, split_inside_quotations)
 EAR_RULES: tuple[EarRule, ...] = EDIT_RULES + SPLIT_RULES
 
 

@@ -10,13 +10,14 @@ from .speakers import _ROLE_WORDS
 from .grammar import (
     MIN_PIECE_WORDS, _CALENDAR, _CONJUNCTIONS, _FUNCTION_ENDS, _NOT_SUBJECTS, _SAY, _SUBORDINATORS, _ended, _finite,
     _is_clause,
-    _closing_mark, _long, _opens_clause, _single_quotation_at, _top_level, _words,
+    _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _capitalized, _closing_mark, _long, _single_quotations, _spoken_words, _opens_clause, _single_quotation_at, _subject_words, _top_level, _words,
 )
 
 
 # Sentences run together: a full stop, question or exclamation mark, then a capital (after a
-# quotation mark, perhaps). An initial ("E."), a title ("Mr.", "Co.") or a number does not end one.
-_JOINED_STOP = re.compile(r"(?<=[a-z0-9)])([.!?][\"”'’]?)\s+(?=[\"“'‘]?[A-Z])")
+# quotation mark, perhaps), also after a quotation's closing mark ("to 'BB+'. With ..."). An
+# initial ("E."), a title ("Mr.", "Co.") or a number does not end one.
+_JOINED_STOP = re.compile(r"(?:(?<=[a-z0-9)])|(?<=[\w+%-][’'”\"]))([.!?][\"”'’]?)\s+(?=[\"“'‘]?[A-Z])")
 _ABBREVIATIONS = frozenset("mr ms mrs dr st co no jr sr inc ltd vs gen col sen rep gov prof".split())
 # Past this, a sentence is worth looking into for sentences run together or a lost full stop.
 RUN_ON_WORDS = 25
@@ -35,7 +36,11 @@ def split_joined_sentences(sentence: str) -> list[str]:
         left, right = sentence[:stop.end(1)], sentence[stop.end():]
         if left.split()[-1].strip(".!?\"”'’").lower() in _ABBREVIATIONS:
             continue
-        quotation = _single_quotation_at(sentence, stop.end(1))
+        after_mark = sentence[stop.start(1) - 1] in "’'”\""
+        if after_mark and not _top_level(sentence, left_open=False)[stop.start(1)]:
+            continue  # "'wait and see'. They should ...," inside a longer quotation: split_quoted_sentences' to part
+        # A stop right after a closing mark ("to 'BB+'. With ...") ends the sentence outside it.
+        quotation = None if after_mark else _single_quotation_at(sentence, stop.end(1))
         if quotation is not None:
             # "'A. 'B.'": a quotation that goes on with its mark opened again (British papers' way
             # from one paragraph to the next), or "'A. B." left open, is said as two: the first
@@ -186,5 +191,215 @@ def split_captions_after_names(sentence: str) -> list[str]:
             continue  # "Sega's Feel The Magic, are making ...": a title that goes on, set off by its comma
         if _opens_clause(right) and _is_clause(left) and any(_finite(w) for w in left.split()[1:]) \
                 and not is_fragment(_ended(right)):
+            return [_ended(left), right.strip()]
+    return [sentence]
+
+
+# Capitalized words that open a sentence and are no part of a name: a lost full stop is before
+# one in mid-sentence ("...have backed Dyke's call Only 81 of the 220 starters were ...").
+_OPENING_WORDS = frozenset("""only but however meanwhile yet still now instead earlier later he she they we it his her their
+    its this these those there two three four five six seven eight nine ten many most some several both each""".split())
+# ... and the ones that open a phrase before the clause's comma ("...trouser leg Away from
+# Guardiola's clothing, Bayern managed to ...").
+_OPENING_PHRASES = frozenset("""away before after during despite since although though while when as in at with for from
+    following under unlike like amid having""".split())
+_OPENER_GAP = re.compile(r"(?<=[\w'’%])\s+(?=[A-Z][a-z]*\s)")
+
+
+def split_caption_openers(sentence: str) -> list[str]:
+    """A caption run into the text whose full stop was lost before a common word that opens the
+    next sentence ("...have backed Dyke's call Only 81 of the 220 starters were eligible",
+    "...Guardiola's left trouser leg Away from Guardiola's clothing, Bayern managed to ...") is
+    cut there: the capitalized word is one no name is made of (a pronoun, a number word,
+    "Only", "But", "However"; or "Away", "After", "Despite" and the like before a phrase, its
+    comma and a clause). What follows must be a clause with its own verb; a title ("Only Fools
+    and Horses", "Formula One") or a phrase without its clause stays.
+    """
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence, left_open=False)
+    for gap in _OPENER_GAP.finditer(sentence):
+        if not outside[gap.start()]:
+            continue
+        left, right = sentence[:gap.start()], sentence[gap.end():]
+        words = right.split()
+        opener = words[0].lower()
+        if opener not in _OPENING_WORDS | _OPENING_PHRASES or _words(left) <= MIN_PIECE_WORDS \
+                or _words(right) < MIN_PIECE_WORDS:
+            continue
+        last = left.split()[-1]
+        if last.lower().strip(",") in _FUNCTION_ENDS | _SUBORDINATORS | _NOT_SUBJECTS or last.endswith(","):
+            continue
+        if _SAY_WORD.search(" ".join(left.split()[-3:])):
+            continue  # "officials said Only ...": reported speech goes on
+        if opener in _OPENING_PHRASES:
+            comma = right.find(", ")
+            clause = right[comma + 2:]
+            if comma < 0 or _words(right[:comma]) > 10 or not _opens_clause(clause) \
+                    or clause.split()[0].lower() in ("and", "but", "or"):
+                continue  # "With once commonplace features now considered ...": no comma, no clause
+            if last[:1].isupper() and words[1][:1].isupper():
+                continue  # "Bend It Like Beckham and ...": a title made of capitals
+        else:
+            found = _subject_words(words)
+            if found is None or found[1] > 15 or not found[0] or any(w.endswith(",") for w in found[0]):
+                continue
+            if opener not in ("but", "however", "meanwhile", "yet", "still") \
+                    and not (words[1][:1].islower() or words[1][:1].isdigit()):
+                continue  # "Only Fools and Horses", "Bend It Like Beckham": a title made of capitals
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:]) and not is_fragment(_ended(right)):
+            return [_ended(left), right.strip()]
+    return [sentence]
+
+
+# A full stop, then a word in lower case: the text between was lost ("...into her routine. on
+# Monday to open up about ..."). Not after an abbreviation ("etc.", "approx.", "www.").
+_LOST_TEXT = re.compile(r"(?<=[a-z]{3})\.\s+(?=[a-z]+[\s,])")
+# An ellipsis before a pronoun and its verb ends a sentence too ("...before they can not wake up...
+# they mix drinks for attention ...").
+_ELLIPSIS_THEN_SUBJECT = re.compile(r"(?<=[a-z])(?:\.\.\.|…)\s+(?=(?:they|he|she|we|it|you)\s+[a-z]+\s)")
+_SHORTENED = frozenset("etc approx www com org net biz est incl excl dept govt misc pls thnx".split())
+
+
+def split_lost_text(sentence: str) -> list[str]:
+    """Two pieces joined at a full stop before a word in lower case, where a piece of the text
+    was lost ("...started working it into her routine. on Monday to open up about ..."), are
+    said as two sentences: the listener hears the first as the whole sentence it is, and the
+    second is not read on as if it went on the first ("into her routine on Monday" would say
+    she began on Monday). Nothing is dropped: the broken piece is said as it was, as its own
+    sentence. So are two clauses at an ellipsis before a pronoun and its verb ("...before they
+    can not wake up... they mix drinks ..."). A piece too short to be heard as more than a slip
+    ("increase. Overall. sales") and an abbreviation's full stop ("etc. are") stay."""
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for stop in [*_LOST_TEXT.finditer(sentence), *_ELLIPSIS_THEN_SUBJECT.finditer(sentence)]:
+        left, right = sentence[:stop.end()].rstrip(), sentence[stop.end():]
+        if not outside[stop.start()] or left.split()[-1].strip(".").lower() in _SHORTENED:
+            continue
+        if _words(left) < 2 * MIN_PIECE_WORDS or _words(right) < 2 * MIN_PIECE_WORDS:
+            continue
+        if left.split()[0].strip("\"“'‘").lower() in _SUBORDINATORS | _CONJUNCTIONS:
+            continue  # "In order to keep audiences growing... we need to ...": the first piece is no sentence
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:]):
+            return [left.strip(), _capitalized(right.strip())]
+    return [sentence]
+
+
+# "... last year and that will be a reminder ...": "that" before a modal is the new clause's
+# subject, not a second "that"-clause; "... and if it was to ... then the advice was right": a
+# condition and the clause it governs.
+_AND_NEW_CLAUSE = re.compile(r"\s+and\s+(?=that\s+(?:will|would|could|can|may|might|should|must)\s|if\s+[^,]+?\s+then\s)")
+_REPORTED = re.compile(rf"\b(?:{_SAY}|say|tell)\b", re.IGNORECASE)
+
+
+def split_and_clauses(sentence: str) -> list[str]:
+    """A long sentence whose second clause is joined by a bare "and" and opens with its own
+    subject that `split_bare_and` does not take ("that" before "will", "would", "could" ...; or
+    "if ... then ...") is said as two: "...broke his wrist after being dismissed last year and
+    that will be a reminder to him ..." -> "... last year." "That will be a reminder to him
+    ...". After a saying ("he said prices would rise and that will ...") the second clause may be
+    what was said and stays."""
+    if _spoken_words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _AND_NEW_CLAUSE.finditer(sentence):
+        left, right = sentence[:match.start()], sentence[match.end():]
+        if not outside[match.start()] or _REPORTED.search(left):
+            continue
+        if right.startswith("if"):
+            then = re.search(r"\s+then\s+", right)
+            if not _opens_clause(right[then.end():]):
+                continue
+        elif not _is_clause(right):
+            continue
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
+            return [_ended(left), _ended(_capitalized(right))]
+    return [sentence]
+
+
+# A caption ending on a name, then a quotation and its speaker: "...on Hokkaido Island, Japan
+# 'An aerial survey indicates ...', local researcher Yoshinori Yajima told the newspaper ...".
+_CAPTION_THEN_QUOTE = re.compile(r"(?<=[A-Za-z])\s+(?=['‘\"“][A-Z])")
+_SPEAKER_AFTER = re.compile(rf"^['’\"”],?\s+(?:[\w'’.-]+\s+){{0,5}}(?:{_SAY})\b")
+
+
+def split_captions_before_quotations(sentence: str) -> list[str]:
+    """A caption run into a quotation whose speaker is named after it ("A man stands on land
+    that rose overnight near Rausu, Japan 'An aerial survey indicates that ...', local
+    researcher Yoshinori Yajima told the newspaper.") is cut before the quotation, and the
+    quotation is said speaker first. A quotation inside its sentence ("the film 'Jaws' was ...",
+    "called it 'a disgrace', he said") is not after a name that ends a clause, and stays."""
+    from .speakers import speaker_first
+
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    for gap in _CAPTION_THEN_QUOTE.finditer(sentence):
+        left, right = sentence[:gap.start()], sentence[gap.end():]
+        spans = [span for span in _single_quotations(right) if span[0] == 0 and span[1] < len(right)]
+        if right[0] in "\"“":
+            close = right.find("”" if right[0] == "“" else '"', 1)
+            spans = [(0, close)] if close > 0 else []
+        if not spans or not _SPEAKER_AFTER.match(right[spans[0][1]:]):
+            continue
+        last = left.split()[-1]
+        if not last[:1].isupper() or last.lower() in _FUNCTION_ENDS | _CALENDAR:
+            continue
+        if _words(left) < 2 * MIN_PIECE_WORDS or _words(right[:spans[0][1]]) < MIN_PIECE_WORDS:
+            continue
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
+            return [_ended(left), *speaker_first(right.strip())]
+    return [sentence]
+
+
+# ", both of which need to be funded ..." -> "They both need to be funded ..."
+_QUANTIFIED_RELATIVE = re.compile(r",\s+(both|all)\s+of\s+(?:which|whom)\s+(?=[a-z])")
+
+
+def split_quantified_relatives(sentence: str) -> list[str]:
+    """A long sentence that closes on ", both of which ..." or ", all of which ..." is said as
+    two: "They both need to be funded ...", "They all ...". Only a closing clause with a plural
+    verb ("all of which is" stays); a clause inside its sentence ("bishops, all of whom are
+    accused, must realize ...") and "many of which" (a bare "Many have ..." is heard as many
+    people) stay."""
+    if _spoken_words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for match in _QUANTIFIED_RELATIVE.finditer(sentence):
+        left, rest = sentence[:match.start()], sentence[match.end():]
+        verb = rest.split()[0].strip(",.").lower()
+        if not outside[match.start()] or "," in rest or not _finite(verb) and verb not in _NOT_SUBJECTS:
+            continue
+        if verb in _SINGULAR_VERBS or verb.endswith("s") and not verb.endswith("ss"):
+            continue  # "all of which is ...", "some of which goes ...": not "They all is"
+        if _words(rest) < MIN_PIECE_WORDS or not _is_clause(left):
+            continue
+        return [_ended(left), _ended(f"They {match.group(1)} {rest}")]
+    return [sentence]
+
+
+# Football results run into the text: "...during the international break Leicester 5-3 Manchester
+# United West Ham 1-1 Manchester United ...": two or more "Name N-N Name" after a word in lower case.
+_RESULT = r"(?:[A-Z][\w'’.-]*\s+){1,3}\d{1,2}-\d{1,2}\s+[A-Z]"
+_RESULTS_RUN = re.compile(rf"(?<=[a-z])\s+(?={_RESULT}[\s\S]*?\s\d{{1,2}}-\d{{1,2}}\b)")
+
+
+def split_score_lines(sentence: str) -> list[str]:
+    """A sentence with a table of football results run into it ("The referee sent off Kompany
+    during the international break Leicester 5-3 Manchester United West Ham 1-1 ...") is cut
+    before the results: the sentence is heard whole, then the results as they were. (Where one
+    result ends and the next begins, "Manchester United West Ham", is not cut: without knowing
+    the clubs' names it cannot be told.) A single score in a sentence ("beat Porto 6-1 in
+    ...") stays."""
+    if _words(sentence) <= RUN_ON_WORDS:
+        return [sentence]
+    outside = _top_level(sentence)
+    for gap in _RESULTS_RUN.finditer(sentence):
+        left, right = sentence[:gap.start()], sentence[gap.end():]
+        if not outside[gap.start()] or _words(left) <= MIN_PIECE_WORDS or left.split()[-1].lower() in _FUNCTION_ENDS:
+            continue
+        if len(re.findall(r"\b\d{1,2}-\d{1,2}\b", right[:120])) < 2:
+            continue
+        if _is_clause(left) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
             return [_ended(left), right.strip()]
     return [sentence]

@@ -7,12 +7,14 @@ import re
 from ..sentences import _VERBS
 from .grammar import (
     EVENT_PARTICIPLES, MIN_PIECE_WORDS, SAYING_PARTICIPLES, SUBJECT_PARTICIPLES, _AUXILIARIES, _CONJUNCTIONS, _PAST, _PRESENT,
-    _PRONOUN_SUBJECTS, _capitalized, _ended,
+    _PRONOUN_SUBJECTS, _SAY, _capitalized, _ended,
     _is_clause, _long, _number, _plain_subject, _top_level, _words,
 )
 
 # The tails that can stand alone after "This was" / "This is": a time, a reason, a setting.
-_TAIL = re.compile(r",\s+(after|before|because|despite|amid|when)\s+")
+# A reason may come hedged: ", partly because ...", ", to a certain degree because ...".
+_TAIL = re.compile(r",\s+((?:(?:partly|in part|largely|mainly|mostly|to a (?:large |certain |great )?(?:degree|extent))\s+)?"
+                   r"because|after|before|despite|amid|when)\s+")
 # "when" and "before"/"after" name a moment: only after a clause told in the past.
 _PAST_ONLY = frozenset({"when", "after", "before"})
 
@@ -44,7 +46,8 @@ def split_adverbial_tails(sentence: str) -> list[str]:
     (or "This is" after a clause in the present): "The plant was shut in May, after sales fell
     by half in two years." -> "The plant was shut in May." "This was after sales fell by half
     in two years." Tails of time ("after", "before", "when": only after a past clause), reason
-    ("because") and setting ("despite", "amid"). A tail inside a quotation, a tail with commas
+    ("because", also hedged: "partly because", "to a certain degree because", not after a saying)
+    and setting ("despite", "amid"). A tail inside a quotation, a tail with commas
     of its own, or one after a clause in the future ("will close, after ...") stays.
     """
     if not _long(sentence):
@@ -62,6 +65,8 @@ def split_adverbial_tails(sentence: str) -> list[str]:
             continue  # "Shares fell 3%, however, after ...": the tail belongs to what came before
         if left.split()[0].strip("\"“'‘").lower() in _CONJUNCTIONS:
             continue  # "When the mill closed, ...": the left piece is itself a subordinate clause
+        if " " in match.group(1) and re.search(rf"\b(?:{_SAY})\b", left):
+            continue  # "... told BBC News that the costs would be too high, partly because ...": the speaker's reason
         tense = _tense(left)
         if tense is None or (tense == "is" and match.group(1) in _PAST_ONLY):
             continue
