@@ -76,11 +76,18 @@ def split_conjunctions(sentence: str) -> list[str]:
     return [sentence]
 
 
+from .subjects import named_antecedent, relative_pronoun  # noqa: E402
+
+
 def split_relative_clauses(sentence: str) -> list[str]:
     """A long sentence's closing non-restrictive clause becomes its own sentence:
     "..., which was its first loss." -> "... . This was its first loss."; "... met Jane Smith,
     who runs the firm." -> "... met Jane Smith. Jane Smith runs the firm." (the name said
-    again). A clause in the middle of the sentence, or one that does not open with its verb, stays.
+    again). The name is said only when the clause is about it (`subjects.named_antecedent`: not a
+    place after "in", what a thing belongs to after "of", the last of a list, a piece of a longer
+    name); otherwise "This", "They" for many or "It" for a body ("a comedy club, which will ...").
+    A clause in the middle of the sentence (the sentence goes on after a comma), or one that does
+    not open with its verb, stays.
     """
     if not _long(sentence):
         return [sentence]
@@ -95,17 +102,15 @@ def split_relative_clauses(sentence: str) -> list[str]:
             continue  # "... wonders when Van Ryn, who is now in custody will be out": not a closing clause
         if any(not outside[i] for i in range(match.start(), len(sentence) - 1)) and not outside[-1]:
             continue  # a quotation or bracket left open at the end: leave it whole
-        name = re.search(rf"({_NAME})$", left)
-        if match.group(1) == "which":
-            named = name.group(1).split() if name else []
-            if named and len(named) <= 4 and named[0].lower() not in _SUBJECT_WORDS | _CALENDAR \
-                    and named[-1].lower() not in _CALENDAR:
-                the = "The " if left[:name.start(1)].rstrip().endswith(" the") else ""  # "the SEC, which"
-                return [_ended(left), _ended(f"{the}{name.group(1)} {clause}")]  # "... by Qatar, which is trying"
-            return [_ended(left), _ended("This " + clause)]
-        if not name or name.group(1).split()[0].lower() in _SUBJECT_WORDS:
-            continue
-        return [_ended(left), _ended(f"{name.group(1)} {clause}")]
+        if "," in clause or not match.group(2)[:1].islower() or match.group(2).lower() == "indeed":
+            continue  # "..., which has ..., had plans": the sentence goes on after the clause; "which Windows-based"
+        said = named_antecedent(left, match.group(1), match.group(2))
+        if said:
+            return [_ended(left), _ended(f"{said} {clause}")]  # "... by Qatar, which is trying"
+        if match.group(1) == "which" and not re.fullmatch(_SAY, match.group(2).lower()):
+            # "... at Old Trafford, which could decide ...": the thing or the event, not the place;
+            # "They" for many ("wine cooperatives, which make up ..."). Not "This said": an agent.
+            return [_ended(left), _ended(f"{relative_pronoun(left, match.group(2))} {clause}")]
     return [sentence]
 
 

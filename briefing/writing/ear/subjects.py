@@ -1,0 +1,95 @@
+"""Who a split-off piece is about, said so a listener hears the right one: the name a closing
+", which ..." or ", who ..." clause means, or "This", "It", "They"."""
+
+from __future__ import annotations
+
+import re
+
+from ..sentences import _VERBS
+from .grammar import _NAME, _PAST, _PLURAL_VERBS, _SAY, _SUBJECT_WORDS, _CALENDAR
+
+# Before these, a name is where something is or what it belongs to, and a relative clause after
+# it is most often about the thing named first: "a fire at a refinery in Texas, which shut down
+# production" (the fire did), "the old currencies of Europe, which moved ..." (the currencies did).
+_PLACE_OR_PART = frozenset("of in at on near inside outside across around throughout".split())
+# Before these, the name is one of several ("Microsoft, Google and Ask Jeeves, which have ..."):
+# the clause may be about all of them, and said of the last one alone it names the wrong subject.
+_LIST_JOINS = frozenset("and or & plus".split())
+# A person's title: "which" after a person is about a thing said before ("a proposal from Mr
+# Glazer, which looks set to ...").
+_TITLES = frozenset("mr mrs ms miss dr sir lord lady mr. mrs. ms. dr.".split())
+
+
+def _before(left: str, start: int) -> str:
+    """The word before character `start` of `left`, lower case, without a comma."""
+    words = left[:start].split()
+    return words[-1].lower().strip(",") if words else ""
+
+
+def named_antecedent(left: str, relative: str, verb: str) -> str | None:
+    """The name a closing relative clause is about, said again to open its sentence ("... deals
+    reached by Qatar, which is trying ..." -> "Qatar"; "the Tamil Tigers, who want" -> "The
+    Tamil Tigers"); None when the name at the end of `left` is not the one meant or not whole:
+    after "in", "at" or "of" (a place or what a thing belongs to), one of a list ("... and
+    Blinkx, which have"), a piece of a longer name ("the 1994 Energy Charter Treaty", "AT&T",
+    "Chambre de Commerce"), a person with "which", a name after a noun and "by" ("a probe by the
+    SEC": the probe), a name after "said" with "which", or a name with "which" and a plural verb
+    ("like China, which are")."""
+    name = re.search(rf"({_NAME})$", left)
+    if not name:
+        return None
+    named = name.group(1).split()
+    if len(named) > 4 or named[0].lower() in _SUBJECT_WORDS | _CALENDAR or named[-1].lower() in _CALENDAR:
+        return None
+    start = name.start(1)
+    if start and not left[start - 1].isspace():
+        return None  # "AT&T", "3GSM", "TCP/IP": the last piece of a name
+    the = _before(left, start) == "the"
+    at = left[:start].rstrip()[:-len("the")] if the else left[:start]
+    before = _before(at, len(at))
+    if before[:1].isdigit() or at.rstrip()[-1:].isalpha() and at.split()[-1][:1].isupper():
+        return None  # "the 1994 Energy Charter Treaty", "House of Lords Economic Affairs Committee": a longer name
+    if before in _PLACE_OR_PART | _LIST_JOINS or re.fullmatch(r"de|du|da|di|von|van|der|la|le", before):
+        return None
+    if before == "by":
+        by = at.rstrip()[:-2].split()
+        if by and not (by[-1].lower().endswith("ed") or by[-1].lower() in _PAST | _VERBS):
+            return None  # "a probe by the SEC, which ...": the probe; "deals reached by Qatar": Qatar
+    if relative == "which":
+        if named[0].lower().rstrip(".") in {t.rstrip(".") for t in _TITLES} or re.fullmatch(_SAY, before) \
+                or verb.lower() in _PLURAL_VERBS:
+            return None
+    return ("The " if the else "") + name.group(1)
+
+
+# Verbs not said of many alone: modals, the past, and the verbs whose past is their base form.
+_NOT_PLURAL = frozenset("""will would can could may might must should shall did had was is be been being said made
+    shut put set cut hit let cost hurt quit spread split burst cast bet read""".split())
+
+
+def plural_clause(verb: str) -> bool:
+    """Whether a relative clause's verb is said of many: "which are", "which make up" ("They",
+    not "This"); a verb in -s, in the past or a modal is not."""
+    verb = verb.lower()
+    if verb in _PLURAL_VERBS:
+        return True
+    return verb + "s" in _VERBS and verb not in _NOT_PLURAL  # "make" (there is "makes"), not "meant", "ran"
+
+
+# A body that acts: a ", which ..." clause after one is said of "It", not "This" ("... set up by
+# a comedy club, which will text them a joke a day." -> "It will text them a joke a day.").
+_BODIES = frozenset("""club firm company group union committee association agency government council authority
+    regulator bank board body organisation organization institute foundation charity party ministry department
+    commission court newspaper paper network operator retailer carrier airline maker manufacturer publisher
+    developer studio broadcaster channel station community team""".split())
+
+
+def relative_pronoun(left: str, verb: str) -> str:
+    """What opens a closing ", which ..." clause said on its own: "They" for many ("wine
+    cooperatives, which make up ..."), "It" after a body that acts ("the Russian government,
+    which was ..."; a common noun, not a name's last word: "a probe by the Securities Exchange
+    Commission, which is close to concluding" is the probe's), "This" otherwise (the thing or the event: "..., which was a record low")."""
+    if plural_clause(verb):
+        return "They"
+    last = left.rstrip().split()[-1].strip("\"”’'")
+    return "It" if last in _BODIES else "This"  # lower case: "a probe by the Securities Exchange Commission, which"

@@ -1,0 +1,101 @@
+"""The older ear rules read on real news (issue 22): what a listener heard wrong is no longer
+said, and the same rule still splits the sentence of the same shape that it got right.
+Every sentence here is written for the test, in the shape the faults had on the development sets."""
+
+from __future__ import annotations
+
+from briefing.writing.ear import split_relative_clauses
+
+
+# split_relative_clauses: the name said again is the one the clause is about
+
+
+def test_a_name_after_a_verb_and_by_is_said_again():
+    assert split_relative_clauses(
+        "The agreement is the latest in a string of supply deals signed by Norway, which is trying to "
+        "become a leader in clean power.") == [
+        "The agreement is the latest in a string of supply deals signed by Norway.",
+        "Norway is trying to become a leader in clean power."]
+
+
+def test_a_clause_after_a_noun_and_by_is_about_the_noun_not_the_name():
+    # not "The Federal Trade Commission is close to concluding": the inquiry is
+    assert split_relative_clauses(
+        "The retailer also has to restate two years of results following an inquiry by the Federal Trade "
+        "Commission, which is close to concluding.") == [
+        "The retailer also has to restate two years of results following an inquiry by the Federal Trade "
+        "Commission.", "This is close to concluding."]
+
+
+def test_a_place_after_in_is_not_what_the_clause_is_about():
+    said = split_relative_clauses(
+        "Petrol prices jumped after a fire at a large refinery near the coast in Ohio, which shut down "
+        "production for a week.")
+    assert said == ["Petrol prices jumped after a fire at a large refinery near the coast in Ohio.",
+                    "This shut down production for a week."]
+
+
+def test_what_a_name_belongs_to_is_not_what_the_clause_is_about():
+    said = split_relative_clauses(
+        "Collectors have long preferred the old gold coins of Portugal, which moved in price with every "
+        "harvest of the vineyards.")
+    assert "Portugal moved" not in " ".join(said)
+    assert said[1] == "This moved in price with every harvest of the vineyards."
+
+
+def test_the_last_name_of_a_list_is_not_said_alone():
+    said = split_relative_clauses(
+        "The start-up is following in the footsteps of Yahoo, Baidu and Ask Jeeves, which have offered "
+        "similar services for years.")
+    assert said == ["The start-up is following in the footsteps of Yahoo, Baidu and Ask Jeeves.",
+                    "They have offered similar services for years."]
+    assert split_relative_clauses(
+        "The regulator reached settlements with three former managers, Anna Berg, Tom Hale and Joseph "
+        "Marlow, who paid personal penalties of between $50,000 and $100,000.")[0].endswith("$100,000.")
+
+
+def test_a_piece_of_a_longer_name_is_not_said_alone():
+    for sentence in (
+            "Lawyers argued that the seizure broke the rules of the 1994 Energy Charter Treaty, which was "
+            "designed to settle disputes over energy investments.",
+            "Her remarks follow sharp criticism from the House of Lords Economic Affairs Committee, which said "
+            "the bank had held interest rates too high for too long.",
+            "The new phone works on the network of Verizon rather than on that of AT&T, which has had the "
+            "exclusive rights since 2007."):
+        said = split_relative_clauses(sentence)
+        assert not any(piece.startswith(("Energy Charter", "Lords", "T ")) for piece in said), said
+
+
+def test_a_clause_the_sentence_goes_on_after_stays_whole():
+    for sentence in (
+            "The lawsuit was filed on Friday after Northgate Telecom, which had an earlier offer rejected, "
+            "said it would submit an improved bid.",
+            "The report suggested the country, which has about $200bn in foreign reserves, had plans to buy "
+            "more euros.",
+            "Yukos finance chief Bruce Wallace, who had moved to the US in early December, acknowledged the point "
+            "on Tuesday."):
+        assert split_relative_clauses(sentence) == [sentence]
+
+
+def test_a_clause_said_of_many_opens_with_they_and_of_a_body_with_it():
+    assert split_relative_clauses(
+        "A further 15m euros will be made available to the small wine cooperatives, which make up the "
+        "majority of producers.")[1] == "They make up the majority of producers."
+    assert split_relative_clauses(
+        "Anyone in need of cheer can use a new service set up by a London comedy club, which will text "
+        "them a joke a day.")[1] == "It will text them a joke a day."
+    # one thing or event stays "This"; a verb in the past is not a plural ("meant", "ran")
+    assert split_relative_clauses(
+        "In October last year, tough new rules on mortgage advice came into force, which meant some "
+        "lenders withdrew products.")[1] == "This meant some lenders withdrew products."
+    assert split_relative_clauses(
+        "The company introduced a counterfeit software project in the UK as a pilot scheme, which ran "
+        "from November to December.")[1] == "This ran from November to December."
+
+
+def test_a_person_said_again_after_a_clause_about_them():
+    assert split_relative_clauses(
+        "The deal was celebrated by the carmaker's newly appointed chief executive Takeshi Nomura, who took "
+        "over after three top bosses stood down.") == [
+        "The deal was celebrated by the carmaker's newly appointed chief executive Takeshi Nomura.",
+        "Takeshi Nomura took over after three top bosses stood down."]
