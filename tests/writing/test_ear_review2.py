@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_relative_clauses
+from briefing.writing.ear import split_relative_clauses, split_shared_subjects
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -99,3 +99,28 @@ def test_a_person_said_again_after_a_clause_about_them():
         "over after three top bosses stood down.") == [
         "The deal was celebrated by the carmaker's newly appointed chief executive Takeshi Nomura.",
         "Takeshi Nomura took over after three top bosses stood down."]
+
+
+# split_shared_subjects: "But" and an ordinary word in lower case, a name as it is
+
+
+def test_an_ordinary_word_said_again_after_but_is_in_lower_case():
+    assert split_shared_subjects(
+        "Underlying pre-tax profits rose 1% to £933m in 2004, but would have been 8% higher without the "
+        "currency swings.")[1] == "But underlying pre-tax profits would have been 8% higher without the currency swings."
+    assert split_shared_subjects(
+        "Analysts claimed the central bank's view of future economic growth was a positive one but stressed "
+        "that the jury was still out on the prospect of a further rise in December.")[1] == \
+        "But analysts stressed that the jury was still out on the prospect of a further rise in December."
+    assert split_shared_subjects(
+        "Last year Campari tried to buy a Scottish whisky distiller, one of the country's finest, but lost "
+        "out to a French luxury goods group.")[1] == "But last year Campari lost out to a French luxury goods group."
+
+
+def test_a_name_said_again_after_but_keeps_its_capital():
+    assert split_shared_subjects(
+        "Campari tried to buy a Scottish whisky distiller, one of the country's finest, but lost out to a "
+        "French luxury goods group.")[1] == "But Campari lost out to a French luxury goods group."
+    assert split_shared_subjects(
+        "Next chief executive Simon Wolfson warned that trading had been tough in January, but said sales "
+        "should still beat forecasts.")[1] == "But Next chief executive Simon Wolfson said sales should still beat forecasts."

@@ -76,7 +76,7 @@ def split_conjunctions(sentence: str) -> list[str]:
     return [sentence]
 
 
-from .subjects import named_antecedent, relative_pronoun  # noqa: E402
+from .subjects import named_antecedent, relative_pronoun, said_after_but  # noqa: E402
 
 
 def split_relative_clauses(sentence: str) -> list[str]:
@@ -364,8 +364,8 @@ def split_shared_subjects(sentence: str) -> list[str]:
         if match.group(2) == "but" and _NOT_ONLY.search(left):
             continue
         prefix = "But " if match.group(2) == "but" else ""
-        if prefix and subject[0] in ("He", "She", "It", "They", "We", "The", "This", "That", "These", "Those"):
-            said = said[0].lower() + said[1:]  # "But he warned", not "But He warned"
+        if prefix:
+            said = said_after_but(said, sentence)  # "But he warned", "But analysts stressed"; "But Pernod lost"
         return [_ended(left), _ended(prefix + said + " " + right)]
     return [sentence]
 

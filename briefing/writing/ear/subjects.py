@@ -1,12 +1,13 @@
 """Who a split-off piece is about, said so a listener hears the right one: the name a closing
-", which ..." or ", who ..." clause means, or "This", "It", "They"."""
+", which ..." or ", who ..." clause means, and a subject said again after "But" in lower case
+when it is an ordinary word, not a name."""
 
 from __future__ import annotations
 
 import re
 
 from ..sentences import _VERBS
-from .grammar import _NAME, _PAST, _PLURAL_VERBS, _SAY, _SUBJECT_WORDS, _CALENDAR
+from .grammar import _COMMON_OPENERS, _NAME, _PAST, _PLURAL_VERBS, _SAY, _SUBJECT_WORDS, _CALENDAR
 
 # Before these, a name is where something is or what it belongs to, and a relative clause after
 # it is most often about the thing named first: "a fire at a refinery in Texas, which shut down
@@ -74,6 +75,31 @@ def plural_clause(verb: str) -> bool:
     if verb in _PLURAL_VERBS:
         return True
     return verb + "s" in _VERBS and verb not in _NOT_PLURAL  # "make" (there is "makes"), not "meant", "ran"
+
+
+# Words that open a sentence and are not names: said after "But", they are in lower case.
+_ORDINARY_OPENERS = _COMMON_OPENERS | frozenset(
+    """he she we they last earlier later underlying overall total annual net analysts investors economists
+    officials experts critics consumers shoppers customers users viewers fans residents police researchers
+    scientists doctors workers staff revenue revenues earnings demand growth inflation unemployment output exports
+    imports spending such other another much any each every both""".split()
+)
+
+
+def said_after_but(subject: str, sentence: str) -> str:
+    """A subject said again after "But", its first word in lower case when it is an ordinary word:
+    a word the sentence has in lower case elsewhere, or a common word at a sentence's start ("But
+    underlying pre-tax profits ...", "But analysts stressed ..."). A name stays as it is ("But
+    Pernod lost ..."), and so does a word the rule cannot tell from one ("Next", a retailer)."""
+    match = re.match(r"([A-Z][a-z'’-]*)\b", subject)
+    if not match or subject.startswith("I "):
+        return subject
+    word = match.group(1)
+    lower = word.lower()
+    elsewhere = re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", sentence)
+    if lower in _ORDINARY_OPENERS or elsewhere:
+        return lower + subject[len(word):]
+    return subject
 
 
 # A body that acts: a ", which ..." clause after one is said of "It", not "This" ("... set up by
