@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_relative_clauses, split_shared_subjects
+from briefing.writing.ear import split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -124,3 +124,33 @@ def test_a_name_said_again_after_but_keeps_its_capital():
     assert split_shared_subjects(
         "Next chief executive Simon Wolfson warned that trading had been tough in January, but said sales "
         "should still beat forecasts.")[1] == "But Next chief executive Simon Wolfson said sales should still beat forecasts."
+
+
+# split_inner_relative_clauses: only a clause between a subject and its verb is taken out
+
+
+def test_an_inner_clause_between_the_subject_and_its_verb_is_said_after():
+    assert split_inner_relative_clauses(
+        "The drama began when Carla, who has appeared on the show before, discovered that the money for "
+        "the stone had gone.") == [
+        "The drama began when Carla discovered that the money for the stone had gone.",
+        "Carla has appeared on the show before."]
+    assert split_inner_relative_clauses(
+        "In July, Diageo, which is listed on the London Stock Exchange, reported an annual turnover of "
+        "£8.89bn.") == ["In July, Diageo reported an annual turnover of £8.89bn.",
+                        "It is listed on the London Stock Exchange."]
+
+
+def test_a_clause_before_an_adjective_an_attribution_or_after_a_list_stays():
+    for sentence in (
+            "The flat has cameras for security in each room, which can be watched on the big TV, connected "
+            "to the computer in the hall.",
+            "The cottage has kept its old bathroom and kitchen, which have gone untouched for 80 years, "
+            "wood-panelled hallway and cupboards.",
+            "India has seen two decades of rapid economic growth, which has led to wealth on a huge scale, "
+            "says our correspondent in Delhi.",
+            "Sony, IBM and Toshiba, who have been working on the chip for three years, unveiled it on Monday "
+            "in San Francisco.",
+            "Glasgow-based developer, Redline, which is behind the racing titles, has seen its new game sell "
+            "a million copies."):
+        assert split_inner_relative_clauses(sentence) == [sentence], sentence

@@ -76,7 +76,7 @@ def split_conjunctions(sentence: str) -> list[str]:
     return [sentence]
 
 
-from .subjects import named_antecedent, relative_pronoun, said_after_but  # noqa: E402
+from .subjects import inner_clause_fits, named_antecedent, relative_pronoun, said_after_but  # noqa: E402
 
 
 def split_relative_clauses(sentence: str) -> list[str]:
@@ -119,7 +119,9 @@ def split_inner_relative_clauses(sentence: str) -> list[str]:
     its verb, becomes a sentence after it: "The firm, which is now one of Google's biggest
     investors, benefited from sales." -> "The firm benefited from sales. It is now one of
     Google's biggest investors." ("It" or "They" by the clause's verb; a person is named again.)
-    A clause not followed by the sentence's verb, or whose subject cannot be said again, stays.
+    A clause not followed by the sentence's verb, or whose subject cannot be said again, stays, and
+    so does one before an adjective, an attribution, or after an apposition or a list
+    (`subjects.inner_clause_fits`).
     """
     if not _long(sentence):
         return [sentence]
@@ -134,6 +136,8 @@ def split_inner_relative_clauses(sentence: str) -> list[str]:
         clause = sentence[match.start(2):match.end(3)]
         rest = sentence[match.start(4):]
         if _words(head) < 2 or _words(clause) < 3 or _words(head + " " + rest) < MIN_PIECE_WORDS:
+            continue
+        if not inner_clause_fits(head, tail_verb, match.group(1)):
             continue
         if match.group(1) == "which":
             if verb in _PLURAL_VERBS:

@@ -119,3 +119,38 @@ def relative_pronoun(left: str, verb: str) -> str:
         return "They"
     last = left.rstrip().split()[-1].strip("\"”’'")
     return "It" if last in _BODIES else "This"  # lower case: "a probe by the Securities Exchange Commission, which"
+
+
+# After these, a new subject and its verb follow: "... began when Dawn, who ..., discovered".
+_OPENS_SUBJECT = frozenset("""that when if because after before while although though since until unless whether
+    said says believe believes think thinks""".split())
+
+
+def inner_clause_fits(head: str, tail_verb: str, relative: str) -> bool:
+    """Whether a ", which ...," or ", who ...," clause sits between a subject (`head`) and its
+    verb (`tail_verb`), so that the sentence is said without it and the clause after it. Not
+    when the word taken for the verb is a hyphened or "-ed" adjective after a clause ("webcams in
+    each room, which can be called up on the TV, connected to the PC"; "..., wood-panelled
+    hallway"), an attribution after a whole clause ("China has seen two decades of growth, which
+    ..., says the BBC's reporter"), a subject with an apposition or a list before it
+    ("Edinburgh-based developer, Rockstar, which"; "EDS, the firm ..., and Microsoft, which"),
+    or, with "who", the last name of a list ("Sony, IBM and Toshiba, who have ...")."""
+    from .grammar import _AUXILIARIES, _SUBORDINATORS, _finite
+
+    words = head.split()
+    opens = [i for i, w in enumerate(words) if w.lower() in _OPENS_SUBJECT]
+    words = words[opens[-1] + 1:] if opens else words  # "The drama began when Dawn": Dawn's verb is to come
+    head_has_verb = any(_finite(w) and w[:1].islower() for w in words[1:])
+    if "-" in tail_verb or head_has_verb and (
+            tail_verb.endswith("ed") and tail_verb not in _VERBS | _AUXILIARIES or re.fullmatch(_SAY, tail_verb)):
+        return False
+    if "," in head:
+        before, after = head.rsplit(",", 1)
+        segment = before.split(",")[-1].split()
+        if after.split()[:1] in (["and"], ["or"]) or segment and segment[0].lower() not in _SUBORDINATORS \
+                and not any(_finite(w) and w[:1].islower() for w in segment[1:]):
+            return False
+    if relative == "who" and _before(head, len(head) - len(re.search(rf"({_NAME})$", head).group(1))
+                                     if re.search(rf"({_NAME})$", head) else 0) in _LIST_JOINS:
+        return False
+    return True
