@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
+from briefing.writing.ear import split_appositions, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -154,3 +154,25 @@ def test_a_clause_before_an_adjective_an_attribution_or_after_a_list_stays():
             "Glasgow-based developer, Redline, which is behind the racing titles, has seen its new game sell "
             "a million copies."):
         assert split_inner_relative_clauses(sentence) == [sentence], sentence
+
+
+# split_appositions: a role between commas, said with "is", only when it is a role held now
+
+
+def test_a_role_between_commas_is_said_first():
+    assert split_appositions(
+        "Maria Lopez, chief economist at Nordbank, said the January figures were far better than anyone in "
+        "the markets had expected.") == [
+        "Maria Lopez is chief economist at Nordbank.",
+        "Lopez said the January figures were far better than anyone in the markets had expected."]
+
+
+def test_a_relative_clause_or_a_role_held_once_is_not_said_as_a_role():
+    for sentence in (
+            "Peter Hale, who will remain as chief executive of the group, said the offer gave shareholders "
+            "significant value.",
+            "Mr Barnes, head of the budget office under President Clinton, has taken early retirement, the "
+            "company said on Tuesday."):
+        assert not any(" is who " in piece or piece.endswith("President Clinton.")
+                       for piece in split_appositions(sentence)), sentence
+        assert split_appositions(sentence) == [sentence]

@@ -97,12 +97,17 @@ _ROLE_WORDS = re.compile(
 )
 
 
+# A role held once, said with "is" it would be a role held now.
+_PAST_ROLE = re.compile(r"\b(?:under|until|between)\b|\bfrom (?:19|20)\d\d\b")
+
+
 def split_appositions(sentence: str) -> list[str]:
     """A long sentence that names someone with their role between commas says who they are
     first: "Rod Eddington, BA's chief executive, said the results were respectable." becomes
     "Rod Eddington is BA's chief executive." and "Eddington said the results were respectable."
     (the surname said again, "is" the only word added). A role that is not a job, or a
-    sentence that does not go on with the person's verb, stays.
+    sentence that does not go on with the person's verb, stays, and so does a relative clause
+    ("X, who will remain ...,") or a role held once ("..., head of the office under President Clinton,").
     """
     if not _long(sentence):
         return [sentence]
@@ -112,6 +117,9 @@ def split_appositions(sentence: str) -> list[str]:
     name, role, verb = match.group("name"), match.group("role").strip(), match.group("verb")
     if not _finite(verb) or not _ROLE_WORDS.search(role) or _words(role) > 12 or _finite(role.split()[0]):
         return [sentence]
+    if role.split()[0].lower() in ("who", "which", "whose", "whom", "that") or _PAST_ROLE.search(role):
+        return [sentence]  # "Peter Tom, who will remain as chief executive,": a clause, not a role;
+        # "Mr Raines, head of the budget office under President Clinton,": a role he had, not has
     rest = sentence[match.start("verb"):]
     if _words(rest) < 3:
         return [sentence]
