@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_appositions, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
+from briefing.writing.ear import split_appositions, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -176,3 +176,17 @@ def test_a_relative_clause_or_a_role_held_once_is_not_said_as_a_role():
         assert not any(" is who " in piece or piece.endswith("President Clinton.")
                        for piece in split_appositions(sentence)), sentence
         assert split_appositions(sentence) == [sentence]
+
+
+# split_semicolons: "not only ...; ..." is one thought
+
+
+def test_not_only_before_a_semicolon_stays_one_sentence():
+    sentence = ("Indeed, the small carmaker is not only building more cars than its old parent does; it stays "
+                "ahead even when the sales of its sister brands are counted.")
+    assert split_semicolons(sentence) == [sentence]
+    assert split_semicolons(
+        "Indeed, the small carmaker is building more cars than its old parent does; it stays ahead even when "
+        "the sales of its sister brands are counted.") == [
+        "Indeed, the small carmaker is building more cars than its old parent does.",
+        "It stays ahead even when the sales of its sister brands are counted."]

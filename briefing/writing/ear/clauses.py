@@ -26,6 +26,8 @@ def split_semicolons(sentence: str) -> list[str]:
         left, right = sentence[:match.start()], sentence[match.end():]
         if right.lower().startswith(("and ", "but ")):
             right = right.split(" ", 1)[1]
+        if _NOT_ONLY.search(left):
+            continue  # "Mini is not only producing more cars; it remains ahead ...": one thought
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
