@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_appositions, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
+from briefing.writing.ear import split_appositions, split_colons, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -190,3 +190,24 @@ def test_not_only_before_a_semicolon_stays_one_sentence():
         "the sales of its sister brands are counted.") == [
         "Indeed, the small carmaker is building more cars than its old parent does.",
         "It stays ahead even when the sales of its sister brands are counted."]
+
+
+# split_colons: a clause after a colon, not a noun and its participle, not a title
+
+
+def test_a_clause_after_a_colon_is_its_own_sentence():
+    assert split_colons(
+        "On one point the former prime minister was very clear: the union should not try to copy the US "
+        "economy.") == ["On one point the former prime minister was very clear.",
+                        "The union should not try to copy the US economy."]
+
+
+def test_a_noun_and_its_participle_or_a_title_after_a_colon_stays():
+    for sentence in (
+            "The first official campaign game was quietly launched during the last week of 2003: the Ohio "
+            "Game, commissioned by a Democrat hopeful.",
+            "So the tournament gets the glamour final it craved: Petrova, beaten by Li in last year's final, "
+            "against the rising Canadian star.",
+            "Last week's new releases, Blackout: Rogue Pilot and Starfall, both failed to make it into the top "
+            "ten of the chart."):
+        assert split_colons(sentence) == [sentence], sentence

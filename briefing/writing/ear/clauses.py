@@ -78,6 +78,7 @@ def split_conjunctions(sentence: str) -> list[str]:
     return [sentence]
 
 
+from .guards import inside_dashes, inside_title, main_verb, participle_phrase, phrase_before  # noqa: E402
 from .subjects import inner_clause_fits, named_antecedent, relative_pronoun, said_after_but  # noqa: E402
 
 
@@ -298,6 +299,8 @@ def split_colons(sentence: str) -> list[str]:
         if not outside[match.start()] or right[:1] in "\"“'‘":
             continue
         left = sentence[:match.start()]
+        if participle_phrase(right) or inside_title(left, right):
+            continue  # ": the Iowa Game, commissioned by ...", "GoldenEye: Rogue Agent"
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]

@@ -1,0 +1,56 @@
+"""Checks the older splits ask before they cut, each from a fault heard on the development sets:
+a cut inside an aside between dashes, before a phrase that has no verb of its own, or inside a
+title."""
+
+from __future__ import annotations
+
+import re
+
+from ..sentences import _VERBS
+from .grammar import _AUXILIARIES, _DASH, _finite
+
+_WH = frozenset("what who which that whom whose where when how".split())
+
+
+def inside_dashes(left: str) -> bool:
+    """Whether the end of `left` is inside an aside between dashes (an odd number of dashes
+    before it): "not the airlines, the airlines have no money, it has to be paid ..."."""
+    return len(re.findall(rf"\s{_DASH}\s", left)) % 2 == 1
+
+
+def main_verb(text: str) -> bool:
+    """Whether `text` has a verb of its own, not only one inside a "what ..." or "who ..."
+    clause ("Next year with the final chip, four times what it is this year" has none)."""
+    words = [w.lower().strip(",.;:\"'“”‘’") for w in text.split()]
+    for i, word in enumerate(words[1:], 1):
+        if word in _AUXILIARIES | _VERBS and not any(w in _WH for w in words[max(0, i - 2):i]):
+            return True
+    return False
+
+
+def phrase_before(left: str) -> bool:
+    """Whether what comes just before a comma is a phrase that leads into the next clause, not
+    the end of a clause: the words after the last "and"/"but" have no verb ("There are scans of a
+    corridor and fairly plainly in one of those shots, there is ...", "..., but up against the
+    Mac mini, I believe ...")."""
+    parts = re.split(r"\s(?:and|but)\s", left)
+    return len(parts) > 1 and not any(_finite(w) for w in parts[-1].split())
+
+
+def participle_phrase(text: str) -> bool:
+    """Whether `text` (a piece after a colon) is a noun and a participle, not a clause: its
+    first verb is an "-ed" word just after a comma ("The Iowa Game, commissioned by ...",
+    "Campaign placards, enlarged photographs ...")."""
+    words = text.split()
+    for before, word in zip(words, words[1:]):
+        plain = word.lower().strip(",.;:")
+        if word[:1].islower() and _finite(plain):
+            return before.endswith(",") and plain.endswith("ed") and plain not in _VERBS | _AUXILIARIES
+    return False
+
+
+def inside_title(left: str, right: str) -> bool:
+    """Whether a colon sits inside a title between capitals ("GoldenEye: Rogue Agent")."""
+    last, first = left.split()[-1:], right.split()[:1]
+    return bool(last and first) and last[0][:1].isupper() and first[0][:1].isupper() \
+        and first[0].lower() not in ("the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "there")
