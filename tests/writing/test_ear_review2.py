@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_appositions, split_colons, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
+from briefing.writing.ear import split_appositions, split_colons, split_comma_splices, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -211,3 +211,24 @@ def test_a_noun_and_its_participle_or_a_title_after_a_colon_stays():
             "Last week's new releases, Blackout: Rogue Pilot and Starfall, both failed to make it into the top "
             "ten of the chart."):
         assert split_colons(sentence) == [sentence], sentence
+
+
+# split_comma_splices: two clauses joined by a comma, not a phrase or an aside cut in two
+
+
+def test_two_clauses_joined_by_a_comma_are_two_sentences():
+    assert split_comma_splices(
+        '"People want more than calls and text messages on the move, they want web browsing, music and '
+        'photos."') == ['"People want more than calls and text messages on the move."',
+                        '"They want web browsing, music and photos."']
+
+
+def test_a_comma_inside_a_dashed_aside_or_after_a_phrase_stays():
+    for sentence in (
+            '"It will cost passengers - not the airlines, the airlines have no money, it has to be paid by '
+            'passengers - a billion euros a year," he said.',
+            '"There are scans of the ship and fairly plainly in one of those shots, there is a cabinet stuck '
+            'behind one of the doors."',
+            '"Next year with the final machine, four times what it is this year, it is going to be a real step '
+            'up," said one of its makers.'):
+        assert split_comma_splices(sentence) == [sentence], sentence

@@ -254,6 +254,9 @@ def _splice_at(text: str) -> int | None:
         if not any(w.lower().strip(",.;:") in _AUXILIARIES | _VERBS for w in left[1:]):
             continue
         rest = text[match.end():].split()
+        if inside_dashes(text[:match.start()]) or phrase_before(text[:match.start()]) \
+                or not main_verb(text[:match.start()]):
+            continue  # "- not the airlines, the airlines have no money, it ... -", "and plainly in one shot, there is"
         if _ends_subordinate(text[:match.start()]) or verb.endswith((",", ".")) \
                 or re.fullmatch(_SAY + "|found|thinks|believes", verb.lower()) and len(rest) <= 3:
             continue  # "while it is a tough game, it is addictive"; "..., they said, but ...": not two clauses
