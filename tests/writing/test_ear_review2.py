@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_appositions, split_colons, split_comma_splices, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
+from briefing.writing.ear import split_adverbial_tails, split_appositions, split_colons, split_comma_splices, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -232,3 +232,24 @@ def test_a_comma_inside_a_dashed_aside_or_after_a_phrase_stays():
             '"Next year with the final machine, four times what it is this year, it is going to be a real step '
             'up," said one of its makers.'):
         assert split_comma_splices(sentence) == [sentence], sentence
+
+
+# split_adverbial_tails: "This was when ..." only of a moment in the past, never of a speaker
+
+
+def test_a_tail_of_a_past_moment_is_said_after_this_was():
+    assert split_adverbial_tails(
+        "Signs that the games studio was in trouble first emerged in August, when it warned it was heading "
+        "for losses.") == ["Signs that the games studio was in trouble first emerged in August.",
+                           "This was when it warned it was heading for losses."]
+
+
+def test_a_when_that_is_not_past_or_a_tail_after_a_speaker_stays():
+    for sentence in (
+            "A panel of three judges gave the lawyers until Monday to study the new documents, when the trial "
+            "will be reconvened.",
+            "Experts said the settlement set a new standard for the accountability of bosses, when the firms "
+            "they oversee face problems.",
+            "Incidents like this happen, said Mr Hartmann, because when banks start using new cash machines "
+            "they also change their networks."):
+        assert split_adverbial_tails(sentence) == [sentence], sentence

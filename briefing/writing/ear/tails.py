@@ -7,7 +7,7 @@ import re
 from ..sentences import _VERBS
 from .grammar import (
     EVENT_PARTICIPLES, MIN_PIECE_WORDS, SAYING_PARTICIPLES, SUBJECT_PARTICIPLES, _AUXILIARIES, _CONJUNCTIONS, _PAST, _PRESENT,
-    _PRONOUN_SUBJECTS, _capitalized, _ended,
+    _PRONOUN_SUBJECTS, _SAY, _capitalized, _ended,
     _is_clause, _long, _number, _plain_subject, _top_level, _words,
 )
 
@@ -45,7 +45,8 @@ def split_adverbial_tails(sentence: str) -> list[str]:
     by half in two years." -> "The plant was shut in May." "This was after sales fell by half
     in two years." Tails of time ("after", "before", "when": only after a past clause), reason
     ("because") and setting ("despite", "amid"). A tail inside a quotation, a tail with commas
-    of its own, or one after a clause in the future ("will close, after ...") stays.
+    of its own, one after a clause in the future ("will close, after ...") or after a speaker
+    (", said Mr X, because ..."), and a "when" not told in the past ("when firms face problems") stay.
     """
     if not _long(sentence):
         return [sentence]
@@ -65,6 +66,9 @@ def split_adverbial_tails(sentence: str) -> list[str]:
         tense = _tense(left)
         if tense is None or (tense == "is" and match.group(1) in _PAST_ONLY):
             continue
+        if match.group(1) == "when" and _tense(tail) != "was" or re.search(rf",\s+(?:{_SAY})\s", left):
+            continue  # "..., when the firms face problems": whenever, not a moment; "Incidents happen, said
+            # Mr Thiemann, because ...": the tail is the speaker's, and "This was" would be said of his saying
         return [_ended(left), _ended(f"This {tense} {tail}")]
     return [sentence]
 
