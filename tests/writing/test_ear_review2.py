@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_adverbial_tails, split_appositions, split_colons, split_comma_splices, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
+from briefing.writing.ear import split_adverbial_tails, split_appositions, split_colons, split_comma_splices, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -253,3 +253,34 @@ def test_a_when_that_is_not_past_or_a_tail_after_a_speaker_stays():
             "Incidents like this happen, said Mr Hartmann, because when banks start using new cash machines "
             "they also change their networks."):
         assert split_adverbial_tails(sentence) == [sentence], sentence
+
+
+# split_dashes: a piece cut at a dash must stand alone as a sentence
+
+
+def test_a_clause_after_a_dash_is_its_own_sentence():
+    assert split_dashes(
+        "Like the mining towns of the north, these industries have been in long decline for years - the last "
+        "pit closed in 1990.") == [
+        "Like the mining towns of the north, these industries have been in long decline for years.",
+        "The last pit closed in 1990."]
+    assert split_dashes(
+        "The central bank is expected to keep interest rates on hold this week - but they could go up later "
+        "in the year.")[1] == "But they could go up later in the year."
+
+
+def test_a_piece_that_leans_on_the_other_side_of_the_dash_stays():
+    for sentence in (
+            "The monthly figure was a good deal weaker than most economists had forecast - and fell short of "
+            "the rise in October.",
+            "The carmaker is still losing money fast in most of its European markets - albeit with losses "
+            "halved in 2004.",
+            "The group paid 260bn roubles for the oil company on Sunday afternoon - nowhere near the $27bn the "
+            "state says it owes.",
+            "Demand for the insurer's debut shares on the first day of trading was strong - 12 times what was "
+            "on sale.",
+            "Let us say then that if the new computer is not a fully fledged revolution - it is a mini "
+            "revolution.",
+            "The fate of the Siberian oil unit - the firm sold to a little-known buyer on Sunday - is the "
+            "subject of frantic speculation."):
+        assert split_dashes(sentence) == [sentence], sentence

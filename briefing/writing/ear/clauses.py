@@ -36,7 +36,9 @@ def split_semicolons(sentence: str) -> list[str]:
 def split_dashes(sentence: str) -> list[str]:
     """An aside between dashes that is a clause of its own is said after the sentence; a
     clause after a single dash becomes its own sentence. A dashed phrase ("– the biggest in a
-    decade –") stays: it cannot stand alone.
+    decade –"), a noun and its participle ("- the oil firm sold to a little-known buyer -"), a
+    piece that leans on the other ("- and fell short of ...", "- albeit with losses halved") and
+    an "if ..." clause before the dash stay: they cannot stand alone.
     """
     outside = _top_level(sentence)
     dashes = [m for m in re.finditer(rf"\s+{_DASH}\s+", sentence) if outside[m.start()]]
@@ -44,11 +46,17 @@ def split_dashes(sentence: str) -> list[str]:
         first, second = dashes
         aside = sentence[first.end():second.start()]
         rest = sentence[:first.start()] + " " + sentence[second.end():]
+        if reduced_relative(aside) or not (stands_alone(aside) and stands_alone(rest, opening=True)):
+            return [sentence]  # "- the oil firm sold to a little-known buyer -": a noun and its participle
         if _is_clause(aside) and _opens_clause(aside) and _is_clause(rest):
             return [_ended(rest), _ended(_capitalized(aside))]
     elif len(dashes) == 1:
         dash = dashes[0]
         left, right = sentence[:dash.start()], sentence[dash.end():]
+        if not (stands_alone(left, opening=True) and stands_alone(right)) \
+                or re.search(r"\b(?:(?<!as )if|although|though|because(?! of)|while|whereas|unless)\b[^,]*$", left, re.I):
+            return [sentence]  # "- and fell short of ...", "- 12 times what was on sale"; "Let us say that if the
+            # Mac Mini is not a revolution - it is ...": a piece that leans on the other
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
@@ -78,7 +86,9 @@ def split_conjunctions(sentence: str) -> list[str]:
     return [sentence]
 
 
-from .guards import inside_dashes, inside_title, main_verb, participle_phrase, phrase_before  # noqa: E402
+from .guards import (  # noqa: E402
+    inside_dashes, inside_title, main_verb, participle_phrase, phrase_before, reduced_relative, stands_alone,
+)
 from .subjects import inner_clause_fits, named_antecedent, relative_pronoun, said_after_but  # noqa: E402
 
 

@@ -23,7 +23,7 @@ def main_verb(text: str) -> bool:
     clause ("Next year with the final chip, four times what it is this year" has none)."""
     words = [w.lower().strip(",.;:\"'“”‘’") for w in text.split()]
     for i, word in enumerate(words[1:], 1):
-        if word in _AUXILIARIES | _VERBS and not any(w in _WH for w in words[max(0, i - 2):i]):
+        if word in _AUXILIARIES | _VERBS - {"being", "like"} and not any(w in _WH for w in words[max(0, i - 2):i]):
             return True
     return False
 
@@ -54,3 +54,48 @@ def inside_title(left: str, right: str) -> bool:
     last, first = left.split()[-1:], right.split()[:1]
     return bool(last and first) and last[0][:1].isupper() and first[0][:1].isupper() \
         and first[0].lower() not in ("the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "there")
+
+
+# A piece after a dash that opens with these is a phrase that leans on the sentence before it
+# ("- with non-store retailers seeing sales rise ...", "- albeit with losses halved ...").
+_LEANING = frozenset("with albeit nowhere including despite amid due".split())
+_SOFT_ADVERBS = frozenset("still later also then now yet so even only just already".split())
+
+
+def stands_alone(piece: str, opening: bool = False) -> bool:
+    """Whether a piece cut at a dash is heard as a sentence: it has a verb of its own, a piece
+    after the dash does not open with a leaning preposition, and an "and"/"but" at its start is
+    followed by a subject, not by the verb of the clause before the dash ("- and fell short of
+    ...", "- but still looks set ..."). "But many said ..." and "And some suggest ..." stand
+    alone; `opening` is the sentence's own start ("For Airbus, the future is big")."""
+    from .grammar import _opens_clause
+
+    words = piece.split()
+    opens = _opens_clause(piece) and not any(w.lower() in _WH - {"that"} for w in words[:3])
+    if not words or not (main_verb(piece) or opens):
+        return False  # "- 12 times what was on sale", "- no matter what happens to ...": no verb of its own
+    first = words[0].strip("\"“'‘").lower()
+    if first in _LEANING and not opening:
+        return False
+    if first in ("and", "but", "or", "nor"):
+        rest = [w for w in words[1:] if w.lower().strip(",") not in _SOFT_ADVERBS and not w.lower().endswith("ly,")]
+        return bool(rest) and not (rest[0][:1].islower() and _finite(rest[0]))
+    return True
+
+
+def reduced_relative(aside: str) -> bool:
+    """Whether an aside between dashes is a noun and a past participle, not a clause: its first
+    verb is a bare past form ("- the oil firm sold to a little-known buyer on Sunday -", "- loans
+    agreed but not yet made -", "- the money set aside to cover ... -"); said alone after the
+    sentence, "The oil firm sold to a buyer" turns who sold round."""
+    from .grammar import _PAST
+
+    words = aside.split()
+    for before, word in zip(words, words[1:]):
+        plain = word.lower().strip(",.;:\"'“”")
+        if plain in _PAST - {"was", "were", "had", "did"} or (len(plain) > 4 and plain.endswith("ed")) \
+                or plain in ("set", "put", "cut"):
+            return not before[:1].isupper()  # "- the UK's Home Choice started in 1992 -": a name and its verb
+        if plain in _AUXILIARIES or plain in _VERBS:
+            return False
+    return False
