@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_adverbial_tails, split_appositions, split_colons, split_comma_splices, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects
+from briefing.writing.ear import split_adverbial_tails, split_appositions, split_colons, split_comma_splices, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -284,3 +284,22 @@ def test_a_piece_that_leans_on_the_other_side_of_the_dash_stays():
             "The fate of the Siberian oil unit - the firm sold to a little-known buyer on Sunday - is the "
             "subject of frantic speculation."):
         assert split_dashes(sentence) == [sentence], sentence
+
+
+# split_while: "while" of contrast splits; "while" of time and a "while" under a speaker stay
+
+
+def test_while_of_contrast_is_two_sentences():
+    assert split_while(
+        "Shares in the London exchange rose 4% by midday on Monday, while shares in its rival slipped 1.2% "
+        "in Paris.") == ["Shares in the London exchange rose 4% by midday on Monday.",
+                         "Shares in its rival slipped 1.2% in Paris."]
+
+
+def test_while_of_time_or_under_a_speaker_stays():
+    for sentence in (
+            "The official had talks with the aircraft maker in October about a job there, while she was still "
+            "a top procurement official.",
+            "Cutting public spending will only lead to job losses, critics counter, while the tax cuts will "
+            "mostly favour the wealthy."):
+        assert split_while(sentence) == [sentence], sentence

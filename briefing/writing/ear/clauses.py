@@ -204,12 +204,17 @@ _WHILE = re.compile(r",\s+(while|whereas)\s+")
 
 def split_while(sentence: str) -> list[str]:
     """Two clauses set side by side with ", while" become two sentences ("while" meaning
-    "whereas": the clause after it has its own subject and verb)."""
+    "whereas": the clause after it has its own subject and verb). A "while" of time ("while she
+    was still an official") and one after a speaker (", they counter, while ...") stay."""
     if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     for match in _WHILE.finditer(sentence):
         left, right = sentence[:match.start()], sentence[match.end():]
+        if re.search(rf",\s+(?:\w+\s+){{1,3}}(?:{_SAY}|counter|counters|say)$", left) \
+                or re.search(r"\b(?:still|was|were)\s+(?:\w+\s+)?(?:\w+ing|still)\b", " ".join(right.split()[:4])):
+            continue  # "..., they counter, while ...": the second clause is theirs too; "while she was still an
+            # official": at the same time, not a contrast
         if outside[match.start()] and _is_clause(left) and _is_clause(right) and _opens_clause(right) \
                 and not right.split()[0].lower().endswith("ing"):
             return [_ended(left), _ended(_capitalized(right))]
