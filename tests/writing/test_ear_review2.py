@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_adverbial_tails, split_appositions, split_colons, split_comma_splices, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
+from briefing.writing.ear import split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -303,3 +303,27 @@ def test_while_of_time_or_under_a_speaker_stays():
             "Cutting public spending will only lead to job losses, critics counter, while the tax cuts will "
             "mostly favour the wealthy."):
         assert split_while(sentence) == [sentence], sentence
+
+
+# split_bare_and: "and" between two clauses, not two things, not under a report
+
+
+def test_a_bare_and_between_two_long_clauses_splits():
+    assert split_bare_and(
+        "Korean giants LG Electronics and Samsung will show off their new handsets at the fair in Cannes "
+        "and the technology is set to be rolled out in Europe next year.") == [
+        "Korean giants LG Electronics and Samsung will show off their new handsets at the fair in Cannes.",
+        "The technology is set to be rolled out in Europe next year."]
+
+
+def test_a_bare_and_under_a_report_or_between_two_things_stays():
+    for sentence in (
+            "Supporters of the plan say the current patent laws are slow and inefficient and it would serve "
+            "to level the playing field across Europe.",
+            "Under the new welfare reforms that came into force this year, both those on unemployment benefits "
+            "and those who are out of work for long are classed as looking for work.",
+            "Although the Japanese firm is aiming its machine at younger players and the new console is for "
+            "older gamers, the two will compete for the same buyers.",
+            "The struggling card company had been threatened with collapse because of its huge debts, but the "
+            "firm's creditors and its former parent have stepped in to rescue it."):
+        assert split_bare_and(sentence) == [sentence], sentence

@@ -87,7 +87,7 @@ def split_conjunctions(sentence: str) -> list[str]:
 
 
 from .guards import (  # noqa: E402
-    inside_dashes, inside_title, main_verb, participle_phrase, phrase_before, reduced_relative, stands_alone,
+    bare_and_joins_clauses, inside_dashes, inside_title, main_verb, participle_phrase, phrase_before, reduced_relative, stands_alone,
 )
 from .subjects import inner_clause_fits, named_antecedent, relative_pronoun, said_after_but  # noqa: E402
 
@@ -403,7 +403,8 @@ _BARE_AND = re.compile(r"\s+and\s+(?=(?:the|its|his|her|their|this|these|those|i
 def split_bare_and(sentence: str) -> list[str]:
     """Two long clauses joined by "and" without a comma become two sentences when the second
     has its own subject and verb at once ("... reached record levels last year and the figures
-    are likely to spark criticism."). Two things joined by "and" ("cars and the figures") stay.
+    are likely to spark criticism."). Two things joined by "and" ("cars and the figures"), and an
+    "and" under a report, inside a leading clause or an aside (`guards.bare_and_joins_clauses`) stay.
     """
     if _spoken_words(sentence) <= 25:  # past what a listener follows in one breath
         return [sentence]
@@ -421,6 +422,8 @@ def split_bare_and(sentence: str) -> list[str]:
         if re.search(r",\s+(?:who|which)\b[^,]*$", left) or re.search(rf"\b(?:{_SAY})\s+that\b", left):
             continue  # "Mr Walsh, who took charge in 2000 and his team ...": no main verb yet; "admitted that
             # ... and they ...": the second clause may be reported too, and would lose its speaker
+        if not bare_and_joins_clauses(left, right):
+            continue  # "Supporters say laws are inefficient and it would ...", "both those on benefits and those ..."
         if _is_clause(left) and _is_clause(right) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]

@@ -99,3 +99,35 @@ def reduced_relative(aside: str) -> bool:
         if plain in _AUXILIARIES or plain in _VERBS:
             return False
     return False
+
+
+_LEADS_IN = re.compile(r"(?:now that|although|though|while|when|if|because|since|as|once|unless|whereas)\b",
+                       re.IGNORECASE)
+_REPORTS = re.compile(r"\b(?:say|says|said|believe|believes|think|thinks|argue|argues|claim|claims|fear|fears|"
+                      r"ensure|ensures|means|suggest|suggests|showed|insist|insists)\b")
+
+
+def bare_and_joins_clauses(left: str, right: str) -> bool:
+    """Whether a bare "and" between `left` and `right` joins two clauses a listener can hear
+    apart. Not inside a clause that leads in
+    ("Now that networks are bedding down and it is becoming essential, ..."), inside an aside
+    between dashes, after "both", "between" or "either" (two things: "both those on benefits and
+    those who are ..."), after a phrase with no verb since its last comma ("... but the firm's
+    creditors and its former parent have stepped in"), under a report ("Supporters say current
+    laws are inefficient and it would ...": the second clause is theirs too), or before a piece
+    whose verb is an infinitive or a relative clause's ("... and the Guardian to take home",
+    "... and those that want more")."""
+    if inside_dashes(left) or _REPORTS.search(left) or re.search(r",\s+(?:who|which)\b[^,]*,$", left):
+        return False  # "Mr Walsh, who took charge in 2000, and his team have ...": no main verb yet
+    if _LEADS_IN.match(left.strip("\"“'‘ ")) and "," not in left:
+        return False
+    if re.search(r"\b(?:both|between|either)\b[^,]*$", left, re.IGNORECASE):
+        return False
+    last = re.split(r",\s+|\sbut\s", left.rstrip(" ,"))[-1]
+    if "," in left.rstrip(" ,") and not any(_finite(w) and w[:1].islower() for w in last.split()):
+        return False
+    words = right.split()
+    for before, word in zip(words, words[1:]):
+        if word[:1].islower() and _finite(word):
+            return before.lower() not in ("to", "that", "who", "which")
+    return True
