@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
+from briefing.writing.ear import split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -327,3 +327,31 @@ def test_a_bare_and_under_a_report_or_between_two_things_stays():
             "The struggling card company had been threatened with collapse because of its huge debts, but the "
             "firm's creditors and its former parent have stepped in to rescue it."):
         assert split_bare_and(sentence) == [sentence], sentence
+
+
+# split_conjunctions: two clauses, not the last items of a list, not a report's "that" clause
+
+
+def test_two_clauses_joined_by_and_or_but_split():
+    assert split_conjunctions(
+        "The decision to press the agency had been brewing for months before the plot was found, but that "
+        "discovery prompted a rush of talks.")[1] == "But that discovery prompted a rush of talks."
+    assert split_conjunctions(
+        "Growth in the region remains at a breakneck 9.1% this year, and corporate investment is growing at "
+        "more than 25% a year.") == ["Growth in the region remains at a breakneck 9.1% this year.",
+                                     "Corporate investment is growing at more than 25% a year."]
+
+
+def test_the_end_of_a_list_or_a_reported_that_clause_stays():
+    for sentence in (
+            "The detective also reported that his kit bag, rucksack, and some clothing and tools were stolen "
+            "during the night of the theft.",
+            "Chief executive Frank Rains, a former senior official in the last administration, and finance "
+            "chief Tim Howe have left the firm.",
+            "Details of the Orion, Vega, and the new Nova console, are yet to be finalised by any of the three "
+            "firms.",
+            "He said the difference between the two sets of accounts was only in the paperwork, but that the "
+            "money had indeed been transferred.",
+            "She said she had not spoken about it until the day she heard he had been caught, and since then "
+            "had tried to move on."):
+        assert split_conjunctions(sentence) == [sentence], sentence

@@ -68,8 +68,10 @@ _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b|\bnot\s+\w+\s+(?:
 
 def split_conjunctions(sentence: str) -> list[str]:
     """A long sentence of two independent clauses joined by ", and" or ", but" becomes two
-    ("But" is kept: it carries the contrast). A list ("A, B, and C") or a clause without its
-    own subject (", and was released") stays.
+    ("But" is kept: it carries the contrast). A list ("A, B, and C", "his bag, backpack, and some
+    tools were stolen"), a clause without its own subject (", and was released", ", and almost
+    emigrated"), a "that" clause of a report (", but that money had been paid") and a cut
+    inside a dashed aside stay.
     """
     if not _long(sentence):
         return [sentence]
@@ -80,6 +82,8 @@ def split_conjunctions(sentence: str) -> list[str]:
         left, right = sentence[:match.start()], sentence[match.end():]
         if match.group(1) == "but" and _NOT_ONLY.search(left):
             continue  # "not just new products, but the experiences ...": one thought, "But the experiences" a fragment
+        if ends_a_list(left, right) or not opens_own_clause(right, left) or inside_dashes(left):
+            continue  # "his gear bag, backpack, and some clothing ...": a list; "..., but that money had ...": a report
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             prefix = "But " if match.group(1) == "but" else ""
             return [_ended(left), _ended(prefix + (right if prefix else _capitalized(right)))]
@@ -87,7 +91,8 @@ def split_conjunctions(sentence: str) -> list[str]:
 
 
 from .guards import (  # noqa: E402
-    bare_and_joins_clauses, inside_dashes, inside_title, main_verb, participle_phrase, phrase_before, reduced_relative, stands_alone,
+    bare_and_joins_clauses, ends_a_list, inside_dashes, inside_title, main_verb, opens_own_clause, participle_phrase,
+    phrase_before, reduced_relative, stands_alone,
 )
 from .subjects import inner_clause_fits, named_antecedent, relative_pronoun, said_after_but  # noqa: E402
 

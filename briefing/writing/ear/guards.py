@@ -131,3 +131,51 @@ def bare_and_joins_clauses(left: str, right: str) -> bool:
         if word[:1].islower() and _finite(word):
             return before.lower() not in ("to", "that", "who", "which")
     return True
+
+
+def _has_verb(text: str) -> bool:
+    return any(_finite(w) and w[:1].islower() for w in text.split())
+
+
+def ends_a_list(left: str, right: str) -> bool:
+    """Whether ", and"/", but" between `left` and `right` joins the last items of a list or an
+    apposition, not two clauses: a last item of one or two words with no verb ("his gear bag,
+    backpack, and some clothing ...", "PlayStation 3, Xenon, and Nintendo's Revolution, are ..."),
+    a verb after a comma in `right` ("..., are part of ..."), a name and its apposition ("Franklin
+    Raines, a former official, and chief financial officer Tim Howard have left"), or a last item
+    that is a relative clause ("Mr Walsh, who took charge in 2000, and his team")."""
+    parts = re.split(r",\s+", left)
+    last = parts[-1]
+    if len(parts) > 1 and len(last.split()) <= 2 and not _has_verb(last) \
+            and last.lower() not in ("however", "though", "too", "meanwhile", "instead", "then") \
+            and not last.lower().endswith("ly"):
+        return True
+    if len(parts) > 1 and last.split()[0].lower() in ("who", "which"):
+        return True
+    if re.search(r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+[^,]*$", left) and not _has_verb(last):
+        return True
+    first_verb = next((i for i, w in enumerate(right.split()) if _finite(w) and w[:1].islower()), None)
+    if first_verb and right.split()[first_verb - 1].endswith(","):
+        return True
+    return False
+
+
+_REPORTS_THAT = re.compile(r"\b(?:said|says|added|adds|claimed|claims|reported|notes|noted|believes?|"
+                           r"believed|revealed|warned|argued|explained|insisted|admitted|denied|confirmed|say)\b")
+_LEADING_ADVERBS = frozenset("almost since then also still later now just even only".split())
+
+
+def opens_own_clause(right: str, left: str = "") -> bool:
+    """Whether a piece after ", and"/", but" opens a clause of its own: not a "that" clause that
+    goes on a report ("He said the discrepancy was in the paperwork, but that money had ...":
+    "But that money had ..." would be heard as other money), not a verb after an adverb with no
+    subject ("almost emigrated there", "since then had attempted"), and with a verb of its own
+    ("flash memory like SD cards" has none)."""
+    words = right.split()
+    from .grammar import _opens_clause
+
+    if not words or words[0].lower() == "that" and _REPORTS_THAT.search(left) \
+            or not (main_verb("x " + right) or _has_verb(right) or _opens_clause(right)):
+        return False  # "but that discovery prompted ..." (no report before it) is a clause of its own
+    opening = [w for w in words[:3] if w.lower().strip(",") not in _LEADING_ADVERBS]
+    return not (opening and len(opening) < 3 and opening[0][:1].islower() and _finite(opening[0]))
