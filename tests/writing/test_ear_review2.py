@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
+from briefing.writing.ear import drop_asides, split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -355,3 +355,21 @@ def test_the_end_of_a_list_or_a_reported_that_clause_stays():
             "She said she had not spoken about it until the day she heard he had been caught, and since then "
             "had tried to move on."):
         assert split_conjunctions(sentence) == [sentence], sentence
+
+
+# drop_asides: a conversion goes, a fact of its own stays or is said after
+
+
+def test_a_conversion_goes_and_a_share_or_a_qualifier_stays():
+    assert drop_asides("The deal values the group at $2bn (£1.1bn) including its debts.") == [
+        "The deal values the group at $2bn including its debts."]
+    for sentence in ("The French were the second most likely to buy something online (48%), ahead of the British.",
+                     "Jake is arriving for his first year at (the fictional) Southeastern State University.",
+                     "Then on 10 January Cellnet (now O2) launched its own mobile service."):
+        assert drop_asides(sentence) == [sentence], sentence
+
+
+def test_a_lower_case_sentence_in_brackets_is_said_after():
+    assert drop_asides("The very mention of his name (he was prominent during the last big scandal) lends a "
+                       "whiff of intrigue.") == ["The very mention of his name lends a whiff of intrigue.",
+                                                  "He was prominent during the last big scandal."]
