@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import drop_asides, split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
+from briefing.writing.ear import drop_asides, speaker_first, split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -373,3 +373,22 @@ def test_a_lower_case_sentence_in_brackets_is_said_after():
     assert drop_asides("The very mention of his name (he was prominent during the last big scandal) lends a "
                        "whiff of intrigue.") == ["The very mention of his name lends a whiff of intrigue.",
                                                   "He was prominent during the last big scandal."]
+
+
+# speaker_first: "According to X," then the sentence in lower case; a speaker's comma once
+
+
+def test_according_to_lowers_an_ordinary_opening_and_keeps_a_name():
+    assert speaker_first("About 80% of adults in the country now own at least one mobile phone, according to "
+                         "official figures.") == [
+        "According to official figures, about 80% of adults in the country now own at least one mobile phone."]
+    assert speaker_first("Thailand may need more than a year to rebuild its tourism industry after the storms, "
+                         "according to the minister.") == [
+        "According to the minister, Thailand may need more than a year to rebuild its tourism industry after the "
+        "storms."]
+
+
+def test_a_speaker_ending_on_a_comma_gets_one_comma():
+    said = speaker_first('"Although the union is a customs union, there is no single customs office," said a '
+                         'statement issued on behalf of Jane Doe, the trade representative,.')
+    assert not any(",," in piece for piece in said), said

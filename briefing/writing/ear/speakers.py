@@ -6,7 +6,7 @@ import re
 
 from .grammar import (
     LONG_QUOTE_WORDS, _CLOSE_QUOTES, _OPEN_QUOTES, _SAY, _as_double_quoted, _capitalized, _ended, _finite, _long,
-    _lowered, _words,
+    _words,
 )
 
 
@@ -27,6 +27,9 @@ _ACCORDING = re.compile(r"^(?P<body>.+?),\s+according to (?P<source>[^\"“”,]
 
 def _speaker_ok(speaker: str) -> bool:
     return 0 < _words(speaker) <= 16 and not re.search(r"\b(that|adding|saying|because|after|before)\b", speaker)
+
+
+from .subjects import said_after_but  # noqa: E402
 
 
 def speaker_first(sentence: str) -> list[str]:
@@ -66,7 +69,7 @@ def _speaker_first(sentence: str) -> list[str]:
             mark = match.group("mark")
             said = quote + ("." if mark == "," else mark)
         open_mark, close_mark = ("“", "”") if sentence[0] == "“" else ('"', '"')
-        comma = "," if "," in speaker and not rest else ""  # "Jane Smith, the firm's head, said:"
+        comma = "," if "," in speaker and not rest and not speaker.endswith(",") else ""  # "Jane Smith, the firm's head, said:"
         return [f"{_capitalized(speaker)}{comma} {verb}{rest}: {open_mark}{said}{close_mark}"]
     match = _ACCORDING.match(sentence)
     if match:
@@ -80,7 +83,7 @@ def _speaker_first(sentence: str) -> list[str]:
             return [f'According to {source}: "{quoted.group("q")}."']
         if any(q in body for q in _OPEN_QUOTES + "”"):
             return [sentence]
-        return [f"According to {source}, {_lowered(body)}."]
+        return [f"According to {source}, {said_after_but(body, body)}."]  # "According to figures, about 80% ..."
     return [sentence]
 
 

@@ -82,12 +82,16 @@ _ORDINARY_OPENERS = _COMMON_OPENERS | frozenset(
     """he she we they last earlier later underlying overall total annual net analysts investors economists
     officials experts critics consumers shoppers customers users viewers fans residents police researchers
     scientists doctors workers staff revenue revenues earnings demand growth inflation unemployment output exports
-    imports spending such other another much any each every both""".split()
+    imports spending such other another much any each every both
+    in on at by for from with within without about over under after before during since until into of to as
+    if when while although though because but and or so yet just only even also still however instead rising
+    further""".split()
 )
 
 
 def said_after_but(subject: str, sentence: str) -> str:
-    """A subject said again after "But", its first word in lower case when it is an ordinary word:
+    """A subject said again after "But" (or a sentence after "According to X,"), its first word
+    in lower case when it is an ordinary word:
     a word the sentence has in lower case elsewhere, or a common word at a sentence's start ("But
     underlying pre-tax profits ...", "But analysts stressed ..."). A name stays as it is ("But
     Pernod lost ..."), and so does a word the rule cannot tell from one ("Next", a retailer)."""
