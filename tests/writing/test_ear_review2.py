@@ -4,7 +4,7 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import drop_asides, speaker_first, split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
+from briefing.writing.ear import drop_asides, speaker_first, split_quoted_sentences, split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -392,3 +392,14 @@ def test_a_speaker_ending_on_a_comma_gets_one_comma():
     said = speaker_first('"Although the union is a customs union, there is no single customs office," said a '
                          'statement issued on behalf of Jane Doe, the trade representative,.')
     assert not any(",," in piece for piece in said), said
+
+
+# split_quoted_sentences: a quotation's sentences one by one, an ellipsis is not a stop
+
+
+def test_an_ellipsis_inside_a_quotation_is_not_a_full_stop():
+    sentence = 'He said: "Arrivals to other places in the region such as... Maldives and Sri Lanka also thrived."'
+    assert split_quoted_sentences(sentence) == [sentence]
+    assert split_quoted_sentences('He said: "Arrivals to other places rose sharply. The islands also thrived '
+                                  'this winter."') == ['He said: "Arrivals to other places rose sharply."',
+                                                       '"The islands also thrived this winter."']

@@ -193,11 +193,14 @@ def _quotations(sentence: str):
 
 def split_quoted_sentences(sentence: str) -> list[str]:
     """A quotation of several sentences is said as several: 'He said: "A. B."' becomes
-    'He said: "A."' and '"B."'; the words stay, the quotation marks close and open again."""
+    'He said: "A."' and '"B."'; the words stay, the quotation marks close and open again. An
+    ellipsis ("such as... Maldives") is a pause, not a stop."""
     for start, end, open_mark, close_mark in _quotations(sentence):
         inner = sentence[start + 1:end]
         for stop in _INNER_QUOTE_STOP.finditer(inner):
             first, second = inner[:stop.start()], inner[stop.end():]
+            if first.endswith(("...", "…")):
+                continue  # "... destinations such as... Maldives and Sri Lanka also thrived": a pause, not a stop
             if _words(first) >= 4 and _words(second) >= 4:
                 return [sentence[:start + 1] + first + close_mark,
                         open_mark + second + sentence[end:]]
