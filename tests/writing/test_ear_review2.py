@@ -4,7 +4,11 @@ Every sentence here is written for the test, in the shape the faults had on the 
 
 from __future__ import annotations
 
-from briefing.writing.ear import drop_asides, speaker_first, split_quoted_sentences, split_adverbial_tails, split_appositions, split_bare_and, split_colons, split_comma_splices, split_conjunctions, split_dashes, split_semicolons, split_inner_relative_clauses, split_relative_clauses, split_shared_subjects, split_while
+from briefing.writing.ear import (
+    drop_asides, speaker_first, split_adverbial_tails, split_appositions, split_bare_and, split_colons,
+    split_comma_splices, split_conjunctions, split_dashes, split_inner_relative_clauses, split_quoted_sentences,
+    split_relative_clauses, split_semicolons, split_shared_subjects, split_while,
+)
 
 
 # split_relative_clauses: the name said again is the one the clause is about
@@ -107,7 +111,8 @@ def test_a_person_said_again_after_a_clause_about_them():
 def test_an_ordinary_word_said_again_after_but_is_in_lower_case():
     assert split_shared_subjects(
         "Underlying pre-tax profits rose 1% to £933m in 2004, but would have been 8% higher without the "
-        "currency swings.")[1] == "But underlying pre-tax profits would have been 8% higher without the currency swings."
+        "currency swings.")[1] == \
+        "But underlying pre-tax profits would have been 8% higher without the currency swings."
     assert split_shared_subjects(
         "Analysts claimed the central bank's view of future economic growth was a positive one but stressed "
         "that the jury was still out on the prospect of a further rise in December.")[1] == \
@@ -123,7 +128,8 @@ def test_a_name_said_again_after_but_keeps_its_capital():
         "French luxury goods group.")[1] == "But Campari lost out to a French luxury goods group."
     assert split_shared_subjects(
         "Next chief executive Simon Wolfson warned that trading had been tough in January, but said sales "
-        "should still beat forecasts.")[1] == "But Next chief executive Simon Wolfson said sales should still beat forecasts."
+        "should still beat forecasts.")[1] == \
+        "But Next chief executive Simon Wolfson said sales should still beat forecasts."
 
 
 # split_inner_relative_clauses: only a clause between a subject and its verb is taken out

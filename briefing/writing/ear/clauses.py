@@ -7,11 +7,16 @@ import re
 
 from ..sentences import _VERBS, is_fragment
 from .grammar import (
-    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME, _SAY,
+    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME, _SAY,
     _NOT_SUBJECTS, _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized,
     _ended,
     _finite, _is_clause, _long, _opens_clause, _spoken_words, _subject_words, _top_level, _words, _number,
 )
+from .guards import (
+    bare_and_joins_clauses, ends_a_list, inside_dashes, inside_title, main_verb, opens_own_clause, participle_phrase,
+    phrase_before, reduced_relative, stands_alone,
+)
+from .subjects import inner_clause_fits, named_antecedent, relative_pronoun, said_after_but
 
 
 def split_semicolons(sentence: str) -> list[str]:
@@ -31,6 +36,10 @@ def split_semicolons(sentence: str) -> list[str]:
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
+
+
+# A clause that leads into what follows the dash: "Let us say that if the Mac Mini is not a revolution - ..."
+_LEADS_INTO_DASH = re.compile(r"\b(?:(?<!as )if|although|though|because(?! of)|while|whereas|unless)\b[^,]*$", re.I)
 
 
 def split_dashes(sentence: str) -> list[str]:
@@ -54,7 +63,7 @@ def split_dashes(sentence: str) -> list[str]:
         dash = dashes[0]
         left, right = sentence[:dash.start()], sentence[dash.end():]
         if not (stands_alone(left, opening=True) and stands_alone(right)) \
-                or re.search(r"\b(?:(?<!as )if|although|though|because(?! of)|while|whereas|unless)\b[^,]*$", left, re.I):
+                or _LEADS_INTO_DASH.search(left):
             return [sentence]  # "- and fell short of ...", "- 12 times what was on sale"; "Let us say that if the
             # Mac Mini is not a revolution - it is ...": a piece that leans on the other
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
@@ -88,13 +97,6 @@ def split_conjunctions(sentence: str) -> list[str]:
             prefix = "But " if match.group(1) == "but" else ""
             return [_ended(left), _ended(prefix + (right if prefix else _capitalized(right)))]
     return [sentence]
-
-
-from .guards import (  # noqa: E402
-    bare_and_joins_clauses, ends_a_list, inside_dashes, inside_title, main_verb, opens_own_clause, participle_phrase,
-    phrase_before, reduced_relative, stands_alone,
-)
-from .subjects import inner_clause_fits, named_antecedent, relative_pronoun, said_after_but  # noqa: E402
 
 
 def split_relative_clauses(sentence: str) -> list[str]:

@@ -8,6 +8,7 @@ from .grammar import (
     LONG_QUOTE_WORDS, _CLOSE_QUOTES, _OPEN_QUOTES, _SAY, _as_double_quoted, _capitalized, _ended, _finite, _long,
     _words,
 )
+from .subjects import said_after_but
 
 
 # '"Quotation," said the minister.' / '"Quotation," the minister said on Monday.'
@@ -27,9 +28,6 @@ _ACCORDING = re.compile(r"^(?P<body>.+?),\s+according to (?P<source>[^\"“”,]
 
 def _speaker_ok(speaker: str) -> bool:
     return 0 < _words(speaker) <= 16 and not re.search(r"\b(that|adding|saying|because|after|before)\b", speaker)
-
-
-from .subjects import said_after_but  # noqa: E402
 
 
 def speaker_first(sentence: str) -> list[str]:
@@ -69,7 +67,8 @@ def _speaker_first(sentence: str) -> list[str]:
             mark = match.group("mark")
             said = quote + ("." if mark == "," else mark)
         open_mark, close_mark = ("“", "”") if sentence[0] == "“" else ('"', '"')
-        comma = "," if "," in speaker and not rest and not speaker.endswith(",") else ""  # "Jane Smith, the firm's head, said:"
+        # "Jane Smith, the firm's head, said:" (one comma, not two after "..., US Trade Representative,")
+        comma = "," if "," in speaker and not rest and not speaker.endswith(",") else ""
         return [f"{_capitalized(speaker)}{comma} {verb}{rest}: {open_mark}{said}{close_mark}"]
     match = _ACCORDING.match(sentence)
     if match:

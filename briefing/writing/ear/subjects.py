@@ -118,7 +118,8 @@ def relative_pronoun(left: str, verb: str) -> str:
     """What opens a closing ", which ..." clause said on its own: "They" for many ("wine
     cooperatives, which make up ..."), "It" after a body that acts ("the Russian government,
     which was ..."; a common noun, not a name's last word: "a probe by the Securities Exchange
-    Commission, which is close to concluding" is the probe's), "This" otherwise (the thing or the event: "..., which was a record low")."""
+    Commission, which is close to concluding" is the probe's), "This" otherwise (the thing or the
+    event: "..., which was a record low")."""
     if plural_clause(verb):
         return "They"
     last = left.rstrip().split()[-1].strip("\"”’'")
