@@ -271,6 +271,10 @@ def test_a_clause_after_a_dash_is_its_own_sentence():
         "Like the mining towns of the north, these industries have been in long decline for years.",
         "The last pit closed in 1990."]
     assert split_dashes(
+        "Last week, the exchange rejected a takeover proposal from its German rival - the 530 pence-a-share "
+        "offer valued the exchange at about £1.35bn.")[1] == \
+        "The 530 pence-a-share offer valued the exchange at about £1.35bn."
+    assert split_dashes(
         "The central bank is expected to keep interest rates on hold this week - but they could go up later "
         "in the year.")[1] == "But they could go up later in the year."
 
@@ -288,7 +292,13 @@ def test_a_piece_that_leans_on_the_other_side_of_the_dash_stays():
             "Let us say then that if the new computer is not a fully fledged revolution - it is a mini "
             "revolution.",
             "The fate of the Siberian oil unit - the firm sold to a little-known buyer on Sunday - is the "
-            "subject of frantic speculation."):
+            "subject of frantic speculation.",
+            "Throughout the year, the number of people in work rose by 296,000 to 28.5 million - the highest "
+            "figure since records began.",
+            "The chief executive is the first to be tried under the new accounting law - a law introduced in "
+            "the wake of the big frauds.",
+            "He had caught a cab home after a night out with friends in December - but didn’t have enough cash "
+            "to pay for it."):
         assert split_dashes(sentence) == [sentence], sentence
 
 

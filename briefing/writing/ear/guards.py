@@ -58,7 +58,7 @@ def inside_title(left: str, right: str) -> bool:
 
 # A piece after a dash that opens with these is a phrase that leans on the sentence before it
 # ("- with non-store retailers seeing sales rise ...", "- albeit with losses halved ...").
-_LEANING = frozenset("with albeit nowhere including despite amid due".split())
+_LEANING = frozenset("with albeit nowhere including despite amid due over".split())
 _SOFT_ADVERBS = frozenset("still later also then now yet so even only just already".split())
 
 
@@ -70,11 +70,17 @@ def stands_alone(piece: str, opening: bool = False) -> bool:
     alone; `opening` is the sentence's own start ("For Airbus, the future is big")."""
     from .grammar import _opens_clause
 
+    piece = piece.replace("’", "'")
     words = piece.split()
     opens = _opens_clause(piece) and not any(w.lower() in _WH - {"that"} for w in words[:3])
     if not words or not (main_verb(piece) or opens):
         return False  # "- 12 times what was on sale", "- no matter what happens to ...": no verb of its own
     first = words[0].strip("\"“'‘").lower()
+    head = re.split(r"\s(?:since|than|which|that|who|now|being)\s", piece)[0]
+    if first in ("a", "an", "the") and not opening and not main_verb(head) \
+            and (first != "the" or not any(_finite(w) and w[:1].islower() for w in head.split()[1:])):
+        return False  # "- the highest figure since records began", "- a law introduced in the wake of ...": a noun
+        # phrase; "- the last coal pit closed in 1990" is a clause
     if first in _LEANING and not opening:
         return False
     if first in ("and", "but", "or", "nor"):
