@@ -369,7 +369,13 @@ def test_the_end_of_a_list_or_a_reported_that_clause_stays():
             "He said the difference between the two sets of accounts was only in the paperwork, but that the "
             "money had indeed been transferred.",
             "She said she had not spoken about it until the day she heard he had been caught, and since then "
-            "had tried to move on."):
+            "had tried to move on.",
+            "Shares of the Sumitomo banking group (SMFG), and the Daiwa brokerage jumped amid talk that the two "
+            "firms will merge.",
+            "With the largest network now pushing its own fast service, and a rival already established in "
+            "the UK, video on the phone is set to grow.",
+            "The fall reflects weak exports and a slowdown in consumer spending at home, and follows similar "
+            "falls in the two previous quarters."):
         assert split_conjunctions(sentence) == [sentence], sentence
 
 

@@ -163,7 +163,23 @@ def ends_a_list(left: str, right: str) -> bool:
     first_verb = next((i for i, w in enumerate(right.split()) if _finite(w) and w[:1].islower()), None)
     if first_verb and right.split()[first_verb - 1].endswith(","):
         return True
-    return False
+    if left.split()[0].lower() in _LEANING | {"without", "after", "before"} and "," not in left:
+        return True  # "With Vodafone now pushing its own 3G service, and 3 already established, ...": a fronted phrase
+    return not _any_verb(left)  # "Shares of Sumitomo Mitsui Financial (SMFG), and Daiwa Securities jumped"
+
+
+_NOT_BEFORE_A_VERB = frozenset("a an the of in on at for to by with from its his her their this that these those".split())
+
+
+def _any_verb(text: str) -> bool:
+    """Whether `text` has anything a verb may be, leniently: a known verb, an "-ed" word, "it's",
+    or a word in -s after a word that is not a determiner or a preposition ("Growth in China
+    remains", "Boeing continues")."""
+    words = text.replace("’", "'").split()
+    if main_verb(text) or _has_verb(text) or re.search(r"\b(?:it|he|she|that|there|what)'s\b", text, re.IGNORECASE):
+        return True
+    return any(w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+               and before.lower() not in _NOT_BEFORE_A_VERB for before, w in zip(words, words[1:]))
 
 
 _REPORTS_THAT = re.compile(r"\b(?:said|says|added|adds|claimed|claims|reported|notes|noted|believes?|"
@@ -184,4 +200,6 @@ def opens_own_clause(right: str, left: str = "") -> bool:
             or not (main_verb("x " + right) or _has_verb(right) or _opens_clause(right)):
         return False  # "but that discovery prompted ..." (no report before it) is a clause of its own
     opening = [w for w in words[:3] if w.lower().strip(",") not in _LEADING_ADVERBS]
+    if len(opening) > 1 and opening[0].endswith("s") and opening[1].lower() in ("the", "a", "an", "similar"):
+        return False  # "..., and follows similar falls ...", "..., and exposes the confidences ...": a verb, no subject
     return not (opening and len(opening) < 3 and opening[0][:1].islower() and _finite(opening[0]))
