@@ -341,7 +341,11 @@ def test_a_bare_and_under_a_report_or_between_two_things_stays():
             "Although the Japanese firm is aiming its machine at younger players and the new console is for "
             "older gamers, the two will compete for the same buyers.",
             "The struggling card company had been threatened with collapse because of its huge debts, but the "
-            "firm's creditors and its former parent have stepped in to rescue it."):
+            "firm's creditors and its former parent have stepped in to rescue it.",
+            "The card company had been threatened with collapse because of its huge debts but the firm's "
+            "creditors and its former parent have stepped in to rescue it.",
+            "The crane maker is now setting up a large new factory in southern China, where costs are cheaper and "
+            "its main customers are closer."):
         assert split_bare_and(sentence) == [sentence], sentence
 
 

@@ -129,9 +129,10 @@ def bare_and_joins_clauses(left: str, right: str) -> bool:
         return False
     if re.search(r"\b(?:both|between|either)\b[^,]*$", left, re.IGNORECASE):
         return False
-    last = re.split(r",\s+|\sbut\s", left.rstrip(" ,"))[-1]
-    if "," in left.rstrip(" ,") and not any(_finite(w) and w[:1].islower() for w in last.split()):
-        return False
+    parts = re.split(r",\s+|\sbut\s", left.rstrip(" ,"))
+    if len(parts) > 1 and not any(_finite(w) and w[:1].islower() for w in parts[-1].split()) \
+            or re.search(r",\s+(?:where|when|which|who)\b[^,]*$", left):
+        return False  # "... but the firm's creditors and its parent have ...", "..., where costs are lower and ..."
     words = right.split()
     for before, word in zip(words, words[1:]):
         if word[:1].islower() and _finite(word):
