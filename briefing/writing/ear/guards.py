@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..sentences import _VERBS
-from .grammar import _AUXILIARIES, _DASH, _finite
+from .grammar import _AUXILIARIES, _DASH, _PAST, _finite, _opens_clause
 
 _WH = frozenset("what who which that whom whose where when how".split())
 
@@ -68,8 +68,6 @@ def stands_alone(piece: str, opening: bool = False) -> bool:
     followed by a subject, not by the verb of the clause before the dash ("- and fell short of
     ...", "- but still looks set ..."). "But many said ..." and "And some suggest ..." stand
     alone; `opening` is the sentence's own start ("For Airbus, the future is big")."""
-    from .grammar import _opens_clause
-
     piece = piece.replace("’", "'")
     words = piece.split()
     opens = _opens_clause(piece) and not any(w.lower() in _WH - {"that"} for w in words[:3])
@@ -94,8 +92,6 @@ def reduced_relative(aside: str) -> bool:
     verb is a bare past form ("- the oil firm sold to a little-known buyer on Sunday -", "- loans
     agreed but not yet made -", "- the money set aside to cover ... -"); said alone after the
     sentence, "The oil firm sold to a buyer" turns who sold round."""
-    from .grammar import _PAST
-
     words = aside.split()
     for before, word in zip(words, words[1:]):
         plain = word.lower().strip(",.;:\"'“”")
@@ -195,8 +191,6 @@ def opens_own_clause(right: str, left: str = "") -> bool:
     subject ("almost emigrated there", "since then had attempted"), and with a verb of its own
     ("flash memory like SD cards" has none)."""
     words = right.split()
-    from .grammar import _opens_clause
-
     if not words or words[0].lower() == "that" and _REPORTS_THAT.search(left) \
             or not (main_verb("x " + right) or _has_verb(right) or _opens_clause(right)):
         return False  # "but that discovery prompted ..." (no report before it) is a clause of its own

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 from ..sentences import _VERBS
-from .grammar import _COMMON_OPENERS, _NAME, _PAST, _PLURAL_VERBS, _SAY, _SUBJECT_WORDS, _CALENDAR
+from .grammar import (
+    _AUXILIARIES, _CALENDAR, _COMMON_OPENERS, _NAME, _PAST, _PLURAL_VERBS, _SAY, _SUBJECT_WORDS, _SUBORDINATORS, _finite,
+)
 
 # Before these, a name is where something is or what it belongs to, and a relative clause after
 # it is most often about the thing named first: "a fire at a refinery in Texas, which shut down
@@ -140,8 +142,6 @@ def inner_clause_fits(head: str, tail_verb: str, relative: str) -> bool:
     ..., says the BBC's reporter"), a subject with an apposition or a list before it
     ("Edinburgh-based developer, Rockstar, which"; "EDS, the firm ..., and Microsoft, which"),
     or, with "who", the last name of a list ("Sony, IBM and Toshiba, who have ...")."""
-    from .grammar import _AUXILIARIES, _SUBORDINATORS, _finite
-
     words = head.split()
     opens = [i for i, w in enumerate(words) if w.lower() in _OPENS_SUBJECT]
     words = words[opens[-1] + 1:] if opens else words  # "The drama began when Dawn": Dawn's verb is to come
