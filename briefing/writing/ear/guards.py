@@ -165,7 +165,8 @@ def ends_a_list(left: str, right: str) -> bool:
     return not _any_verb(left)  # "Shares of Sumitomo Mitsui Financial (SMFG), and Daiwa Securities jumped"
 
 
-_NOT_BEFORE_A_VERB = frozenset("a an the of in on at for to by with from its his her their this that these those".split())
+_NOT_BEFORE_A_VERB = frozenset(
+    "a an the of in on at for to by with from its his her their this that these those".split())
 
 
 def _any_verb(text: str) -> bool:

@@ -8,7 +8,8 @@ import re
 
 from ..sentences import _VERBS
 from .grammar import (
-    _AUXILIARIES, _CALENDAR, _COMMON_OPENERS, _NAME, _PAST, _PLURAL_VERBS, _SAY, _SUBJECT_WORDS, _SUBORDINATORS, _finite,
+    _AUXILIARIES, _CALENDAR, _COMMON_OPENERS, _NAME, _PAST, _PLURAL_VERBS, _SAY, _SUBJECT_WORDS, _SUBORDINATORS,
+    _finite,
 )
 
 # Before these, a name is where something is or what it belongs to, and a relative clause after
