@@ -8,7 +8,8 @@ sentence passes through `EAR_RULES`, small named rules, each one transformation 
 the facts:
 
 - `drop_asides`: bracketed conversions and asides ("(£600m)", "(pictured)", "(R-Texas)")
-  are dropped; an aside that is a sentence of its own is said after the sentence.
+  are dropped; an aside that is a sentence of its own is said after the sentence; a share
+  ("(48%)") or "(now T-Mobile)" stays.
 - `speaker_first`: `"Long quotation," said the minister.` becomes `The minister said:
   "Long quotation."` (and `..., according to X.` becomes `According to X, ...`).
 - the splits (`SPLIT_RULES`): a long sentence is split where its grammar allows: sentences run

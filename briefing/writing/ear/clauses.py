@@ -7,11 +7,16 @@ import re
 
 from ..sentences import _VERBS, is_fragment
 from .grammar import (
-    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CALENDAR, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME, _SAY,
+    MIN_PIECE_WORDS, SPLIT_FROM, _AUXILIARIES, _PAST, _CONJUNCTIONS, _DASH, _FUNCTION_ENDS, _NAME, _SAY,
     _NOT_SUBJECTS, _PLURAL_VERBS, _PRONOUN_SUBJECTS, _SINGULAR_VERBS, _SUBJECT_WORDS, _SUBORDINATORS, _capitalized,
     _ended,
     _finite, _is_clause, _long, _opens_clause, _spoken_words, _subject_words, _top_level, _words, _number,
 )
+from .guards import (
+    bare_and_joins_clauses, ends_a_list, inside_dashes, inside_title, main_verb, opens_own_clause, participle_phrase,
+    phrase_before, reduced_relative, stands_alone,
+)
+from .subjects import inner_clause_fits, named_antecedent, relative_pronoun, said_after_but
 
 
 def split_semicolons(sentence: str) -> list[str]:
@@ -26,15 +31,23 @@ def split_semicolons(sentence: str) -> list[str]:
         left, right = sentence[:match.start()], sentence[match.end():]
         if right.lower().startswith(("and ", "but ")):
             right = right.split(" ", 1)[1]
+        if _NOT_ONLY.search(left):
+            continue  # "Mini is not only producing more cars; it remains ahead ...": one thought
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
 
 
+# A clause that leads into what follows the dash: "Let us say that if the Mac Mini is not a revolution - ..."
+_LEADS_INTO_DASH = re.compile(r"\b(?:(?<!as )if|although|though|because(?! of)|while|whereas|unless)\b[^,]*$", re.I)
+
+
 def split_dashes(sentence: str) -> list[str]:
     """An aside between dashes that is a clause of its own is said after the sentence; a
     clause after a single dash becomes its own sentence. A dashed phrase ("– the biggest in a
-    decade –") stays: it cannot stand alone.
+    decade –"), a noun and its participle ("- the oil firm sold to a little-known buyer -"), a
+    piece that leans on the other ("- and fell short of ...", "- albeit with losses halved") and
+    an "if ..." clause before the dash stay: they cannot stand alone.
     """
     outside = _top_level(sentence)
     dashes = [m for m in re.finditer(rf"\s+{_DASH}\s+", sentence) if outside[m.start()]]
@@ -42,11 +55,17 @@ def split_dashes(sentence: str) -> list[str]:
         first, second = dashes
         aside = sentence[first.end():second.start()]
         rest = sentence[:first.start()] + " " + sentence[second.end():]
+        if reduced_relative(aside) or not (stands_alone(aside) and stands_alone(rest, opening=True)):
+            return [sentence]  # "- the oil firm sold to a little-known buyer -": a noun and its participle
         if _is_clause(aside) and _opens_clause(aside) and _is_clause(rest):
             return [_ended(rest), _ended(_capitalized(aside))]
     elif len(dashes) == 1:
         dash = dashes[0]
         left, right = sentence[:dash.start()], sentence[dash.end():]
+        if not (stands_alone(left, opening=True) and stands_alone(right)) \
+                or _LEADS_INTO_DASH.search(left):
+            return [sentence]  # "- and fell short of ...", "- 12 times what was on sale"; "Let us say that if the
+            # Mac Mini is not a revolution - it is ...": a piece that leans on the other
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
@@ -58,8 +77,10 @@ _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply)\b|\bnot\s+\w+\s+(?:
 
 def split_conjunctions(sentence: str) -> list[str]:
     """A long sentence of two independent clauses joined by ", and" or ", but" becomes two
-    ("But" is kept: it carries the contrast). A list ("A, B, and C") or a clause without its
-    own subject (", and was released") stays.
+    ("But" is kept: it carries the contrast). A list ("A, B, and C", "his bag, backpack, and some
+    tools were stolen"), a clause without its own subject (", and was released", ", and almost
+    emigrated"), a "that" clause of a report (", but that money had been paid") and a cut
+    inside a dashed aside stay.
     """
     if not _long(sentence):
         return [sentence]
@@ -70,6 +91,8 @@ def split_conjunctions(sentence: str) -> list[str]:
         left, right = sentence[:match.start()], sentence[match.end():]
         if match.group(1) == "but" and _NOT_ONLY.search(left):
             continue  # "not just new products, but the experiences ...": one thought, "But the experiences" a fragment
+        if ends_a_list(left, right) or not opens_own_clause(right, left) or inside_dashes(left):
+            continue  # "his gear bag, backpack, and some clothing ...": a list; "..., but that money had ...": a report
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             prefix = "But " if match.group(1) == "but" else ""
             return [_ended(left), _ended(prefix + (right if prefix else _capitalized(right)))]
@@ -80,7 +103,11 @@ def split_relative_clauses(sentence: str) -> list[str]:
     """A long sentence's closing non-restrictive clause becomes its own sentence:
     "..., which was its first loss." -> "... . This was its first loss."; "... met Jane Smith,
     who runs the firm." -> "... met Jane Smith. Jane Smith runs the firm." (the name said
-    again). A clause in the middle of the sentence, or one that does not open with its verb, stays.
+    again). The name is said only when the clause is about it (`subjects.named_antecedent`: not a
+    place after "in", what a thing belongs to after "of", the last of a list, a piece of a longer
+    name); otherwise "This", "They" for many or "It" for a body ("a comedy club, which will ...").
+    A clause in the middle of the sentence (the sentence goes on after a comma), or one that does
+    not open with its verb, stays.
     """
     if not _long(sentence):
         return [sentence]
@@ -95,17 +122,15 @@ def split_relative_clauses(sentence: str) -> list[str]:
             continue  # "... wonders when Van Ryn, who is now in custody will be out": not a closing clause
         if any(not outside[i] for i in range(match.start(), len(sentence) - 1)) and not outside[-1]:
             continue  # a quotation or bracket left open at the end: leave it whole
-        name = re.search(rf"({_NAME})$", left)
-        if match.group(1) == "which":
-            named = name.group(1).split() if name else []
-            if named and len(named) <= 4 and named[0].lower() not in _SUBJECT_WORDS | _CALENDAR \
-                    and named[-1].lower() not in _CALENDAR:
-                the = "The " if left[:name.start(1)].rstrip().endswith(" the") else ""  # "the SEC, which"
-                return [_ended(left), _ended(f"{the}{name.group(1)} {clause}")]  # "... by Qatar, which is trying"
-            return [_ended(left), _ended("This " + clause)]
-        if not name or name.group(1).split()[0].lower() in _SUBJECT_WORDS:
-            continue
-        return [_ended(left), _ended(f"{name.group(1)} {clause}")]
+        if "," in clause or not match.group(2)[:1].islower() or match.group(2).lower() == "indeed":
+            continue  # "..., which has ..., had plans": the sentence goes on after the clause; "which Windows-based"
+        said = named_antecedent(left, match.group(1), match.group(2))
+        if said:
+            return [_ended(left), _ended(f"{said} {clause}")]  # "... by Qatar, which is trying"
+        if match.group(1) == "which" and not re.fullmatch(_SAY, match.group(2).lower()):
+            # "... at Old Trafford, which could decide ...": the thing or the event, not the place;
+            # "They" for many ("wine cooperatives, which make up ..."). Not "This said": an agent.
+            return [_ended(left), _ended(f"{relative_pronoun(left, match.group(2))} {clause}")]
     return [sentence]
 
 
@@ -114,7 +139,9 @@ def split_inner_relative_clauses(sentence: str) -> list[str]:
     its verb, becomes a sentence after it: "The firm, which is now one of Google's biggest
     investors, benefited from sales." -> "The firm benefited from sales. It is now one of
     Google's biggest investors." ("It" or "They" by the clause's verb; a person is named again.)
-    A clause not followed by the sentence's verb, or whose subject cannot be said again, stays.
+    A clause not followed by the sentence's verb, or whose subject cannot be said again, stays, and
+    so does one before an adjective, an attribution, or after an apposition or a list
+    (`subjects.inner_clause_fits`).
     """
     if not _long(sentence):
         return [sentence]
@@ -129,6 +156,8 @@ def split_inner_relative_clauses(sentence: str) -> list[str]:
         clause = sentence[match.start(2):match.end(3)]
         rest = sentence[match.start(4):]
         if _words(head) < 2 or _words(clause) < 3 or _words(head + " " + rest) < MIN_PIECE_WORDS:
+            continue
+        if not inner_clause_fits(head, tail_verb, match.group(1)):
             continue
         if match.group(1) == "which":
             if verb in _PLURAL_VERBS:
@@ -166,11 +195,14 @@ def _quotations(sentence: str):
 
 def split_quoted_sentences(sentence: str) -> list[str]:
     """A quotation of several sentences is said as several: 'He said: "A. B."' becomes
-    'He said: "A."' and '"B."'; the words stay, the quotation marks close and open again."""
+    'He said: "A."' and '"B."'; the words stay, the quotation marks close and open again. An
+    ellipsis ("such as... Maldives") is a pause, not a stop."""
     for start, end, open_mark, close_mark in _quotations(sentence):
         inner = sentence[start + 1:end]
         for stop in _INNER_QUOTE_STOP.finditer(inner):
             first, second = inner[:stop.start()], inner[stop.end():]
+            if first.endswith(("...", "…")):
+                continue  # "... destinations such as... Maldives and Sri Lanka also thrived": a pause, not a stop
             if _words(first) >= 4 and _words(second) >= 4:
                 return [sentence[:start + 1] + first + close_mark,
                         open_mark + second + sentence[end:]]
@@ -182,12 +214,17 @@ _WHILE = re.compile(r",\s+(while|whereas)\s+")
 
 def split_while(sentence: str) -> list[str]:
     """Two clauses set side by side with ", while" become two sentences ("while" meaning
-    "whereas": the clause after it has its own subject and verb)."""
+    "whereas": the clause after it has its own subject and verb). A "while" of time ("while she
+    was still an official") and one after a speaker (", they counter, while ...") stay."""
     if not _long(sentence):
         return [sentence]
     outside = _top_level(sentence)
     for match in _WHILE.finditer(sentence):
         left, right = sentence[:match.start()], sentence[match.end():]
+        if re.search(rf",\s+(?:\w+\s+){{1,3}}(?:{_SAY}|counter|counters|say)$", left) \
+                or re.search(r"\b(?:still|was|were)\s+(?:\w+\s+)?(?:\w+ing|still)\b", " ".join(right.split()[:4])):
+            continue  # "..., they counter, while ...": the second clause is theirs too; "while she was still an
+            # official": at the same time, not a contrast
         if outside[match.start()] and _is_clause(left) and _is_clause(right) and _opens_clause(right) \
                 and not right.split()[0].lower().endswith("ing"):
             return [_ended(left), _ended(_capitalized(right))]
@@ -242,6 +279,9 @@ def _splice_at(text: str) -> int | None:
         if not any(w.lower().strip(",.;:") in _AUXILIARIES | _VERBS for w in left[1:]):
             continue
         rest = text[match.end():].split()
+        if inside_dashes(text[:match.start()]) or phrase_before(text[:match.start()]) \
+                or not main_verb(text[:match.start()]):
+            continue  # "- not the airlines, the airlines have no money, it ... -", "and plainly in one shot, there is"
         if _ends_subordinate(text[:match.start()]) or verb.endswith((",", ".")) \
                 or re.fullmatch(_SAY + "|found|thinks|believes", verb.lower()) and len(rest) <= 3:
             continue  # "while it is a tough game, it is addictive"; "..., they said, but ...": not two clauses
@@ -287,6 +327,8 @@ def split_colons(sentence: str) -> list[str]:
         if not outside[match.start()] or right[:1] in "\"“'‘":
             continue
         left = sentence[:match.start()]
+        if participle_phrase(right) or inside_title(left, right):
+            continue  # ": the Iowa Game, commissioned by ...", "GoldenEye: Rogue Agent"
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]
@@ -359,8 +401,8 @@ def split_shared_subjects(sentence: str) -> list[str]:
         if match.group(2) == "but" and _NOT_ONLY.search(left):
             continue
         prefix = "But " if match.group(2) == "but" else ""
-        if prefix and subject[0] in ("He", "She", "It", "They", "We", "The", "This", "That", "These", "Those"):
-            said = said[0].lower() + said[1:]  # "But he warned", not "But He warned"
+        if prefix:
+            said = said_after_but(said, sentence)  # "But he warned", "But analysts stressed"; "But Pernod lost"
         return [_ended(left), _ended(prefix + said + " " + right)]
     return [sentence]
 
@@ -371,7 +413,8 @@ _BARE_AND = re.compile(r"\s+and\s+(?=(?:the|its|his|her|their|this|these|those|i
 def split_bare_and(sentence: str) -> list[str]:
     """Two long clauses joined by "and" without a comma become two sentences when the second
     has its own subject and verb at once ("... reached record levels last year and the figures
-    are likely to spark criticism."). Two things joined by "and" ("cars and the figures") stay.
+    are likely to spark criticism."). Two things joined by "and" ("cars and the figures"), and an
+    "and" under a report, inside a leading clause or an aside (`guards.bare_and_joins_clauses`) stay.
     """
     if _spoken_words(sentence) <= 25:  # past what a listener follows in one breath
         return [sentence]
@@ -389,6 +432,8 @@ def split_bare_and(sentence: str) -> list[str]:
         if re.search(r",\s+(?:who|which)\b[^,]*$", left) or re.search(rf"\b(?:{_SAY})\s+that\b", left):
             continue  # "Mr Walsh, who took charge in 2000 and his team ...": no main verb yet; "admitted that
             # ... and they ...": the second clause may be reported too, and would lose its speaker
+        if not bare_and_joins_clauses(left, right):
+            continue  # "Supporters say laws are inefficient and it would ...", "both those on benefits and those ..."
         if _is_clause(left) and _is_clause(right) and any(_finite(w) for w in left.split()[1:] if w[:1].islower()):
             return [_ended(left), _ended(_capitalized(right))]
     return [sentence]

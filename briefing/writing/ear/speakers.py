@@ -6,8 +6,9 @@ import re
 
 from .grammar import (
     LONG_QUOTE_WORDS, _CLOSE_QUOTES, _OPEN_QUOTES, _SAY, _as_double_quoted, _capitalized, _ended, _finite, _long,
-    _lowered, _words,
+    _words,
 )
+from .subjects import said_after_but
 
 
 # '"Quotation," said the minister.' / '"Quotation," the minister said on Monday.'
@@ -66,7 +67,8 @@ def _speaker_first(sentence: str) -> list[str]:
             mark = match.group("mark")
             said = quote + ("." if mark == "," else mark)
         open_mark, close_mark = ("“", "”") if sentence[0] == "“" else ('"', '"')
-        comma = "," if "," in speaker and not rest else ""  # "Jane Smith, the firm's head, said:"
+        # "Jane Smith, the firm's head, said:" (one comma, not two after "..., US Trade Representative,")
+        comma = "," if "," in speaker and not rest and not speaker.endswith(",") else ""
         return [f"{_capitalized(speaker)}{comma} {verb}{rest}: {open_mark}{said}{close_mark}"]
     match = _ACCORDING.match(sentence)
     if match:
@@ -80,7 +82,7 @@ def _speaker_first(sentence: str) -> list[str]:
             return [f'According to {source}: "{quoted.group("q")}."']
         if any(q in body for q in _OPEN_QUOTES + "”"):
             return [sentence]
-        return [f"According to {source}, {_lowered(body)}."]
+        return [f"According to {source}, {said_after_but(body, body)}."]  # "According to figures, about 80% ..."
     return [sentence]
 
 
@@ -97,12 +99,17 @@ _ROLE_WORDS = re.compile(
 )
 
 
+# A role held once, said with "is" it would be a role held now.
+_PAST_ROLE = re.compile(r"\b(?:under|until|between)\b|\bfrom (?:19|20)\d\d\b")
+
+
 def split_appositions(sentence: str) -> list[str]:
     """A long sentence that names someone with their role between commas says who they are
     first: "Rod Eddington, BA's chief executive, said the results were respectable." becomes
     "Rod Eddington is BA's chief executive." and "Eddington said the results were respectable."
     (the surname said again, "is" the only word added). A role that is not a job, or a
-    sentence that does not go on with the person's verb, stays.
+    sentence that does not go on with the person's verb, stays, and so does a relative clause
+    ("X, who will remain ...,") or a role held once ("..., head of the office under President Clinton,").
     """
     if not _long(sentence):
         return [sentence]
@@ -112,6 +119,9 @@ def split_appositions(sentence: str) -> list[str]:
     name, role, verb = match.group("name"), match.group("role").strip(), match.group("verb")
     if not _finite(verb) or not _ROLE_WORDS.search(role) or _words(role) > 12 or _finite(role.split()[0]):
         return [sentence]
+    if role.split()[0].lower() in ("who", "which", "whose", "whom", "that") or _PAST_ROLE.search(role):
+        return [sentence]  # "Peter Tom, who will remain as chief executive,": a clause, not a role;
+        # "Mr Raines, head of the budget office under President Clinton,": a role he had, not has
     rest = sentence[match.start("verb"):]
     if _words(rest) < 3:
         return [sentence]

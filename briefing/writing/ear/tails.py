@@ -47,8 +47,9 @@ def split_adverbial_tails(sentence: str) -> list[str]:
     by half in two years." -> "The plant was shut in May." "This was after sales fell by half
     in two years." Tails of time ("after", "before", "when": only after a past clause), reason
     ("because", also hedged: "partly because", "to a certain degree because", not after a saying)
-    and setting ("despite", "amid"). A tail inside a quotation, a tail with commas
-    of its own, or one after a clause in the future ("will close, after ...") stays.
+    and setting ("despite", "amid"). A tail inside a quotation, a tail with commas of its own, one
+    after a clause in the future ("will close, after ...") or after a speaker (", said Mr X,
+    because ..."), and a "when" not told in the past ("when firms face problems") stay.
     """
     if not _long(sentence):
         return [sentence]
@@ -70,6 +71,9 @@ def split_adverbial_tails(sentence: str) -> list[str]:
         tense = _tense(left)
         if tense is None or (tense == "is" and match.group(1) in _PAST_ONLY):
             continue
+        if match.group(1) == "when" and _tense(tail) != "was" or re.search(rf",\s+(?:{_SAY})\s", left):
+            continue  # "..., when the firms face problems": whenever, not a moment; "Incidents happen, said
+            # Mr Thiemann, because ...": the tail is the speaker's, and "This was" would be said of his saying
         return [_ended(left), _ended(f"This {tense} {tail}")]
     return [sentence]
 
