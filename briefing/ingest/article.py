@@ -145,7 +145,9 @@ def derive_title(sections: Iterable[Section], max_words: int = MAX_TITLE_WORDS) 
     first = next((p for s in sections for p in s.paragraphs if p.strip()), "")
     if not first:
         return "Untitled"
-    sentence = re.split(r"(?<=[.!?])\s+", first.strip(), maxsplit=1)[0].rstrip(".!?")
+    from ..writing.sentences import without_dateline
+
+    sentence = without_dateline(re.split(r"(?<=[.!?])\s+", first.strip(), maxsplit=1)[0]).rstrip(".!?")
     clauses = [c.strip() for c in sentence.split(",") if c.strip()]
     chosen = clauses[0] if clauses else sentence
     if len(clauses) > 1 and len(clauses[0].split()) <= 14 and re.match(

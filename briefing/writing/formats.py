@@ -53,11 +53,13 @@ def digests_for(articles: Sequence[Article], budgets: Sequence[int], format: str
 
 
 def whole(article: Article) -> Digest:
-    """Every sentence of every section: the article read out."""
-    from .sentences import split_sentences
+    """Every sentence of every section: the article read out, without what belongs to the page
+    (a dateline before a sentence, a credit, "Scroll down for video", a byline)."""
+    from .sentences import is_furniture, split_sentences, without_dateline
 
     return Digest(article, tuple(
-        DigestSection(s.heading, tuple(x for p in s.paragraphs for x in split_sentences(p, article.language)))
+        DigestSection(s.heading, tuple(without_dateline(x) for p in s.paragraphs
+                                       for x in split_sentences(p, article.language) if not is_furniture(x)))
         for s in article.sections))
 
 

@@ -320,18 +320,28 @@ def without_dateline(sentence: str) -> str:
     return rest if rest[:1].isupper() or rest[:1] in "\"'“‘" else sentence
 
 
-_CAPTION = re.compile(
-    # a picture's place in the layout, a credit, a prompt to the page's reader
-    r"\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|file(?: photo| picture)?)\)"
-    r"|\((?:[A-Z][\w.'’ -]*/\s*)?(?:Getty Images|[A-Z][\w.'’ &-]*/[A-Z][\w.'’ &-]*)\)"
+# The page's furniture: a credit, a prompt to the page's reader, a byline or contact line at an
+# article's end, the comments' own lines.
+_FURNITURE = (
+    r"\((?:[A-Z][\w.'’ -]*/\s*)?(?:Getty Images|[A-Z][\w.'’ &-]*/[A-Z][\w.'’ &-]*)\)"
     r"|\b(?:Getty Images|Photo(?:graph)?:|Picture:|Pictured:|Image:|Credit:|Scroll down|Click here|Read more:)"
-    # a byline or contact line at an article's end
     r"|\bstaff (?:writer|reporter)\b|\bcontributed (?:to )?(?:this|the) report\b|\bE-?mail:|\bTwitter: ?@"
-    # the page's own furniture
     r"|\b(?:accepting|closed for|leave a) comments?\b|\bcomments on this (?:article|story)\b"
+)
+_CAPTION = re.compile(
+    # a picture's place in the layout
+    r"\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|file(?: photo| picture)?)\)"
+    r"|" + _FURNITURE +
     # a tabloid caption's label: "Gutted: the captain left ..."
     r"|^[A-Z][a-z]+(?: [a-z]+)?: [A-Z]"
 )
+_FURNITURE_MARK = re.compile(_FURNITURE)
+
+
+def is_furniture(sentence: str) -> bool:
+    """A credit, a "Scroll down for video" or "Read more:" prompt, a byline or a comments line: the
+    page's, never the story's, even when the whole article is read out."""
+    return bool(_FURNITURE_MARK.search(sentence))
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 

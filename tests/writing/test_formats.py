@@ -63,6 +63,18 @@ def test_full_reads_every_paragraph_with_a_chapter_per_section():
     assert full.word_count > 2.5 * digest.word_count  # the minutes do not cut it
 
 
+def test_full_reads_the_story_but_not_the_pages_furniture(tmp_path):
+    # A dateline, "Scroll down for video" and a credit belong to the page; a short sentence of
+    # the story ("He refused.") is read like every other.
+    path = tmp_path / "pasted.txt"
+    path.write_text("(CNN) -- Ferries to Marrow Island sailed again on Friday after the storm. He refused. "
+                    "Scroll down for video Ferry in port. The port reopened at noon. Photo: Getty Images.\n",
+                    encoding="utf-8")
+    said = make_script([str(path)], format="full").text
+    assert "Ferries to Marrow Island sailed again" in said and "He refused." in said and "reopened at noon" in said
+    assert "CNN" not in said and "Scroll" not in said and "Getty" not in said and "--" not in said
+
+
 def test_the_script_says_how_long_before_anything_is_spoken(cli, short_article):
     result = cli("script", str(short_article), "--format", "full")
     assert result.returncode == 0, result.stderr
