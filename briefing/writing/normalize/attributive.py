@@ -1,7 +1,7 @@
 """An amount used as an adjective: "a $300m deal", "its £5bn debts", "a 5kg bag".
 
 Before a noun an amount's unit is said in the singular, as people say it: "a three hundred million
-dollar deal", not "a three hundred million dollars deal". An amount after "a"/"an" or a possessive
+dollar deal", not "a three hundred million dollars deal". An amount after "a"/"an", "the" or a possessive
 and before a plain lower-case word is taken as such an adjective ("a £400,000 flat"); before a
 function word ("a $5 a month fee", "its $300m was spent") or a participle ("the $300m raised"), or at
 the end of the sentence, it is an amount of its own.
@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 
-_BEFORE = re.compile(r"(?:^|[\s(])(?:a|an|its|their|his|her|our|your|my)\s+$", re.IGNORECASE)
+_BEFORE = re.compile(r"(?:^|[\s(])(?:a|an|the|its|their|his|her|our|your|my)\s+$", re.IGNORECASE)
+_THE = re.compile(r"(?:^|[\s(])the\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?P<word>[a-z][a-z-]*)\b")
 _NOT_NOUNS = frozenset(
     "a an the of to in into for from and or but nor on at by with than per each plus more less over under "
     "that which who whom whose this these those there here he she it they we you i was is were are be been "
     "has had have will would could should can may might must do does did not so as if when while a-year "
-    "year month week day hour".split())
+    "year month week day hour "
+    # a participle after "the $300m ...": the amount is what was paid, not an adjective
+    "paid spent seen lost won made left sold bought brought held cut set put given taken owed raised sought "
+    "borrowed earned saved needed promised pledged agreed offered invested wiped".split())
 
 
 def attributive(text: str, start: int, end: int) -> bool:
@@ -28,4 +32,6 @@ def attributive(text: str, start: int, end: int) -> bool:
     if after is None:
         return False
     word = after.group("word")
+    if _THE.search(text[:start]) and word.endswith("s"):
+        return False  # "the £100m analysts had expected": after "the", a plural may be the next clause's subject
     return word not in _NOT_NOUNS and not word.endswith("ed") and not word.endswith("ly")

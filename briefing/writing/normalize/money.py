@@ -91,7 +91,7 @@ def verbalize(fields: dict) -> str:
     one, many, minor_one, minor_many = CURRENCIES[fields["currency"]]
     whole, cents, scale = fields["whole"], fields["cents"], fields["scale"]
     sign = "minus " if fields["negative"] else ""
-    if fields.get("before_noun") and not fields["cents"].strip("0"):
+    if fields.get("before_noun") and (fields["scale"] or not fields["cents"].strip("0")):  # not "$5.50"
         many = one  # "a three hundred million dollar deal"
     if scale:
         return f"{sign}{numbers.decimal(whole, cents) if cents else numbers.cardinal(whole)} {scale} {many}"

@@ -35,6 +35,8 @@ def test_money(written, spoken):
     ("an $80m loss", "an eighty million dollar loss"),
     ("its £5bn debts", "its five billion pound debts"),
     ("a 5kg bag", "a five kilogram bag"),
+    ("a £6.4bn rise", "a six point four billion pound rise"),
+    ("the £6 plastic gadget", "the six pound plastic gadget"),
     # An amount of its own keeps its plural: after a verb, before a function word or a participle,
     # at the end, or with cents.
     ("it cost $300m last year", "it cost three hundred million dollars last year"),
@@ -42,6 +44,8 @@ def test_money(written, spoken):
     ("its $300m was spent", "its three hundred million dollars was spent"),
     ("the deal was worth a $300m.", "the deal was worth a three hundred million dollars."),
     ("a $5.50 fee", "a five dollars and fifty cents fee"),
+    ("the £100m analysts had expected", "the one hundred million pounds analysts had expected"),
+    ("the £5.1bn seen in December", "the five point one billion pounds seen in December"),
 ])
 def test_an_amount_before_its_noun_is_said_in_the_singular(written, spoken):
     assert normalize(written) == spoken
