@@ -36,7 +36,7 @@ def _as_sentence(text: str) -> str:
 
 
 def _join_and(items: Sequence[str]) -> str:
-    items = [str(i).strip().rstrip(".") for i in items if str(i).strip()]
+    items = [str(i).strip().rstrip(".!?:;") for i in items if str(i).strip()]
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + (", and " if len(items) > 2 else " and ") + items[-1]

@@ -14,6 +14,8 @@ def test_script_announces_sections_and_says_only_speakable_text(seed_article):
     for heading in ("The Strategic Blow", "A Region in Flames", "What's Next?"):
         assert any(s.kind == "section" and heading in s.text for s in script.segments)
     assert not any(ch.isdigit() for ch in script.text)
+    # The intro lists the headings as one sentence: "..., and What's Next." (not "Next?.").
+    assert "?." not in script.segments[0].text and "and What's Next." in script.segments[0].text
 
 
 def test_cli_script_json_shape(cli, seed_article):
