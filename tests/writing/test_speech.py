@@ -29,7 +29,7 @@ def test_speakable_leaves_no_digits_or_symbols():
     assert not any(ch.isdigit() for ch in out)
     assert "%" not in out and "$" not in out and "—" not in out
     assert "forty-five percent" in out
-    assert "one point two billion dollars" in out
+    assert "the one point two billion dollar fund" in out  # an amount before its noun: singular
 
 
 def test_speakable_reads_a_news_sentence_as_a_presenter_would():
