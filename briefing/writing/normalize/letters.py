@@ -20,7 +20,7 @@ PRIORITY = -10
 PRONOUNCED = frozenset(
     "NATO NASA UNESCO UNICEF OPEC AIDS COVID FIFA UEFA NAFTA ASEAN OFCOM OFGEM SARS MERS LASER RADAR SCUBA "
     "ISIS ISIL IKEA FTSE NASDAQ GIF JPEG PIN ASAP CAPTCHA EFTA INTERPOL EUROPOL OPEX CAPEX FEMA NIMBY OFSTED "
-    "BAFTA ECOWAS AUKUS MERCOSUR CERN ICANN SWIFT TASS ACAS NICE SAGE DEFRA OFWAT MIT".split()) - {"MIT"}
+    "BAFTA ECOWAS AUKUS MERCOSUR CERN ICANN SWIFT TASS ACAS NICE SAGE DEFRA OFWAT MIT ASCII HIPAA".split()) - {"MIT"}
 # Said as a word, but not as spelled.
 RESPELLED = {"FTSE": "Footsie"}
 # Spelled, even where they look like words ("US", "IT", "WHO") or could be said ("OECD").
@@ -33,6 +33,9 @@ ACRONYMS = frozenset(
     "API CPU GPU RAM SSD PR HR QC KC OBE MBE CBE PhD MBA BA BSc MSc LLB ASEAN".split()) - {"ASEAN"}
 
 _VOWELS = set("AEIOUY")
+# Two consonants an English word can begin with ("BLOC", "STRONG"); "RFID", "MPAA", "QGIS" cannot be read so.
+_ONSETS = frozenset("BL BR CH CL CR DR DW FL FR GL GR KL KN KR PH PL PR SC SH SK SL SM SN SP ST SW TH TR TW WH WR "
+                    "SQ TS CHR PHR SCH SCR SHR SPL SPR STR THR".split())
 _ENDINGS = ("ST SS LL RD ND NT RT RS NS TS CK NG SH CH TH LD RN RK RM LT PT CT FT MP NK LK RL GHT NDS NTS RDS "
             "RTS LLS SKS NGS RST NCH RCH TCH LLY GH").split()
 
@@ -48,8 +51,13 @@ def pronounceable(word: str) -> bool:
     if any(len(run) > 3 for run in runs):
         return False
     lead = re.match(r"[^AEIOUY]*", word).group(0)
-    if len(lead) > 2 and lead not in ("STR", "SCR", "SPR", "SPL", "THR", "SHR", "CHR", "SCH"):
-        return False
+    if len(lead) > 1 and lead not in _ONSETS or "AA" in word or re.search(r"Q(?!U)", word):
+        return False  # "RFID", "MPAA", "QGIS": no English word begins so, doubles its A, or has Q without U
+    # Three consonants inside a word end one syllable and begin the next: "NGT" in "WASHINGTON" (NG + T),
+    # "NDR" in "HUNDRED" (N + DR); "SPT" in "USPTO" is neither.
+    for run in re.findall(r"(?<=[AEIOUY])[^AEIOUY]{3}(?=[AEIOUY])", word):
+        if run[1:] not in _ONSETS and run[:2] not in _ENDINGS:
+            return False
     tail = re.search(r"[^AEIOUY]*$", word).group(0)
     if tail.endswith("S") and len(tail) >= 2:  # a plural: "RIGS", "BANKS"
         tail = tail[:-1]
