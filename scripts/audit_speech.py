@@ -45,8 +45,8 @@ def _money_hyphen(written: str, spoken: str) -> bool:
     if re.search(r"[$£€]|\b(?:m|bn|k)-|" + CURRENCY_WORD + r" (?:m|bn|k)\b", spoken):
         return True
     if re.search(r"[$£€][\d.,]+(?:bn|m|k)?-\d", written):  # a range: the currency must come at its end
-        tail = re.search(CURRENCY_WORD + r"(?: and [a-z -]+ cents)? to ([a-z -]+)", spoken)
-        return bool(tail) and not re.search(CURRENCY_WORD + r"\b", tail.group(1))
+        upper = rf"(?:{NUMBER_WORD}|point|and|million|billion|trillion|[ -])+"
+        return bool(re.search(CURRENCY_WORD + rf"(?: and [a-z -]+ cents)? to {upper}\b(?! ?{CURRENCY_WORD})", spoken))
     return False
 
 

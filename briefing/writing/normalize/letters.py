@@ -93,7 +93,7 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
 
 
 # A word of letters and digits (with hyphens): "CO2", "COVID-19", "F-35", "5G", "1080p", "5-year-old".
-_ALNUM = re.compile(r"(?<![\w.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*(?![\w-]|[.,]\d)")
+_ALNUM = re.compile(r"(?<![\w.,$£€¥₹-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*(?![\w-]|[.,]\d)")
 _AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b"
                        r"|\b(?P<model2>7[0-8]7)(?=s?\s+(?:Max|MAX|Dreamliner|jets?|planes?|aircraft|jumbo|airliners?))"
                        # a Boeing's variant: "777-200LR", "737-800", "747-8"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import score
+from . import money, score
 from .tokens import Token
 
 CLASS = "range"
@@ -37,4 +37,26 @@ def combine(tokens: list[Token], text: str) -> list[Token]:
 def verbalize(fields: dict) -> str:
     from . import verbalize_token
 
+    if fields.get("joiner", "to") == "to" and fields["left"].cls == "money":
+        said = _money_range(fields["left"].fields, fields["right"])
+        if said:
+            return said
     return f"{verbalize_token(fields['left'])} {fields.get('joiner', 'to')} {verbalize_token(fields['right'])}"
+
+
+def _money_range(left: dict, right: Token) -> str | None:
+    """"$779m-798m", "$10-25m", "$50-100,000", "$2-$3.8 trillion": the currency said once, at the end."""
+    if right.cls == "money":  # "$5-$10" keeps both its currencies; "$2-$3.8 trillion" says its scale once
+        if left["scale"] or not right.fields["scale"]:
+            return None
+        upper = right.fields
+    elif right.cls in ("cardinal", "decimal") and not right.fields.get("sign") and "version" not in right.fields:
+        whole = right.fields.get("number", right.fields.get("whole", "")).replace(",", "")
+        upper = {"currency": left["currency"], "whole": whole, "cents": right.fields.get("fraction", ""),
+                 "scale": money.SCALES.get(right.fields.get("scale", ""), ""), "negative": False, "rough": ""}
+    else:
+        return None
+    said = money.range_words(left, upper)
+    if said is None and right.cls != "money":  # "$4.17-4.50": each end an amount, the upper one in dollars too
+        said = f"{money.verbalize(left)} to {money.verbalize(upper)}"
+    return said

@@ -39,3 +39,33 @@ def test_capitals_that_could_be_words_stay_words(written, spoken):
 ])
 def test_which_capitals_an_english_word_could_be(word, said_as_word):
     assert pronounceable(word) is said_as_word
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # An amount with a hyphen after it kept its currency symbol or lost its scale.
+    ("They sold $2.5bn-worth of grain.", "They sold two point five billion dollars-worth of grain."),
+    ("The $99-a-year plan is popular.", "The ninety-nine dollars-a-year plan is popular."),
+    ("Cheese at $12-something a pound.", "Cheese at twelve-something dollars a pound."),
+    # A range whose currency is written once says it once, at the end, with the scale of its upper end.
+    ("Profits of $512m-530m were expected.", "Profits of five hundred and twelve to five hundred and thirty million dollars were expected."),
+    ("Each film costs £20m-30m.", "Each film costs twenty to thirty million pounds."),
+    ("Games cost $15-20m to make.", "Games cost fifteen to twenty million dollars to make."),
+    ("Bonds worth €1.5-2bn were sold.", "Bonds worth one point five to two billion euros were sold."),
+    ("A cost of $3-$4.2 trillion.", "A cost of three to four point two trillion dollars."),
+    ("Shares traded at $6.15-6.40.", "Shares traded at six dollars and fifteen cents to six dollars and forty cents."),
+    ("Fines of $2bn-$3bn.", "Fines of two billion dollars to three billion dollars."),
+    ("Shares rose from 300p-350p.", "Shares rose from three hundred pence to three hundred and fifty pence."),
+])
+def test_money_with_a_hyphen_after_it(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # Both ends written with their currency keep it; a spaced capital T after an amount is no scale.
+    ("Tickets cost $5-$10.", "Tickets cost five dollars to ten dollars."),
+    ("He sold $20 T-shirts.", "He sold twenty dollars T-shirts."),
+    ("A $300m deal was signed.", "A three hundred million dollar deal was signed."),
+    ("It raised $4.5bn.", "It raised four point five billion dollars."),
+])
+def test_money_ranges_and_amounts_that_stay(written, spoken):
+    assert normalize(written) == spoken
