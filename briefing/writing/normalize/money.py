@@ -64,6 +64,7 @@ _PREFIXED = re.compile(
 _SUFFIXED = re.compile(
     rf"(?<![\w.,]){_AMOUNT}{_SCALE}\s?(?P<cur>USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF|p)\b(?!'|-(?!\d))")
 _CASE = {s.upper(): s for s in CURRENCIES}
+_RESOLUTIONS = frozenset("144 240 360 480 576 720 1080 1440 2160 4320".split())  # "1080p" is no price
 
 
 def tag(text, context):
@@ -72,9 +73,9 @@ def tag(text, context):
             if not (m.group("whole") or m.group("cents")):
                 continue
             cur = m.group("cur")
-            if cur == "p":  # "50p"; "1080p" is a video resolution, not pence
-                if m.group("cents") or m.group("scale") or len(m.group("whole")) > 3 \
-                        or m.group("whole") in ("144", "240", "360", "480", "576", "720"):
+            if cur == "p":  # "50p", "293.5p", "1130p"; "1080p" is a video resolution, not pence
+                if m.group("scale") or m.group("letter") or not m.group("whole") or len(m.group("whole")) > 5 \
+                        or m.group("whole") in _RESOLUTIONS and not m.group("cents"):
                     continue
                 symbol = "£p"
             else:
@@ -93,6 +94,8 @@ def tag(text, context):
 
 def verbalize(fields: dict) -> str:
     if fields["currency"] == "£p":
+        if fields["cents"]:  # a share price: "293.5p" is "two hundred and ninety-three point five pence"
+            return f"{numbers.decimal(fields['whole'], fields['cents'])} pence"
         return f"{numbers.cardinal(fields['whole'])} {'penny' if fields['whole'] == '1' else 'pence'}"
     one, many, minor_one, minor_many = CURRENCIES[fields["currency"]]
     whole, cents, scale = fields["whole"], fields["cents"], fields["scale"]

@@ -69,3 +69,23 @@ def test_money_with_a_hyphen_after_it(written, spoken):
 ])
 def test_money_ranges_and_amounts_that_stay(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A share price in pence with a decimal or four digits was "point five p" or read as a clock time.
+    ("Shares closed at 412.5p.", "Shares closed at four hundred and twelve point five pence."),
+    ("They rose 6.25p to 98.75p.", "They rose six point two five pence to ninety-eight point seven five pence."),
+    ("Shares ended at 1240p on Friday.", "Shares ended at one thousand two hundred and forty pence on Friday."),
+])
+def test_pence_with_a_decimal_or_four_digits(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("A 1080p screen.", "A ten eighty P screen."),
+    ("Filmed in 720p.", "Filmed in seven hundred and twenty P."),
+    ("A 2160p picture.", "A twenty-one sixty P picture."),
+    ("It costs 45p.", "It costs forty-five pence."),
+])
+def test_resolutions_and_whole_pence_stay(written, spoken):
+    assert normalize(written) == spoken
