@@ -20,7 +20,8 @@ PRIORITY = -10
 PRONOUNCED = frozenset(
     "NATO NASA UNESCO UNICEF OPEC AIDS COVID FIFA UEFA NAFTA ASEAN OFCOM OFGEM SARS MERS LASER RADAR SCUBA "
     "ISIS ISIL IKEA FTSE NASDAQ GIF JPEG PIN ASAP CAPTCHA EFTA INTERPOL EUROPOL OPEX CAPEX FEMA NIMBY OFSTED "
-    "BAFTA ECOWAS AUKUS MERCOSUR CERN ICANN SWIFT TASS ACAS NICE SAGE DEFRA OFWAT MIT ASCII HIPAA".split()) - {"MIT"}
+    "BAFTA ECOWAS AUKUS MERCOSUR CERN ICANN SWIFT TASS ACAS NICE SAGE DEFRA OFWAT MIT ASCII HIPAA MPEG "
+    "NVIDIA".split()) - {"MIT"}
 # Said as a word, but not as spelled.
 RESPELLED = {"FTSE": "Footsie"}
 # Spelled, even where they look like words ("US", "IT", "WHO") or could be said ("OECD").
@@ -98,6 +99,18 @@ _AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b"
                        r"|\b(?P<model2>7[0-8]7)(?=s?\s+(?:Max|MAX|Dreamliner|jets?|planes?|aircraft|jumbo|airliners?))"
                        # a Boeing's variant: "777-200LR", "737-800", "747-8"
                        r"|(?<![\w.,-])(?P<model3>7[0-8]7)-(?P<variant>[1-9]00|10|[1-9])(?P<suffix>[A-Z]{1,3})?(?![\w-]|[.,]\d)")
+# A model number after its maker or line, said in pairs as people say it: "Nokia 6600" "sixty-six
+# hundred", "GTX 1080" "ten eighty", "Core i7 4790K" "forty-seven ninety K" (not "six thousand six hundred").
+_MODEL = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][A-Za-z]+|[A-Za-z]{1,3}\d{1,2}) (?P<model>[1-9]\d{3})"
+                    r"(?P<suffix>[A-Za-z]{1,2})?(?![\w'’-]|[.,]\d)")
+# Capitalized words that come before a count or a year, not a model: "About 2500 people", "In 1850".
+_NOT_MAKERS = frozenset(
+    "The A An In On At Of For By To From And But Or As Since Until Till About Some Around Only Over Under "
+    "Between With Without Than Its Their His Her Our This That These Those Nearly Almost Roughly Just Until "
+    "Approximately Some All Each Every Before After During Circa Page Pages Room Rooms Route Flight Year "
+    "Years Chapter Section Article Number No Nos Figure Table Mr Mrs Ms Dr Jan Feb Mar Apr Jun Jul Aug Sep "
+    "Sept Oct Nov Dec January February March April May June July August September October November "
+    "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday AD BC BCE CE".split())
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
 _PLAN = re.compile(r"(?<![\w.])(?P<digits>\d{3})\((?P<letter>[a-z])\)")  # a 401(k) plan
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}(?:&| & )[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S, "AT & T"
@@ -121,6 +134,11 @@ def tag(text, context):
         yield m.start(), m.end(), {"maker": (m.group("maker") or "").strip(),
                                    "pairs": m.group("model") or m.group("model2") or m.group("model3"),
                                    "variant": m.group("variant") or "", "suffix": m.group("suffix") or "", "priority": 5}
+    for m in _MODEL.finditer(text):
+        if m.group("name") not in _NOT_MAKERS and (m.group("suffix") or "s").upper() in ("S", "K", "X", "XT", "GT",
+                                                                                       "HD", "T", "U", "M", "H"):
+            yield m.start("model"), m.end(), {"maker": "", "pairs": m.group("model"), "variant": "",
+                                              "suffix": m.group("suffix") or "", "priority": 5}
     for m in _PLAN.finditer(text):
         yield m.start(), m.end(), {"maker": say_digits_in_code(m.group("digits"), after_letters=True),
                                    "letter": m.group("letter").upper()}
@@ -185,8 +203,11 @@ def verbalize(fields: dict) -> str:
         return f"{fields['maker']} {fields['letter']}"
     if "pairs" in fields:
         variant = [numbers.cardinal(fields["variant"])] if fields.get("variant") else []
-        return " ".join([fields["maker"], say_digits_in_code(fields["pairs"], after_letters=True), *variant,
-                         *([spelled(fields["suffix"])] if fields.get("suffix") else [])]).strip()
+        said = say_digits_in_code(fields["pairs"], after_letters=True)
+        if fields.get("suffix") == "s":  # "two Nokia 6600s": "sixty-six hundreds"
+            return numbers.plural(said)
+        return " ".join([fields["maker"], said, *variant,
+                         *([spelled(fields["suffix"].upper())] if fields.get("suffix") else [])]).strip()
     if "spell" in fields:
         return spelled(fields["spell"])
     if "caps" in fields:

@@ -28,6 +28,7 @@ def test_capitals_no_english_word_could_be_are_spelled(written, spoken):
     ("A WASHINGTON source said so.", "A Washington source said so."),
     ("The HIPAA rules apply.", "The HIPAA rules apply."),
     ("Text is stored as ASCII codes.", "Text is stored as ASCII codes."),
+    ("It plays MPEG files on an NVIDIA chip.", "It plays MPEG files on an NVIDIA chip."),
 ])
 def test_capitals_that_could_be_words_stay_words(written, spoken):
     assert normalize(written) == spoken
@@ -88,4 +89,30 @@ def test_pence_with_a_decimal_or_four_digits(written, spoken):
     ("It costs 45p.", "It costs forty-five pence."),
 ])
 def test_resolutions_and_whole_pence_stay(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A model number after its maker was said as a quantity ("six thousand six hundred").
+    ("The Nokia 6600 phone sold well.", "The Nokia sixty-six hundred phone sold well."),
+    ("It runs on an Athlon XP 2500 chip.", "It runs on an Athlon X P twenty-five hundred chip."),
+    ("A Core i7 4790k runs it.", "A Core I seven forty-seven ninety K runs it."),
+    ("The GTX 1080 card is fast.", "The G T X ten eighty card is fast."),
+    ("Two Nokia 6600s were stolen.", "Two Nokia sixty-six hundreds were stolen."),
+    ("Phones like the Nokia 7610, and others.", "Phones like the Nokia seventy-six ten, and others."),
+])
+def test_model_numbers_are_said_in_pairs(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A count after an ordinary capitalized word, a year after a name, and a plain count stay.
+    ("About 2500 people came.", "About two thousand five hundred people came."),
+    ("In March 2500 workers struck.", "In March two thousand five hundred workers struck."),
+    ("Apple sold 2500 units.", "Apple sold two thousand five hundred units."),
+    ("Nokia 6,600 staff.", "Nokia six thousand six hundred staff."),
+    ("It runs Windows 2000 and Server 2003.", "It runs Windows two thousand and Server two thousand and three."),
+    ("The Euro 2016 finals.", "The Euro twenty sixteen finals."),
+])
+def test_counts_and_years_after_capitals_stay(written, spoken):
     assert normalize(written) == spoken
