@@ -191,6 +191,8 @@ def say_code(code: str) -> str:
             said.append(say_caps(run))
         elif run.islower() and not _VOWELS & set(run.upper()):
             said.append(spelled(run.upper()))
+        elif re.fullmatch(r"[A-Z]{2,}[b-df-hj-np-tv-z]", run):  # "IPv6": capitals and a lower-case letter
+            said.append(spelled(run.upper()))
         else:
             said.append(run)
     if len(runs) >= 2 and runs[-1] == "s" and said[-2:-1] and runs[-2].isdigit():

@@ -48,6 +48,7 @@ UNITS = {
     "GB": ("gigabyte", "gigabytes"), "TB": ("terabyte", "terabytes"), "PB": ("petabyte", "petabytes"),
     "Mbps": ("megabit per second", "megabits per second"), "mbps": ("megabit per second", "megabits per second"),
     "Gbps": ("gigabit per second", "gigabits per second"), "Kbps": ("kilobit per second", "kilobits per second"),
+    "kbps": ("kilobit per second", "kilobits per second"),
     "dB": ("decibel", "decibels"), "ppm": ("part per million", "parts per million"),
     "bp": ("basis point", "basis points"), "bps": ("basis point", "basis points"),
     "sec": ("second", "seconds"), "secs": ("second", "seconds"),

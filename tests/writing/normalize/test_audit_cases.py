@@ -116,3 +116,24 @@ def test_model_numbers_are_said_in_pairs(written, spoken):
 ])
 def test_counts_and_years_after_capitals_stay(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A unit, a fraction character and a protocol's name, each said wrongly before.
+    ("The basic speed is 256kbps.", "The basic speed is two hundred and fifty-six kilobits per second."),
+    ("It took 2½ hours.", "It took two and a half hours."),
+    ("Every IPv6 address is longer.", "Every I P V six address is longer."),
+])
+def test_units_fractions_and_protocol_names(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("A cut of 25bps.", "A cut of twenty-five basis points."),
+    ("It took 2 ½ hours.", "It took two and a half hours."),
+    ("Open 24/7.", "Open twenty-four seven."),
+    ("Fast 8Mbps lines.", "Fast eight megabits per second lines."),
+    ("An iOS7 phone.", "An iOS seven phone."),
+])
+def test_close_units_and_fractions_stay(written, spoken):
+    assert normalize(written) == spoken
