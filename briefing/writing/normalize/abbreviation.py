@@ -17,6 +17,7 @@ TITLES = {
     "Insp": "Inspector", "Supt": "Superintendent", "Cllr": "Councillor", "Fr": "Father", "Mt": "Mount",
     "Ft": "Fort", "Pt": "Point", "Cmdr": "Commander", "Cpl": "Corporal", "Pvt": "Private", "Det": "Detective",
     "Atty": "Attorney", "Sec": "Secretary", "Amb": "Ambassador", "Hon": "Honourable",
+    "Sens": "Senators", "Reps": "Representatives", "Govs": "Governors",
 }
 AFTER_NAME = {"St": "Street", "Ave": "Avenue", "Rd": "Road", "Blvd": "Boulevard", "Ln": "Lane", "Sq": "Square",
               "Hwy": "Highway", "Pl": "Place", "Ct": "Court", "Dr": "Drive", "Jr": "Junior", "Sr": "Senior",

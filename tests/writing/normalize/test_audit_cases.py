@@ -4,6 +4,7 @@ that must stay as it was. The sentences are our own, of the shapes found in the 
 import pytest
 
 from briefing.writing.normalize import normalize
+from briefing.writing.speech import speakable
 from briefing.writing.normalize.letters import pronounceable
 
 
@@ -137,3 +138,24 @@ def test_units_fractions_and_protocol_names(written, spoken):
 ])
 def test_close_units_and_fractions_stay(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A US politician's party and state were said as letters ("R-Kan.").
+    ("Rep. Jane Doe (R-Kan.) objected.", "Representative Jane Doe (Republican of Kansas) objected."),
+    ("said Sen. John Roe (D-N.Y.).", "said Senator John Roe (Democrat of New York)."),
+    ("Sen. Ann Poe (D-CA) agreed.", "Senator Ann Poe (Democrat of California) agreed."),
+    ("Sens. Al Moe (R-Tex.) and Bo Loe (I-Vt.) spoke.",
+     "Senators Al Moe (Republican of Texas) and Bo Loe (independent of Vermont) spoke."),
+])
+def test_party_and_state_labels(written, spoken):
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Veterans (D-Day) met.", "Veterans (D-Day) met."),
+    ("The (R-Z) range.", "The (R-Z) range."),
+    ("Rep. Jane Doe (Calif.), a Democrat, spoke.", "Representative Jane Doe, a Democrat, spoke."),
+])
+def test_other_parentheses_stay(written, spoken):
+    assert speakable(written) == spoken
