@@ -75,7 +75,7 @@ def tag(text, context):
             cur = m.group("cur")
             if cur == "p":  # "50p", "293.5p", "1130p"; "1080p" is a video resolution, not pence
                 if m.group("scale") or m.group("letter") or not m.group("whole") or len(m.group("whole")) > 5 \
-                        or m.group("whole") in _RESOLUTIONS and not m.group("cents"):
+                        or m.group("whole").replace(",", "") in _RESOLUTIONS and not m.group("cents"):
                     continue
                 symbol = "£p"
             else:

@@ -87,6 +87,7 @@ def test_pence_with_a_decimal_or_four_digits(written, spoken):
     ("A 1080p screen.", "A ten eighty P screen."),
     ("Filmed in 720p.", "Filmed in seven hundred and twenty P."),
     ("A 2160p picture.", "A twenty-one sixty P picture."),
+    ("I play at 1,440p.", "I play at one thousand four hundred and forty p."),
     ("It costs 45p.", "It costs forty-five pence."),
 ])
 def test_resolutions_and_whole_pence_stay(written, spoken):
