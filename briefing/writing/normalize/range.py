@@ -31,7 +31,27 @@ def combine(tokens: list[Token], text: str) -> list[Token]:
                 out[-1] = Token(CLASS, previous.start, token.end, {"left": previous, "right": token, "joiner": joiner})
             continue
         out.append(token)
-    return out
+    return _sets_beside_scores(out, text)
+
+
+def _sets_beside_scores(tokens: list[Token], text: str) -> list[Token]:
+    """A range of two small numbers in a list beside a score is a score too: "won 7-6, 2-6, 7-5"."""
+    changed = True
+    while changed:
+        changed = False
+        for i, token in enumerate(tokens):
+            if token.cls != CLASS or token.fields["left"].cls != "cardinal" or token.fields["right"].cls != "cardinal":
+                continue
+            left = text[token.fields["left"].start:token.fields["left"].end]
+            right = text[token.fields["right"].start:token.fields["right"].end]
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(tokens) and tokens[j].cls == "score":
+                    first, second = sorted((tokens[j], token), key=lambda t: t.start)
+                    if score.is_set_of(text, text[first.end:second.start], left, right):
+                        tokens[i] = Token("score", token.start, token.end, {"left": left, "right": right})
+                        changed = True
+                        break
+    return tokens
 
 
 def verbalize(fields: dict) -> str:

@@ -160,3 +160,26 @@ def test_party_and_state_labels(written, spoken):
 ])
 def test_other_parentheses_stay(written, spoken):
     assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # Scores were heard as ranges ("two to zero"): the sets of a match, a result between two names,
+    # "make it", and a sport word after "at" or before a possessive.
+    ("She won 6-4, 3-6, 7-5 in the final.", "She won six four, three six, seven five in the final."),
+    ("Leeds 2-1 Hull City and Derby 0-0 Stoke.", "Leeds two one Hull City and Derby nil nil Stoke."),
+    ("A header made it 3-1 before the break.", "A header made it three one before the break."),
+    ("They led their rivals 4-0 at half-time.", "They led their rivals four nil at half-time."),
+])
+def test_scores_heard_as_ranges(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("They made 2-3 trips a year.", "They made two to three trips a year."),
+    ("See Pages 10-12 And Notes.", "See Pages ten to twelve And Notes."),
+    ("It was passed 8-1 by the board.", "It was passed eight to one by the board."),
+    ("Those aged 30-39, 40-49 and over.", "Those aged thirty to thirty-nine, forty to forty-nine and over."),
+    ("It held 3-5 per cent.", "It held three to five percent."),
+])
+def test_ranges_beside_capitals_and_lists_stay(written, spoken):
+    assert normalize(written) == spoken
