@@ -64,6 +64,8 @@ def verbalize(fields: dict) -> str:
     if "url" in fields:
         url = re.sub(r"^(?:https?://)?(?:www\.)?", "", fields["url"], flags=re.IGNORECASE)
         host, _, path = url.partition("/")
+        if host.lower() == "dot.com":  # "dot.com survivors": the word for the firms, not an address
+            return "dot com"
         said = say_dotted(host.lower().split(":")[0])
         path = path.strip("/")
         if path and len(path) <= 20 and re.fullmatch(r"[a-z]+(?:/[a-z]+)?", path, re.IGNORECASE):

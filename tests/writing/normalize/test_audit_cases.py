@@ -183,3 +183,23 @@ def test_scores_heard_as_ranges(written, spoken):
 ])
 def test_ranges_beside_capitals_and_lists_stay(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A price in pence or an index level was read as a year ("twelve eighteen pence"), and "dot.com"
+    # as an address ("dot dot com").
+    ("Shares fell to 1342 pence.", "Shares fell to one thousand three hundred and forty-two pence."),
+    ("The index ended at 1650 points.", "The index ended at one thousand six hundred and fifty points."),
+    ("Many dot.com firms failed.", "Many dot com firms failed."),
+])
+def test_units_after_year_like_numbers_and_dot_com(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("In 2004 people bought more.", "In two thousand and four people bought more."),
+    ("The 1999 figures.", "The nineteen ninety-nine figures."),
+    ("Visit shop.com today.", "Visit shop dot com today."),
+])
+def test_years_and_addresses_stay(written, spoken):
+    assert normalize(written) == spoken
