@@ -53,7 +53,7 @@ def _money_hyphen(written: str, spoken: str) -> bool:
 def _pence(written: str, spoken: str) -> bool:
     """"293.5p", "1130p": pence said as a letter or read as a time."""
     for m in re.finditer(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?p\b", written):
-        if m.group(0)[:-1] not in ("144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"):
+        if m.group(0)[:-1].replace(",", "") not in ("144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"):
             return bool(re.search(NUMBER_WORD + r" [pP]\b(?! ?m\b)", spoken))
     return False
 
@@ -117,6 +117,38 @@ def _party_label(written: str, spoken: str) -> bool:
     return bool(re.search(r"\([RDI]-[A-Z]", written) and re.search(r"\b[RDI]-[A-Z]|\(R |\(D ", spoken))
 
 
+def _score_as_range(written: str, spoken: str) -> bool:
+    """"won 7-6, 2-6, 7-5", "West Ham 1-1 Chelsea", "make it 2-0": a score heard as a range ("two to six")."""
+    from briefing.writing.normalize import numbers
+
+    def said_as_range(left: str, right: str) -> bool:
+        return f"{numbers.cardinal(left)} to {numbers.cardinal(right)}" in spoken
+
+    pairs = list(re.finditer(r"(?<![\w.,-])(\d{1,2})-(\d{1,2})(?![\w-]|[.,]\d)", written))
+    if len(pairs) >= 2 and any(re.fullmatch(r",\s*", written[a.end():b.start()]) for a, b in zip(pairs, pairs[1:])) \
+            and re.search(r"\b(?:win|won|beat|victory|lost|sets?)\b", written):
+        return any(said_as_range(*m.groups()) for m in pairs)  # the sets of a match
+    for m in pairs:
+        named = re.search(r"\b[A-Z][a-z]+\s$", written[:m.start()]) and re.match(r"\s[A-Z][a-z]", written[m.end():])
+        made_it = re.search(r"\bmake it\s$|\bmade it\s$", written[:m.start()])
+        if (named or made_it) and said_as_range(*m.groups()):
+            return True
+    return False
+
+
+def _year_before_unit(written: str, spoken: str) -> bool:
+    """"1218 pence", "1650 points": a quantity read as a year ("twelve eighteen pence")."""
+    from briefing.writing.normalize import numbers
+
+    return any(f"{numbers.year(m.group(1))} {m.group(2)}" in spoken
+               for m in re.finditer(r"\b(1[1-9]\d\d|20\d\d) (pence|points)\b", written))
+
+
+def _dot_com(written: str, spoken: str) -> bool:
+    """"dot.com survivors": the word read as an address ("dot dot com")."""
+    return "dot dot com" in spoken and "dot.com" in written.lower()
+
+
 DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "money with a hyphen after it ('$1.2bn-worth', '$779m-798m')": _money_hyphen,
     "pence as a letter or a time ('293.5p', '1130p')": _pence,
@@ -125,6 +157,9 @@ DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "unit or name spelled wrongly ('512kbps', 'IPv6')": _units_spelled,
     "fraction symbol left ('4½')": _vulgar_fraction,
     "party-state label as letters ('(R-Kan.)')": _party_label,
+    "score heard as a range ('won 7-6, 2-6, 7-5')": _score_as_range,
+    "quantity read as a year ('1218 pence')": _year_before_unit,
+    "'dot.com' read as an address": _dot_com,
 }
 
 
