@@ -203,3 +203,24 @@ def test_units_after_year_like_numbers_and_dot_com(written, spoken):
 ])
 def test_years_and_addresses_stay(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A domain or file type written by its ending was heard as a full stop ("the. com suffix").
+    ("Names ending in the . org suffix.", "Names ending in the dot org suffix."),
+    ("The . museum and . aero domains.", "The dot museum and dot aero domains."),
+    ("A flaw in .jpg files.", "A flaw in dot J P G files."),
+    ("Built on .NET code.", "Built on dot net code."),
+])
+def test_domain_and_file_endings(written, spoken):
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Visit shop.co.uk today.", "Visit shop dot co dot uk today."),
+    ("It ended. Com shares fell.", "It ended. Com shares fell."),
+    ("It ended . Post offices closed.", "It ended. Post offices closed."),
+    ("A 2.5 net gain.", "A two point five net gain."),
+])
+def test_addresses_and_sentence_ends_stay(written, spoken):
+    assert speakable(written) == spoken
