@@ -149,6 +149,15 @@ def _dot_com(written: str, spoken: str) -> bool:
     return "dot dot com" in spoken and "dot.com" in written.lower()
 
 
+_ENDINGS = r"(?:com|org|net|uk|fr|biz|info|post|travel|museum|aero|mobi|jobs|png|jpg|pdf|mp3)"
+
+
+def _domain_ending(written: str, spoken: str) -> bool:
+    """"the . com suffix", ".png files": an ending heard as a full stop ("the. com suffix", "through.png")."""
+    return bool(re.search(rf"(?:^|[\s(])\. ?{_ENDINGS}\b", written)
+                and re.search(rf"(?:\w|,)\. ?{_ENDINGS}\b", spoken))
+
+
 DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "money with a hyphen after it ('$1.2bn-worth', '$779m-798m')": _money_hyphen,
     "pence as a letter or a time ('293.5p', '1130p')": _pence,
@@ -160,6 +169,7 @@ DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "score heard as a range ('won 7-6, 2-6, 7-5')": _score_as_range,
     "quantity read as a year ('1218 pence')": _year_before_unit,
     "'dot.com' read as an address": _dot_com,
+    "a domain's or file's ending heard as a full stop ('the . com suffix')": _domain_ending,
 }
 
 
