@@ -158,6 +158,12 @@ def _domain_ending(written: str, spoken: str) -> bool:
                 and re.search(rf"(?:\w|,)\. ?{_ENDINGS}\b", spoken))
 
 
+def _metres_as_millions(written: str, spoken: str) -> bool:
+    """"508m tall", "1.3m (4.2ft)": a length read as millions ("five hundred and eight million tall")."""
+    return bool(re.search(r"\dm(?:[\s-](?:tall|high|long|wide|deep)\b(?!-)|\s*\(\s*[\d.]+\s?(?:ft|feet))", written)
+                and re.search(r"million(?:[\s-](?:tall|high|long|wide|deep)\b| \()", spoken))
+
+
 DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "money with a hyphen after it ('$1.2bn-worth', '$779m-798m')": _money_hyphen,
     "pence as a letter or a time ('293.5p', '1130p')": _pence,
@@ -170,6 +176,7 @@ DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "quantity read as a year ('1218 pence')": _year_before_unit,
     "'dot.com' read as an address": _dot_com,
     "a domain's or file's ending heard as a full stop ('the . com suffix')": _domain_ending,
+    "metres read as millions ('508m tall')": _metres_as_millions,
 }
 
 

@@ -70,6 +70,9 @@ _PATTERN = re.compile(
 )
 _FRACTION = re.compile(rf"(?<![\w/.,])(?:(?P<whole>\d{{1,9}})\s)?(?P<num>\d{{1,6}})/(?P<den>\d{{1,6}})\s?(?P<unit>{_UNIT})(?![\w/])")
 _HEIGHT = re.compile(r"(?<![\w.,])(?P<feet>\d)\s?(?:ft|foot|feet|')\s?(?P<inches>\d{1,2})\s?(?:in\b|inches\b|\"|″)")
+# After a glued "m", what makes it metres: a dimension ("508m tall", "2.5m high") or a conversion ("(4.2ft)").
+_METRES_AFTER = re.compile(r"(?:\s+|-)(?:tall|high|long|wide|deep|thick|across|away|below|above sea level)(?![-\w])"
+                           r"|\s*\(\s*[\d.,]+\s?(?:ft|feet|foot|in|inches|yards?|yd|miles?)\b")
 _TEMPERATURE = re.compile(_NUMBER + r"(?P<unit>[CF])\b(?![-'’]\w)")
 
 
@@ -80,8 +83,8 @@ def tag(text, context):
         unit, per = m.group("unit"), m.group("per") or m.group("only_per")
         if unit in ("%", "pc", "per cent") and m.group("space") == "-":
             continue
-        if unit == "m" and m.group("space") != " ":
-            continue  # "464m" is millions (the cardinal's); "100 m" is metres
+        if unit == "m" and m.group("space") != " " and not _METRES_AFTER.match(text, m.end()):
+            continue  # "464m" is millions (the cardinal's); "100 m", "508m tall", "1.3m (4.2ft)" are metres
         if unit in ("x", "t", "h", "l", "g", "W", "V", "L", "mi", "Mt", "kt") and m.group("space"):
             continue  # "5 t", "3 x 4", "9 h" are too often something else when spaced
         if unit == "pc" and m.group("space"):

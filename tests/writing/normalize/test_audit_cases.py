@@ -224,3 +224,22 @@ def test_domain_and_file_endings(written, spoken):
 ])
 def test_addresses_and_sentence_ends_stay(written, spoken):
     assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A length glued to "m" was read as millions ("five hundred and eight million tall").
+    ("The 320m tall mast.", "The three hundred and twenty metres tall mast."),
+    ("A fence 1.8m high.", "A fence one point eight metres high."),
+    ("The 1.2m (3.9ft) robot.", "The one point two metres (three point nine feet) robot."),
+])
+def test_metres_glued_to_the_number(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("It has 14m customers.", "It has fourteen million customers."),
+    ("Some 2m high-income homes.", "Some two million high-income homes."),
+    ("A 5m long-term plan.", "A five million long-term plan."),
+])
+def test_millions_stay(written, spoken):
+    assert normalize(written) == spoken
