@@ -164,6 +164,12 @@ def _metres_as_millions(written: str, spoken: str) -> bool:
                 and re.search(r"million(?:[\s-](?:tall|high|long|wide|deep)\b| \()", spoken))
 
 
+def _between_to(written: str, spoken: str) -> bool:
+    """"between 10-15%": heard "between ten to fifteen percent"."""
+    return bool(re.search(r"\bbetween [$£€]?\d[\d.,]*\S*?\s?[-–]\s?[$£€]?\d", written)
+                and re.search(rf"\bbetween (?:{NUMBER_WORD}|point|[a-z ]*?(?:million|dollars|pounds)|[ -])+ to\b", spoken))
+
+
 DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "money with a hyphen after it ('$1.2bn-worth', '$779m-798m')": _money_hyphen,
     "pence as a letter or a time ('293.5p', '1130p')": _pence,
@@ -177,6 +183,7 @@ DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "'dot.com' read as an address": _dot_com,
     "a domain's or file's ending heard as a full stop ('the . com suffix')": _domain_ending,
     "metres read as millions ('508m tall')": _metres_as_millions,
+    "'between' a range said with 'to' ('between 10-15%')": _between_to,
 }
 
 

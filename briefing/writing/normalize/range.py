@@ -13,6 +13,7 @@ from .tokens import Token
 
 CLASS = "range"
 NUMERIC = frozenset({"cardinal", "decimal", "money", "measure", "time", "date", "fraction", "ordinal"})
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _JOIN = re.compile(r"(?:[-–—]|\s[-–—]\s|–\s|\s–|\s?\+\s?)")
 
 
@@ -27,7 +28,9 @@ def combine(tokens: list[Token], text: str) -> list[Token]:
             if previous.cls == token.cls == "cardinal" and score.is_score(text, previous.start, token.end, left, right):
                 out[-1] = Token("score", previous.start, token.end, {"left": left, "right": right})
             else:
-                joiner = "plus" if "+" in text[previous.end:token.start] else "to"
+                # "between 10-15%" is "between ten and fifteen percent"
+                joiner = "plus" if "+" in text[previous.end:token.start] \
+                    else "and" if _BETWEEN.search(text, 0, previous.start) else "to"
                 out[-1] = Token(CLASS, previous.start, token.end, {"left": previous, "right": token, "joiner": joiner})
             continue
         out.append(token)
@@ -57,10 +60,10 @@ def _sets_beside_scores(tokens: list[Token], text: str) -> list[Token]:
 def verbalize(fields: dict) -> str:
     from . import verbalize_token
 
-    if fields.get("joiner", "to") == "to" and fields["left"].cls == "money":
+    if fields.get("joiner", "to") in ("to", "and") and fields["left"].cls == "money":
         said = _money_range(fields["left"].fields, fields["right"])
         if said:
-            return said
+            return said if fields.get("joiner", "to") == "to" else said.replace(" to ", " and ", 1)
     return f"{verbalize_token(fields['left'])} {fields.get('joiner', 'to')} {verbalize_token(fields['right'])}"
 
 

@@ -243,3 +243,22 @@ def test_metres_glued_to_the_number(written, spoken):
 ])
 def test_millions_stay(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # "between" takes "and": the listener heard "between ten to fifteen percent".
+    ("Growth of between 10-15% is likely.", "Growth of between ten and fifteen percent is likely."),
+    ("It will cost between $20-30m.", "It will cost between twenty and thirty million dollars."),
+    ("Between 2-3 pm each day.", "Between two and three p m each day."),
+])
+def test_between_a_range_is_and(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Growth of 10-15% is likely.", "Growth of ten to fifteen percent is likely."),
+    ("It rose from 10-15%.", "It rose from ten to fifteen percent."),
+    ("It will cost $20-30m.", "It will cost twenty to thirty million dollars."),
+])
+def test_a_range_without_between_keeps_to(written, spoken):
+    assert normalize(written) == spoken
