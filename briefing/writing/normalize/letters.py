@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import numbers
+from . import numbers, ordinal
 
 CLASS = "letters"
 PRIORITY = -10
@@ -219,7 +219,9 @@ def verbalize(fields: dict) -> str:
     parts = fields["alnum"].split("-")
     said = []
     for part in parts:
-        if re.search(r"\d", part) and re.search(r"[A-Za-z]", part):
+        if re.fullmatch(r"\d+(?:st|nd|rd|th)", part) and ordinal.suffix_fits(part[:-2], part[-2:]):
+            said.append(numbers.ordinal(part[:-2]))  # "20th-century": "twentieth century"
+        elif re.search(r"\d", part) and re.search(r"[A-Za-z]", part):
             said.append(say_code(part))
         elif part.isdigit():
             said.append(numbers.cardinal(part) if len(part) <= 2 or len(parts) > 1 else say_digits_in_code(part, False))

@@ -73,6 +73,9 @@ _HEIGHT = re.compile(r"(?<![\w.,])(?P<feet>\d)\s?(?:ft|foot|feet|')\s?(?P<inches
 # After a glued "m", what makes it metres: a dimension ("508m tall", "2.5m high") or a conversion ("(4.2ft)").
 _METRES_AFTER = re.compile(r"(?:\s+|-)(?:tall|high|long|wide|deep|thick|across|away|below|above sea level)(?![-\w])"
                            r"|\s*\(\s*[\d.,]+\s?(?:ft|feet|foot|in|inches|yards?|yd|miles?)\b")
+# A size: "6x4in" is "six by four inches", "1920 x 1080" "one thousand nine hundred and twenty by ...".
+_DIMENSIONS = re.compile(r"(?<![\w.,])(?!0x)(?P<a>\d+(?:\.\d+)?)\s?[x×]\s?(?P<b>\d+(?:\.\d+)?)"
+                         r"(?:\s?(?P<unit>in|cm|mm|m|ft)\b)?(?![\w.]|,\d)")
 _TEMPERATURE = re.compile(_NUMBER + r"(?P<unit>[CF])\b(?![-'’]\w)")
 
 
@@ -97,6 +100,8 @@ def tag(text, context):
         if 2 <= int(m.group("den")) <= 16 and 0 < int(m.group("num")) < int(m.group("den")):
             yield m.start(), m.end(), {"whole": m.group("whole") or "", "num": int(m.group("num")),
                                        "den": int(m.group("den")), "unit": m.group("unit")}
+    for m in _DIMENSIONS.finditer(text):
+        yield m.start(), m.end(), {"by": (m.group("a"), m.group("b")), "unit": m.group("unit") or ""}
     for m in _HEIGHT.finditer(text):  # "6ft 2in", 5'10"
         yield m.start(), m.end(), {"feet": m.group("feet"), "inches": m.group("inches")}
     for m in _TEMPERATURE.finditer(text):
@@ -107,6 +112,10 @@ def tag(text, context):
 
 
 def verbalize(fields: dict) -> str:
+    if "by" in fields:
+        said = " by ".join(numbers.number(n) for n in fields["by"])
+        unit = {"in": ("inch", "inches")}.get(fields["unit"]) or UNITS.get(fields["unit"])
+        return f"{said} {unit[1]}" if unit else said
     if "feet" in fields:
         feet, inches = fields["feet"], fields["inches"]
         return (f"{numbers.cardinal(feet)} {'foot' if feet == '1' else 'feet'} {numbers.cardinal(inches)} "

@@ -262,3 +262,24 @@ def test_between_a_range_is_and(written, spoken):
 ])
 def test_a_range_without_between_keeps_to(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # "20th-century" was "twenty T H century", "6x4in" "six X four in", "Wales v England" a letter v.
+    ("A 19th-century mill.", "A nineteenth century mill."),
+    ("Prints of 7x5in cost more.", "Prints of seven by five inches cost more."),
+    ("A 4x4 car.", "A four by four car."),
+    ("Leeds v Hull is on Friday.", "Leeds versus Hull is on Friday."),
+])
+def test_ordinal_compounds_sizes_and_versus(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("A 19th century mill.", "A nineteenth century mill."),
+    ("A 3x zoom.", "A three times zoom."),
+    ("The 0x08 packet.", "The zero X oh eight packet."),
+    ("Take vitamin v tablets.", "Take vitamin v tablets."),
+])
+def test_close_ordinals_multipliers_and_letters_stay(written, spoken):
+    assert normalize(written) == spoken
