@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from . import numbers, ordinal
+from .cardinal import SCALES
 
 CLASS = "letters"
 PRIORITY = -10
@@ -218,9 +219,13 @@ def verbalize(fields: dict) -> str:
 
     parts = fields["alnum"].split("-")
     said = []
-    for part in parts:
+    for i, part in enumerate(parts):
         if re.fullmatch(r"\d+(?:st|nd|rd|th)", part) and ordinal.suffix_fits(part[:-2], part[-2:]):
             said.append(numbers.ordinal(part[:-2]))  # "20th-century": "twentieth century"
+        elif scaled := re.fullmatch(r"(\d+)(bn|tn|m)", part):  # "a 4bn-euro hole": "four billion euro"
+            after = parts[i + 1] if i + 1 < len(parts) else ""
+            metres = scaled.group(2) == "m" and after in ("tall", "high", "long", "wide", "deep", "thick")
+            said.append(f"{numbers.cardinal(scaled.group(1))} {'metre' if metres else SCALES[scaled.group(2)]}")
         elif re.search(r"\d", part) and re.search(r"[A-Za-z]", part):
             said.append(say_code(part))
         elif part.isdigit():

@@ -283,3 +283,22 @@ def test_ordinal_compounds_sizes_and_versus(written, spoken):
 ])
 def test_close_ordinals_multipliers_and_letters_stay(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A scale glued to a number in a compound was spelled ("four B N euro").
+    ("A 6bn-euro gap.", "A six billion euro gap."),
+    ("A 2m-strong crowd.", "A two million strong crowd."),
+    ("A 3m-high fence.", "A three metre high fence."),
+])
+def test_scales_in_compounds(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("A 4K-capable set.", "A four K capable set."),
+    ("An F-35 jet.", "An F thirty-five jet."),
+    ("A 6bn euro gap.", "A six billion euro gap."),
+])
+def test_codes_in_compounds_stay(written, spoken):
+    assert normalize(written) == spoken
