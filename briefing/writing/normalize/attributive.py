@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _BEFORE = re.compile(r"(?:^|[\s(])(?:a|an|its|their|his|her|our|your|my)\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+(?P<word>[a-z][a-z-]*)\b")
+_NOUN_AFTER = re.compile(r"\s+(?P<word>[A-Za-z][a-z-]*)\b")  # "a $391 Easter bunny costume" too
 _NOT_NOUNS = frozenset(
     "a an the of to in into for from and or but nor on at by with than per each plus more less over under "
     "that which who whom whose this these those there here he she it they we you i was is were are be been "
@@ -27,5 +27,7 @@ def attributive(text: str, start: int, end: int) -> bool:
     after = _NOUN_AFTER.match(text, end)
     if after is None:
         return False
-    word = after.group("word")
-    return word not in _NOT_NOUNS and not word.endswith("ed") and not word.endswith("ly")
+    word = after.group("word").lower()
+    # a participle ("the $300m raised") is no noun; "two-speed", "seed", "red" are no participles
+    participle = word.endswith("ed") and not word.endswith("eed") and len(word) > 3
+    return word not in _NOT_NOUNS and not participle and not word.endswith("ly")

@@ -302,3 +302,21 @@ def test_scales_in_compounds(written, spoken):
 ])
 def test_codes_in_compounds_stay(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # An amount before a name or a compound ending in "-speed" was said in the plural ("dollars Easter").
+    ("She bought a $40 Easter basket.", "She bought a forty dollar Easter basket."),
+    ("He sold a $199 two-speed fan.", "He sold a one hundred and ninety-nine dollar two-speed fan."),
+])
+def test_amounts_before_names_and_compounds(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Of the $300m raised, half went.", "Of the three hundred million dollars raised, half went."),
+    ("She paid a $5 a month fee.", "She paid a five dollars a month fee."),
+    ("He lent me a £5 I owed.", "He lent me a five pounds I owed."),
+])
+def test_amounts_that_are_no_adjectives_stay(written, spoken):
+    assert normalize(written) == spoken
