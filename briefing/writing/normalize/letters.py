@@ -22,9 +22,9 @@ PRONOUNCED = frozenset(
     "NATO NASA UNESCO UNICEF OPEC AIDS COVID FIFA UEFA NAFTA ASEAN OFCOM OFGEM SARS MERS LASER RADAR SCUBA "
     "ISIS ISIL IKEA FTSE NASDAQ GIF JPEG PIN ASAP CAPTCHA EFTA INTERPOL EUROPOL OPEX CAPEX FEMA NIMBY OFSTED "
     "BAFTA ECOWAS AUKUS MERCOSUR CERN ICANN SWIFT TASS ACAS NICE SAGE DEFRA OFWAT MIT ASCII HIPAA MPEG "
-    "NVIDIA".split()) - {"MIT"}
+    "NVIDIA HAWAII SKIING".split()) - {"MIT"}
 # Said as a word, but not as spelled.
-RESPELLED = {"FTSE": "Footsie"}
+RESPELLED = {"FTSE": "Footsie", "HAWAII": "Hawaii", "SKIING": "Skiing"}
 # Spelled, even where they look like words ("US", "IT", "WHO") or could be said ("OECD").
 ACRONYMS = frozenset(
     "US UK EU UN USA UAE USSR FBI CIA NSA BBC CNN ABC CBS NBC ITV NHS CEO CFO COO CTO MP MPs MEP AI IT IQ TV PC "
@@ -53,8 +53,8 @@ def pronounceable(word: str) -> bool:
     if any(len(run) > 3 for run in runs):
         return False
     lead = re.match(r"[^AEIOUY]*", word).group(0)
-    if len(lead) > 1 and lead not in _ONSETS or "AA" in word or re.search(r"Q(?!U)", word):
-        return False  # "RFID", "MPAA", "QGIS": no English word begins so, doubles its A, or has Q without U
+    if len(lead) > 1 and lead not in _ONSETS or "AA" in word or "II" in word or re.search(r"Q(?!U)", word):
+        return False  # "RFID", "MPAA", "IDII", "QGIS": no English word begins so, doubles A or I, or has Q without U
     # Three consonants inside a word end one syllable and begin the next: "NGT" in "WASHINGTON" (NG + T),
     # "NDR" in "HUNDRED" (N + DR); "SPT" in "USPTO" is neither.
     for run in re.findall(r"(?<=[AEIOUY])[^AEIOUY]{3}(?=[AEIOUY])", word):

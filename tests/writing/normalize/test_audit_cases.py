@@ -16,6 +16,7 @@ from briefing.writing.normalize.letters import pronounceable
     ("A QGIS plugin draws the map.", "A Q G I S plugin draws the map."),
     ("The USPTO granted a patent.", "The U S P T O granted a patent."),
     ("Delegates met at WSIS in Tunis.", "Delegates met at W S I S in Tunis."),
+    ("It was taught at IDII in Ivrea.", "It was taught at I D I I in Ivrea."),
 ])
 def test_capitals_no_english_word_could_be_are_spelled(written, spoken):
     assert normalize(written) == spoken
@@ -30,6 +31,7 @@ def test_capitals_no_english_word_could_be_are_spelled(written, spoken):
     ("The HIPAA rules apply.", "The HIPAA rules apply."),
     ("Text is stored as ASCII codes.", "Text is stored as ASCII codes."),
     ("It plays MPEG files on an NVIDIA chip.", "It plays MPEG files on an NVIDIA chip."),
+    ("Flights to HAWAII resumed.", "Flights to Hawaii resumed."),
 ])
 def test_capitals_that_could_be_words_stay_words(written, spoken):
     assert normalize(written) == spoken
