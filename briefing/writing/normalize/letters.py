@@ -13,6 +13,7 @@ import re
 
 from . import numbers, ordinal
 from .cardinal import SCALES
+from .measure import UNITS
 
 CLASS = "letters"
 PRIORITY = -10
@@ -226,6 +227,9 @@ def verbalize(fields: dict) -> str:
             after = parts[i + 1] if i + 1 < len(parts) else ""
             metres = scaled.group(2) == "m" and after in ("tall", "high", "long", "wide", "deep", "thick")
             said.append(f"{numbers.cardinal(scaled.group(1))} {'metre' if metres else SCALES[scaled.group(2)]}")
+        elif (measured := re.fullmatch(r"(\d+)([A-Za-z]{2,4})", part)) and measured.group(2) in UNITS \
+                and len(parts) > 1:  # "a 5km-long road": "a five kilometre long road"
+            said.append(f"{numbers.cardinal(measured.group(1))} {UNITS[measured.group(2)][0]}")
         elif re.search(r"\d", part) and re.search(r"[A-Za-z]", part):
             said.append(say_code(part))
         elif part.isdigit():

@@ -95,7 +95,8 @@ def tag(text, context):
         yield m.start(), m.end(), {"sign": bool(m.group("sign")), "number": (m.group("number") or "").replace(",", ""),
                                    "fraction": m.group("fraction") or "", "scale": m.group("scale") or "",
                                    "unit": unit, "per": per or "",
-                                   "hyphen": m.group("space") == "-" or attributive(text, m.start(), m.end())}
+                                   "hyphen": m.group("space") == "-" or attributive(text, m.start(), m.end())
+                                   or text.startswith("-", m.end()) and unit == "m"}  # "a 1.3m-tall robot"
     for m in _FRACTION.finditer(text):  # "4 1/2 lbs"
         if 2 <= int(m.group("den")) <= 16 and 0 < int(m.group("num")) < int(m.group("den")):
             yield m.start(), m.end(), {"whole": m.group("whole") or "", "num": int(m.group("num")),

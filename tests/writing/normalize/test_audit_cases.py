@@ -322,3 +322,23 @@ def test_amounts_before_names_and_compounds(written, spoken):
 ])
 def test_amounts_that_are_no_adjectives_stay(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A unit glued to a number inside a compound was spelled ("five K M long"); a metre before a
+    # hyphen is an adjective ("metre-tall").
+    ("A 7km-long tunnel.", "A seven kilometre long tunnel."),
+    ("A 64GB-capacity card.", "A sixty-four gigabyte capacity card."),
+    ("A 1.8m-tall robot.", "A one point eight metre-tall robot."),
+])
+def test_units_in_compounds(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("A 5G-ready phone.", "A five G ready phone."),
+    ("A 3D-like picture.", "A three D like picture."),
+    ("A 7km tunnel.", "A seven kilometre tunnel."),
+])
+def test_codes_beside_units_stay(written, spoken):
+    assert normalize(written) == spoken
