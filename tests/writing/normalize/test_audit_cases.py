@@ -230,7 +230,7 @@ def test_addresses_and_sentence_ends_stay(written, spoken):
 
 @pytest.mark.parametrize("written, spoken", [
     # A length glued to "m" was read as millions ("five hundred and eight million tall").
-    ("The 320m tall mast.", "The three hundred and twenty metres tall mast."),
+    ("The 320m tall mast.", "The three hundred and twenty metre tall mast."),
     ("A fence 1.8m high.", "A fence one point eight metres high."),
     ("The 1.2m (3.9ft) robot.", "The one point two metres (three point nine feet) robot."),
 ])
@@ -341,4 +341,26 @@ def test_units_in_compounds(written, spoken):
     ("A 7km tunnel.", "A seven kilometre tunnel."),
 ])
 def test_codes_beside_units_stay(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # After "the", an amount before its noun was plural ("the fifty dollars mark", "the three billion dollars deal").
+    ("Oil passed the $60 mark.", "Oil passed the sixty dollar mark."),
+    ("He quit the $2bn deal.", "He quit the two billion dollar deal."),
+    ("The 800km pipeline opens.", "The eight hundred kilometre pipeline opens."),
+])
+def test_amounts_after_the_before_their_noun(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A clause's subject after the amount keeps the plural: the amount is no adjective there.
+    ("It beat the $100m analysts had expected.", "It beat the one hundred million dollars analysts had expected."),
+    ("Less than the $27bn Russia says it owes.", "Less than the twenty-seven billion dollars Russia says it owes."),
+    ("Compared with the $0 people pay now.", "Compared with the zero dollars people pay now."),
+    ("The £130m seen last year.", "The one hundred and thirty million pounds seen last year."),
+    ("A 30GB version has been made.", "A thirty gigabyte version has been made."),
+])
+def test_amounts_before_a_clause_stay_plural(written, spoken):
     assert normalize(written) == spoken
