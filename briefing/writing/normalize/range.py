@@ -13,6 +13,7 @@ from .tokens import Token
 
 CLASS = "range"
 NUMERIC = frozenset({"cardinal", "decimal", "money", "measure", "time", "date", "fraction", "ordinal"})
+_SCALE_ONCE = re.compile(r"\s(?:to|and)\s")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _JOIN = re.compile(r"(?:[-–—]|\s[-–—]\s|–\s|\s–|\s?\+\s?)")
 
@@ -33,6 +34,14 @@ def combine(tokens: list[Token], text: str) -> list[Token]:
                     else "and" if _BETWEEN.search(text, 0, previous.start) else "to"
                 out[-1] = Token(CLASS, previous.start, token.end, {"left": previous, "right": token, "joiner": joiner})
             continue
+        if previous and previous.cls == token.cls == "money" and _SCALE_ONCE.fullmatch(text[previous.end:token.start]) \
+                and not previous.fields["scale"] and token.fields["scale"] \
+                and previous.fields["currency"] == token.fields["currency"]:
+            # "$1.3 to $1.5bn", "between £2 and £3m": the scale written once belongs to both
+            joiner = text[previous.end:token.start].strip()
+            if joiner == "to" or _BETWEEN.search(text, 0, previous.start):
+                out[-1] = Token(CLASS, previous.start, token.end, {"left": previous, "right": token, "joiner": joiner})
+                continue
         out.append(token)
     return _sets_beside_scores(out, text)
 

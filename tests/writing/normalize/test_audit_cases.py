@@ -364,3 +364,21 @@ def test_amounts_after_the_before_their_noun(written, spoken):
 ])
 def test_amounts_before_a_clause_stay_plural(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # A scale written once at the end of "X to Y" was left off the lower end ("one dollar and thirty cents").
+    ("Damage of $1.3 to $1.5bn.", "Damage of one point three to one point five billion dollars."),
+    ("Between £2 and £3m a year.", "Between two and three million pounds a year."),
+])
+def test_scale_written_once_in_words(written, spoken):
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("From $5 to $10.", "From five dollars to ten dollars."),
+    ("Gifts of $5 and $10m.", "Gifts of five dollars and ten million dollars."),
+    ("From $1.3bn to $1.5bn.", "From one point three billion dollars to one point five billion dollars."),
+])
+def test_amounts_in_words_keep_their_own_scales(written, spoken):
+    assert normalize(written) == spoken
