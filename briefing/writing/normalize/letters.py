@@ -2,7 +2,7 @@
 
 "CO2" is "C O two", "H2O" "H two O", "G7" "G seven", "COVID-19" "COVID nineteen", "F-35" "F thirty-five",
 "4K" "four K", "1080p" "ten eighty p", "PS4" "P S four", "A320" "A three twenty", "Boeing 747" "Boeing
-seven forty-seven". A real acronym is spelled ("BBC" is "B B C", "U.S." "U S"), one said as a word
+seven forty-seven", "Nokia 6600" "Nokia sixty-six hundred". A real acronym is spelled ("BBC" is "B B C", "U.S." "U S"), one said as a word
 stays as written ("NATO"), and a word or a headline in capitals is read as words: "HOPE AND LOSS" is
 "Hope And Loss", "By EARYEL BOWLEG" "By Earyel Bowleg", "SEOUL" "Seoul".
 """
@@ -108,11 +108,13 @@ _MODEL = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][A-Za-z]+|[A-Za-z]{1,3}\d{1,2
 # Capitalized words that come before a count or a year, not a model: "About 2500 people", "In 1850".
 _NOT_MAKERS = frozenset(
     "The A An In On At Of For By To From And But Or As Since Until Till About Some Around Only Over Under "
-    "Between With Without Than Its Their His Her Our This That These Those Nearly Almost Roughly Just Until "
-    "Approximately Some All Each Every Before After During Circa Page Pages Room Rooms Route Flight Year "
+    "Between With Without Than Its Their His Her Our This That These Those Nearly Almost Roughly Just "
+    "Approximately All Each Every Before After During Circa Page Pages Room Rooms Route Flight Year "
     "Years Chapter Section Article Number No Nos Figure Table Mr Mrs Ms Dr Jan Feb Mar Apr Jun Jul Aug Sep "
     "Sept Oct Nov Dec January February March April May June July August September October November "
     "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday AD BC BCE CE".split())
+# "6600s" (a plural), "4790K", "2600XT": letters a model number ends with
+_MODEL_SUFFIXES = frozenset("S K X XT GT HD T U M H".split()) | {""}
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
 _PLAN = re.compile(r"(?<![\w.])(?P<digits>\d{3})\((?P<letter>[a-z])\)")  # a 401(k) plan
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}(?:&| & )[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S, "AT & T"
@@ -137,10 +139,10 @@ def tag(text, context):
                                    "pairs": m.group("model") or m.group("model2") or m.group("model3"),
                                    "variant": m.group("variant") or "", "suffix": m.group("suffix") or "", "priority": 5}
     for m in _MODEL.finditer(text):
-        if m.group("name") not in _NOT_MAKERS and (m.group("suffix") or "s").upper() in ("S", "K", "X", "XT", "GT",
-                                                                                       "HD", "T", "U", "M", "H"):
+        suffix = m.group("suffix") or ""
+        if m.group("name") not in _NOT_MAKERS and suffix.upper() in _MODEL_SUFFIXES:
             yield m.start("model"), m.end(), {"maker": "", "pairs": m.group("model"), "variant": "",
-                                              "suffix": m.group("suffix") or "", "priority": 5}
+                                              "suffix": suffix, "priority": 5}
     for m in _PLAN.finditer(text):
         yield m.start(), m.end(), {"maker": say_digits_in_code(m.group("digits"), after_letters=True),
                                    "letter": m.group("letter").upper()}
