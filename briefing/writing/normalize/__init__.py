@@ -2,7 +2,7 @@
 
 `classify(text)` splits the text into tokens, each span tagged with ONE semiotic class
 (cardinal, ordinal, decimal, fraction, money, measure, date, time, telephone, electronic,
-roman, abbreviation, letters; then ranges and scores are built from neighbouring tokens);
+roman, abbreviation, a US politician's party and state, letters; then ranges and scores are built from neighbouring tokens);
 `normalize(text)` says every token in words and leaves the text between them as it is.
 Each class is its own module with a tagger (`tag`) and a verbalizer (`verbalize`): the
 shape of Google's Kestrel/Sparrowhawk and NVIDIA NeMo's English grammars, in plain Python.
@@ -11,11 +11,11 @@ shape of Google's Kestrel/Sparrowhawk and NVIDIA NeMo's English grammars, in pla
 from __future__ import annotations
 
 from . import (abbreviation, cardinal, date, decimal, electronic, fraction, letters, measure, money, ordinal,
-               roman, score, telephone, time)
+               party, roman, score, telephone, time)
 from . import range as ranges
 from .tokens import Context, Token, candidates, choose
 
-TAGGERS = (electronic, abbreviation, telephone, money, measure, time, date, roman, ordinal, fraction, decimal,
+TAGGERS = (electronic, party, abbreviation, telephone, money, measure, time, date, roman, ordinal, fraction, decimal,
            cardinal, letters)
 VERBALIZERS = {module.CLASS: module.verbalize for module in (*TAGGERS, ranges, score)}
 CLASSES = tuple(VERBALIZERS)

@@ -17,6 +17,7 @@ TITLES = {
     "Insp": "Inspector", "Supt": "Superintendent", "Cllr": "Councillor", "Fr": "Father", "Mt": "Mount",
     "Ft": "Fort", "Pt": "Point", "Cmdr": "Commander", "Cpl": "Corporal", "Pvt": "Private", "Det": "Detective",
     "Atty": "Attorney", "Sec": "Secretary", "Amb": "Ambassador", "Hon": "Honourable",
+    "Sens": "Senators", "Reps": "Representatives", "Govs": "Governors",
 }
 AFTER_NAME = {"St": "Street", "Ave": "Avenue", "Rd": "Road", "Blvd": "Boulevard", "Ln": "Lane", "Sq": "Square",
               "Hwy": "Highway", "Pl": "Place", "Ct": "Court", "Dr": "Drive", "Jr": "Junior", "Sr": "Senior",
@@ -36,6 +37,7 @@ _SAINT = re.compile(r"(?<![\w.])St(?P<dot>\.)?(?=\s+[A-Z])")
 _NUMBER = re.compile(r"(?<![\w.])(?:No|Nos|no)\.\s?(?=\d)|(?<![\w.])No\s?(?=\d{1,3}(?![\d,.]\d|\w))|(?<![\w#])#(?=\d)")
 _PHRASE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True))
                      + r")(?!\w)")
+_VERSUS = re.compile(r"(?<=[a-z] )v(?= [A-Z][a-z])")
 _MONTH = re.compile(r"(?<![\w.])(?P<word>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.(?=\s)")
 
 
@@ -69,6 +71,8 @@ def tag(text, context):
         if m.group(0).endswith(".") and m.end() == len(text.rstrip()):
             said += "."
         yield m.start(), m.end(), {"said": said}
+    for m in _VERSUS.finditer(text):  # "Wales v England"
+        yield m.start(), m.end(), {"said": "versus"}
     for m in _MONTH.finditer(text):
         yield m.start(), m.end(), {"said": MONTHS[m.group("word")]}
 

@@ -46,7 +46,9 @@ _YEAR_RANGE = re.compile(rf"(?<![\w.,$£€/-])(?P<year>{_YEAR_LIKE})(?P<sep>[-�
 _ERA = re.compile(r"(?<![\w.,])(?P<year>\d{1,4})\s?(?P<era>AD|BC|BCE|CE|A\.D\.?|B\.C\.?)(?![\w])"
                   r"|(?<![\w.])(?P<era2>AD|A\.D\.)\s?(?P<year2>\d{1,4})(?![\w.,]\d|\w)")
 _QUARTER = re.compile(r"(?<![\w.])(?P<quarter>[1-4])Q(?P<year>\d{2}|\d{4})?\b")
-_LONE_YEAR = re.compile(r"(?<![\w.,$£€¥#-])(?P<year>1[1-9]\d\d|20\d\d)(?![.,]?\d|\w|\s?(?:%|percent|per cent))")
+# Not a year before a percentage or a unit: "1218 pence", "1500 points" ("in 2000 people..." may be one).
+_LONE_YEAR = re.compile(r"(?<![\w.,$£€¥#-])(?P<year>1[1-9]\d\d|20\d\d)(?![.,]?\d|\w|\s?(?:%|percent|per cent|"
+                        r"(?:pence|points|tonnes|barrels|miles|metres|meters|feet|kilometres|kilometers)\b))")
 
 
 def _day_first(text: str, context) -> bool:

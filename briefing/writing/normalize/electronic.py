@@ -19,6 +19,10 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b", re.IGNORECASE)
+# A domain or a file type by its ending: ".com", ".png files", "the . post domain" (a space after the dot).
+_ENDING = re.compile(r"(?:(?<=[\s(\"'])|^)\. ?(?P<ending>com|org|net|edu|gov|uk|eu|fr|de|cn|jp|au|biz|info|tv|mobi|asia|jobs|"
+                     r"travel|post|museum|aero|coop|pro|name|png|jpe?g|gif|pdf|docx?|mp3|exe|zip|html?)\b(?![.\w]\w)",
+                     re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@.])(?P<mark>[@#])(?P<name>[A-Za-z_][A-Za-z0-9_]{1,30})\b")
 
 
@@ -29,6 +33,9 @@ def tag(text, context):
         yield m.start(), m.end(), {"url": m.group(0)}
     for m in _HANDLE.finditer(text):
         yield m.start(), m.end(), {"mark": m.group("mark"), "name": m.group("name")}
+    for m in _ENDING.finditer(text):
+        if m.group(0)[1] != " " or m.group("ending").islower():  # ". Post": a stray stop before a sentence
+            yield m.start(), m.end(), {"ending": m.group("ending")}
 
 
 def say_part(part: str) -> str:
@@ -58,12 +65,18 @@ def split_words(name: str) -> str:
 
 
 def verbalize(fields: dict) -> str:
+    if "ending" in fields:
+        ending = fields["ending"].lower()
+        return "dot " + (ending if len(ending) > 3 or ending in ("com", "org", "net", "gov", "edu", "biz", "pro")
+                         else " ".join(ending.upper()))
     if "email" in fields:
         user, domain = fields["email"].split("@", 1)
         return f"{say_dotted(user)} at {say_dotted(domain.lower())}"
     if "url" in fields:
         url = re.sub(r"^(?:https?://)?(?:www\.)?", "", fields["url"], flags=re.IGNORECASE)
         host, _, path = url.partition("/")
+        if host.lower() == "dot.com":  # "dot.com survivors": the word for the firms, not an address
+            return "dot com"
         said = say_dotted(host.lower().split(":")[0])
         path = path.strip("/")
         if path and len(path) <= 20 and re.fullmatch(r"[a-z]+(?:/[a-z]+)?", path, re.IGNORECASE):

@@ -20,7 +20,8 @@ _NAMES = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 
 _PATTERN = re.compile(
-    r"(?<![\w/.,])(?:(?P<whole>\d{1,9})(?:\s+|-)(?=\d+/\d|[" + "".join(VULGAR) + r"]))?"
+    r"(?<![\w/.,])(?:(?P<whole>\d{1,9})(?:(?:\s+|-)(?=\d+/\d|[" + "".join(VULGAR) + r"])|(?=["
+    + "".join(VULGAR) + r"])))?"  # "4½" as "4 ½"
     r"(?:(?P<num>\d{1,6})/(?P<den>\d{1,6})|(?P<vulgar>[" + "".join(VULGAR) + r"]))(?![\w/]|[.,]\d)"
 )
 

@@ -2,7 +2,7 @@
 
 "CO2" is "C O two", "H2O" "H two O", "G7" "G seven", "COVID-19" "COVID nineteen", "F-35" "F thirty-five",
 "4K" "four K", "1080p" "ten eighty p", "PS4" "P S four", "A320" "A three twenty", "Boeing 747" "Boeing
-seven forty-seven". A real acronym is spelled ("BBC" is "B B C", "U.S." "U S"), one said as a word
+seven forty-seven", "Nokia 6600" "Nokia sixty-six hundred". A real acronym is spelled ("BBC" is "B B C", "U.S." "U S"), one said as a word
 stays as written ("NATO"), and a word or a headline in capitals is read as words: "HOPE AND LOSS" is
 "Hope And Loss", "By EARYEL BOWLEG" "By Earyel Bowleg", "SEOUL" "Seoul".
 """
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from . import numbers
+from . import numbers, ordinal
+from .cardinal import SCALES
+from .measure import UNITS
 
 CLASS = "letters"
 PRIORITY = -10
@@ -20,9 +22,10 @@ PRIORITY = -10
 PRONOUNCED = frozenset(
     "NATO NASA UNESCO UNICEF OPEC AIDS COVID FIFA UEFA NAFTA ASEAN OFCOM OFGEM SARS MERS LASER RADAR SCUBA "
     "ISIS ISIL IKEA FTSE NASDAQ GIF JPEG PIN ASAP CAPTCHA EFTA INTERPOL EUROPOL OPEX CAPEX FEMA NIMBY OFSTED "
-    "BAFTA ECOWAS AUKUS MERCOSUR CERN ICANN SWIFT TASS ACAS NICE SAGE DEFRA OFWAT MIT".split()) - {"MIT"}
+    "BAFTA ECOWAS AUKUS MERCOSUR CERN ICANN SWIFT TASS ACAS NICE SAGE DEFRA OFWAT MIT ASCII HIPAA MPEG "
+    "NVIDIA HAWAII SKIING".split()) - {"MIT"}
 # Said as a word, but not as spelled.
-RESPELLED = {"FTSE": "Footsie"}
+RESPELLED = {"FTSE": "Footsie", "HAWAII": "Hawaii", "SKIING": "Skiing"}
 # Spelled, even where they look like words ("US", "IT", "WHO") or could be said ("OECD").
 ACRONYMS = frozenset(
     "US UK EU UN USA UAE USSR FBI CIA NSA BBC CNN ABC CBS NBC ITV NHS CEO CFO COO CTO MP MPs MEP AI IT IQ TV PC "
@@ -33,6 +36,9 @@ ACRONYMS = frozenset(
     "API CPU GPU RAM SSD PR HR QC KC OBE MBE CBE PhD MBA BA BSc MSc LLB ASEAN".split()) - {"ASEAN"}
 
 _VOWELS = set("AEIOUY")
+# Two consonants an English word can begin with ("BLOC", "STRONG"); "RFID", "MPAA", "QGIS" cannot be read so.
+_ONSETS = frozenset("BL BR CH CL CR DR DW FL FR GL GR KL KN KR PH PL PR SC SH SK SL SM SN SP ST SW TH TR TW WH WR "
+                    "SQ TS CHR PHR SCH SCR SHR SPL SPR STR THR".split())
 _ENDINGS = ("ST SS LL RD ND NT RT RS NS TS CK NG SH CH TH LD RN RK RM LT PT CT FT MP NK LK RL GHT NDS NTS RDS "
             "RTS LLS SKS NGS RST NCH RCH TCH LLY GH").split()
 
@@ -48,8 +54,13 @@ def pronounceable(word: str) -> bool:
     if any(len(run) > 3 for run in runs):
         return False
     lead = re.match(r"[^AEIOUY]*", word).group(0)
-    if len(lead) > 2 and lead not in ("STR", "SCR", "SPR", "SPL", "THR", "SHR", "CHR", "SCH"):
-        return False
+    if len(lead) > 1 and lead not in _ONSETS or "AA" in word or "II" in word or re.search(r"Q(?!U)", word):
+        return False  # "RFID", "MPAA", "IDII", "QGIS": no English word begins so, doubles A or I, or has Q without U
+    # Three consonants inside a word end one syllable and begin the next: "NGT" in "WASHINGTON" (NG + T),
+    # "NDR" in "HUNDRED" (N + DR); "SPT" in "USPTO" is neither.
+    for run in re.findall(r"(?<=[AEIOUY])[^AEIOUY]{3}(?=[AEIOUY])", word):
+        if run[1:] not in _ONSETS and run[:2] not in _ENDINGS:
+            return False
     tail = re.search(r"[^AEIOUY]*$", word).group(0)
     if tail.endswith("S") and len(tail) >= 2:  # a plural: "RIGS", "BANKS"
         tail = tail[:-1]
@@ -85,11 +96,25 @@ def say_caps(word: str, *, phrase: bool = False) -> str:
 
 
 # A word of letters and digits (with hyphens): "CO2", "COVID-19", "F-35", "5G", "1080p", "5-year-old".
-_ALNUM = re.compile(r"(?<![\w.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*(?![\w-]|[.,]\d)")
+_ALNUM = re.compile(r"(?<![\w.,$£€¥₹-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*(?![\w-]|[.,]\d)")
 _AIRCRAFT = re.compile(r"\b(?P<maker>Boeing |Airbus A)(?P<model>\d{3})\b"
                        r"|\b(?P<model2>7[0-8]7)(?=s?\s+(?:Max|MAX|Dreamliner|jets?|planes?|aircraft|jumbo|airliners?))"
                        # a Boeing's variant: "777-200LR", "737-800", "747-8"
                        r"|(?<![\w.,-])(?P<model3>7[0-8]7)-(?P<variant>[1-9]00|10|[1-9])(?P<suffix>[A-Z]{1,3})?(?![\w-]|[.,]\d)")
+# A model number after its maker or line, said in pairs as people say it: "Nokia 6600" "sixty-six
+# hundred", "GTX 1080" "ten eighty", "Core i7 4790K" "forty-seven ninety K" (not "six thousand six hundred").
+_MODEL = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][A-Za-z]+|[A-Za-z]{1,3}\d{1,2}) (?P<model>[1-9]\d{3})"
+                    r"(?P<suffix>[A-Za-z]{1,2})?(?![\w'’-]|[.,]\d)")
+# Capitalized words that come before a count or a year, not a model: "About 2500 people", "In 1850".
+_NOT_MAKERS = frozenset(
+    "The A An In On At Of For By To From And But Or As Since Until Till About Some Around Only Over Under "
+    "Between With Without Than Its Their His Her Our This That These Those Nearly Almost Roughly Just "
+    "Approximately All Each Every Before After During Circa Page Pages Room Rooms Route Flight Year "
+    "Years Chapter Section Article Number No Nos Figure Table Mr Mrs Ms Dr Jan Feb Mar Apr Jun Jul Aug Sep "
+    "Sept Oct Nov Dec January February March April May June July August September October November "
+    "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday AD BC BCE CE".split())
+# "6600s" (a plural), "4790K", "2600XT": letters a model number ends with
+_MODEL_SUFFIXES = frozenset("S K X XT GT HD T U M H".split()) | {""}
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?![A-Za-z])")
 _PLAN = re.compile(r"(?<![\w.])(?P<digits>\d{3})\((?P<letter>[a-z])\)")  # a 401(k) plan
 _AMPERSAND = re.compile(r"(?<![\w&])[A-Z]{1,3}(?:&| & )[A-Z]{1,3}(?![\w&])")  # AT&T, R&D, M&S, "AT & T"
@@ -113,6 +138,11 @@ def tag(text, context):
         yield m.start(), m.end(), {"maker": (m.group("maker") or "").strip(),
                                    "pairs": m.group("model") or m.group("model2") or m.group("model3"),
                                    "variant": m.group("variant") or "", "suffix": m.group("suffix") or "", "priority": 5}
+    for m in _MODEL.finditer(text):
+        suffix = m.group("suffix") or ""
+        if m.group("name") not in _NOT_MAKERS and suffix.upper() in _MODEL_SUFFIXES:
+            yield m.start("model"), m.end(), {"maker": "", "pairs": m.group("model"), "variant": "",
+                                              "suffix": suffix, "priority": 5}
     for m in _PLAN.finditer(text):
         yield m.start(), m.end(), {"maker": say_digits_in_code(m.group("digits"), after_letters=True),
                                    "letter": m.group("letter").upper()}
@@ -165,6 +195,8 @@ def say_code(code: str) -> str:
             said.append(say_caps(run))
         elif run.islower() and not _VOWELS & set(run.upper()):
             said.append(spelled(run.upper()))
+        elif re.fullmatch(r"[A-Z]{2,}[b-df-hj-np-tv-z]", run):  # "IPv6": capitals and a lower-case letter
+            said.append(spelled(run.upper()))
         else:
             said.append(run)
     if len(runs) >= 2 and runs[-1] == "s" and said[-2:-1] and runs[-2].isdigit():
@@ -177,8 +209,11 @@ def verbalize(fields: dict) -> str:
         return f"{fields['maker']} {fields['letter']}"
     if "pairs" in fields:
         variant = [numbers.cardinal(fields["variant"])] if fields.get("variant") else []
-        return " ".join([fields["maker"], say_digits_in_code(fields["pairs"], after_letters=True), *variant,
-                         *([spelled(fields["suffix"])] if fields.get("suffix") else [])]).strip()
+        said = say_digits_in_code(fields["pairs"], after_letters=True)
+        if fields.get("suffix") == "s":  # "two Nokia 6600s": "sixty-six hundreds"
+            return numbers.plural(said)
+        return " ".join([fields["maker"], said, *variant,
+                         *([spelled(fields["suffix"].upper())] if fields.get("suffix") else [])]).strip()
     if "spell" in fields:
         return spelled(fields["spell"])
     if "caps" in fields:
@@ -187,8 +222,17 @@ def verbalize(fields: dict) -> str:
 
     parts = fields["alnum"].split("-")
     said = []
-    for part in parts:
-        if re.search(r"\d", part) and re.search(r"[A-Za-z]", part):
+    for i, part in enumerate(parts):
+        if re.fullmatch(r"\d+(?:st|nd|rd|th)", part) and ordinal.suffix_fits(part[:-2], part[-2:]):
+            said.append(numbers.ordinal(part[:-2]))  # "20th-century": "twentieth century"
+        elif scaled := re.fullmatch(r"(\d+)(bn|tn|m)", part):  # "a 4bn-euro hole": "four billion euro"
+            after = parts[i + 1] if i + 1 < len(parts) else ""
+            metres = scaled.group(2) == "m" and after in ("tall", "high", "long", "wide", "deep", "thick")
+            said.append(f"{numbers.cardinal(scaled.group(1))} {'metre' if metres else SCALES[scaled.group(2)]}")
+        elif (measured := re.fullmatch(r"(\d+)([A-Za-z]{2,4})", part)) and measured.group(2) in UNITS \
+                and len(parts) > 1:  # "a 5km-long road": "a five kilometre long road"
+            said.append(f"{numbers.cardinal(measured.group(1))} {UNITS[measured.group(2)][0]}")
+        elif re.search(r"\d", part) and re.search(r"[A-Za-z]", part):
             said.append(say_code(part))
         elif part.isdigit():
             said.append(numbers.cardinal(part) if len(part) <= 2 or len(parts) > 1 else say_digits_in_code(part, False))

@@ -48,6 +48,7 @@ UNITS = {
     "GB": ("gigabyte", "gigabytes"), "TB": ("terabyte", "terabytes"), "PB": ("petabyte", "petabytes"),
     "Mbps": ("megabit per second", "megabits per second"), "mbps": ("megabit per second", "megabits per second"),
     "Gbps": ("gigabit per second", "gigabits per second"), "Kbps": ("kilobit per second", "kilobits per second"),
+    "kbps": ("kilobit per second", "kilobits per second"),
     "dB": ("decibel", "decibels"), "ppm": ("part per million", "parts per million"),
     "bp": ("basis point", "basis points"), "bps": ("basis point", "basis points"),
     "sec": ("second", "seconds"), "secs": ("second", "seconds"),
@@ -69,6 +70,12 @@ _PATTERN = re.compile(
 )
 _FRACTION = re.compile(rf"(?<![\w/.,])(?:(?P<whole>\d{{1,9}})\s)?(?P<num>\d{{1,6}})/(?P<den>\d{{1,6}})\s?(?P<unit>{_UNIT})(?![\w/])")
 _HEIGHT = re.compile(r"(?<![\w.,])(?P<feet>\d)\s?(?:ft|foot|feet|')\s?(?P<inches>\d{1,2})\s?(?:in\b|inches\b|\"|″)")
+# After a glued "m", what makes it metres: a dimension ("508m tall", "2.5m high") or a conversion ("(4.2ft)").
+_METRES_AFTER = re.compile(r"(?:\s+|-)(?:tall|high|long|wide|deep|thick|across|away|below|above sea level)(?![-\w])"
+                           r"|\s*\(\s*[\d.,]+\s?(?:ft|feet|foot|in|inches|yards?|yd|miles?)\b")
+# A size: "6x4in" is "six by four inches", "1920 x 1080" "one thousand nine hundred and twenty by ...".
+_DIMENSIONS = re.compile(r"(?<![\w.,])(?!0x)(?P<a>\d+(?:\.\d+)?)\s?[x×]\s?(?P<b>\d+(?:\.\d+)?)"
+                         r"(?:\s?(?P<unit>in|cm|mm|m|ft)\b)?(?![\w.]|,\d)")
 _TEMPERATURE = re.compile(_NUMBER + r"(?P<unit>[CF])\b(?![-'’]\w)")
 
 
@@ -79,8 +86,8 @@ def tag(text, context):
         unit, per = m.group("unit"), m.group("per") or m.group("only_per")
         if unit in ("%", "pc", "per cent") and m.group("space") == "-":
             continue
-        if unit == "m" and m.group("space") != " ":
-            continue  # "464m" is millions (the cardinal's); "100 m" is metres
+        if unit == "m" and m.group("space") != " " and not _METRES_AFTER.match(text, m.end()):
+            continue  # "464m" is millions (the cardinal's); "100 m", "508m tall", "1.3m (4.2ft)" are metres
         if unit in ("x", "t", "h", "l", "g", "W", "V", "L", "mi", "Mt", "kt") and m.group("space"):
             continue  # "5 t", "3 x 4", "9 h" are too often something else when spaced
         if unit == "pc" and m.group("space"):
@@ -88,11 +95,14 @@ def tag(text, context):
         yield m.start(), m.end(), {"sign": bool(m.group("sign")), "number": (m.group("number") or "").replace(",", ""),
                                    "fraction": m.group("fraction") or "", "scale": m.group("scale") or "",
                                    "unit": unit, "per": per or "",
-                                   "hyphen": m.group("space") == "-" or attributive(text, m.start(), m.end())}
+                                   "hyphen": m.group("space") == "-" or attributive(text, m.start(), m.end())
+                                   or text.startswith("-", m.end()) and unit == "m"}  # "a 1.3m-tall robot"
     for m in _FRACTION.finditer(text):  # "4 1/2 lbs"
         if 2 <= int(m.group("den")) <= 16 and 0 < int(m.group("num")) < int(m.group("den")):
             yield m.start(), m.end(), {"whole": m.group("whole") or "", "num": int(m.group("num")),
                                        "den": int(m.group("den")), "unit": m.group("unit")}
+    for m in _DIMENSIONS.finditer(text):
+        yield m.start(), m.end(), {"by": (m.group("a"), m.group("b")), "unit": m.group("unit") or ""}
     for m in _HEIGHT.finditer(text):  # "6ft 2in", 5'10"
         yield m.start(), m.end(), {"feet": m.group("feet"), "inches": m.group("inches")}
     for m in _TEMPERATURE.finditer(text):
@@ -103,6 +113,10 @@ def tag(text, context):
 
 
 def verbalize(fields: dict) -> str:
+    if "by" in fields:
+        said = " by ".join(numbers.number(n) for n in fields["by"])
+        unit = {"in": ("inch", "inches")}.get(fields["unit"]) or UNITS.get(fields["unit"])
+        return f"{said} {unit[1]}" if unit else said
     if "feet" in fields:
         feet, inches = fields["feet"], fields["inches"]
         return (f"{numbers.cardinal(feet)} {'foot' if feet == '1' else 'feet'} {numbers.cardinal(inches)} "
