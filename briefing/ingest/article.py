@@ -148,7 +148,7 @@ def derive_title(sections: Iterable[Section], max_words: int = MAX_TITLE_WORDS) 
     from ..writing.sentences import without_dateline
 
     sentence = without_dateline(re.split(r"(?<=[.!?])\s+", first.strip(), maxsplit=1)[0]).rstrip(".!?")
-    clauses = [c.strip() for c in sentence.split(",") if c.strip()]
+    clauses = [c.strip() for c in re.split(r",\s+", sentence) if c.strip()]  # not "33,000"
     chosen = clauses[0] if clauses else sentence
     if len(clauses) > 1 and len(clauses[0].split()) <= 14 and re.match(
         r"^(in|on|at|after|before|as|with|amid|despite|following|for|by|when|while|over|under|from)\b",
@@ -157,9 +157,10 @@ def derive_title(sections: Iterable[Section], max_words: int = MAX_TITLE_WORDS) 
     ):
         chosen = clauses[1]
     words = chosen.split()
-    if len(words) > max_words:
+    if len(words) > max_words + TITLE_SLACK_WORDS:
         # Cut where a clause starts ("... has warned | that allowing huge US budget deficits ..."), not
-        # in the middle of a phrase ("... warned that allowing huge US budget").
+        # in the middle of a phrase ("... warned that allowing huge US budget"); a clause a little
+        # longer than the limit stays whole.
         cuts = [i for i, w in enumerate(words[:max_words + 1]) if i >= MIN_TITLE_WORDS and w.lower() in _CLAUSE_STARTS]
         words = words[:cuts[-1]] if cuts else words[:max_words]
         while words and words[-1].lower() in _STOP_AT_END:
@@ -169,8 +170,9 @@ def derive_title(sections: Iterable[Section], max_words: int = MAX_TITLE_WORDS) 
 
 
 MIN_TITLE_WORDS = 4
-_CLAUSE_STARTS = {"that", "after", "as", "because", "when", "which", "who", "while", "amid", "following", "since",
-                  "despite", "but", "and", "before", "if", "until", "where", "although", "though", "with", "over"}
+TITLE_SLACK_WORDS = 4
+_CLAUSE_STARTS = {"that", "after", "because", "when", "which", "who", "while", "amid", "following", "since",
+                  "despite", "but", "before", "if", "until", "where", "although", "though"}
 
 _STOP_AT_END = {
     "a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",

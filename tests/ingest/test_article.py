@@ -64,6 +64,8 @@ def test_a_long_derived_title_is_cut_where_a_clause_starts_not_inside_a_phrase()
     assert derive_title([lead]) == "The central bank governor has warned"  # not "... allowing large budget"
     short = Section(None, ("Ministers said that schools will reopen on Monday. More follows.",))
     assert derive_title([short]) == "Ministers said that schools will reopen on Monday"  # short: whole
+    number = Section(None, ("The city's cup final with the visitors this summer has been declared a 33,000 sell-out.",))
+    assert derive_title([number]).endswith("a 33,000 sell-out")  # a little past the limit, and no cut at "33,"
 
 
 def test_markdown_headings_and_markup(tmp_path):
