@@ -429,3 +429,32 @@ def test_an_ellipsis_inside_a_quotation_is_not_a_full_stop():
     assert split_quoted_sentences('He said: "Arrivals to other places rose sharply. The islands also thrived '
                                   'this winter."') == ['He said: "Arrivals to other places rose sharply."',
                                                        '"The islands also thrived this winter."']
+
+
+def test_news_verbs_the_word_list_lacked_open_a_clause_of_their_own():
+    from briefing.writing.ear import for_the_ear
+
+    # "expect", "remain", "includes" are verbs: the second clause is said on its own.
+    assert for_the_ear(["Strong economic growth and low interest rates have driven demand for new flats in the "
+                        "city, and analysts expect the trend to continue well into next year."]) == [
+        "Strong economic growth and low interest rates have driven demand for new flats in the city.",
+        "Analysts expect the trend to continue well into next year."]
+    # A plain verb after "which" is said of many: "They appear", never "This appear".
+    said = for_the_ear(["The search company has shown that web commerce can work through its small targeted "
+                        "adverts, which appear at the top and down the right-hand side of every page."])
+    assert said[-1].startswith("They appear")
+
+
+def test_a_list_joined_by_and_is_not_cut_before_its_last_item():
+    from briefing.writing.ear import for_the_ear
+
+    # The list's items are the subject ("A, B, C, and D were not involved"): one sentence.
+    listed = ("Its lawyers now accept that the First Bank, the Second Bank, the Third Bank, the Fourth Bank, "
+              "and the Fifth Bank were not involved in the financing of the sale.")
+    assert for_the_ear([listed]) == [listed]
+    subject = ("Cheap copies of its best-selling drugs, particularly two of its anti-depressants, and a weak "
+               "dollar had hit the company's profits in the last quarter.")
+    assert for_the_ear([subject]) == [subject]
+    # Two clauses with "but" after a list are still two sentences.
+    assert len(for_the_ear(["The new line has the support of the mayor, the business groups and the government, "
+                            "but there have been three years of arguments over how it should be paid for."])) == 2

@@ -91,7 +91,7 @@ def split_conjunctions(sentence: str) -> list[str]:
         left, right = sentence[:match.start()], sentence[match.end():]
         if match.group(1) == "but" and _NOT_ONLY.search(left):
             continue  # "not just new products, but the experiences ...": one thought, "But the experiences" a fragment
-        if ends_a_list(left, right) or not opens_own_clause(right, left) or inside_dashes(left):
+        if ends_a_list(left, right, match.group(1)) or not opens_own_clause(right, left) or inside_dashes(left):
             continue  # "his gear bag, backpack, and some clothing ...": a list; "..., but that money had ...": a report
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):
             prefix = "But " if match.group(1) == "but" else ""

@@ -245,9 +245,19 @@ _SUBJECT_WORDS = frozenset(
 )
 
 
+# Verbs of news the sentence splitter's list does not hold, none of them also a common noun
+# ("plans", "estimates", "claims" are left out: "the plans of ..." is no clause).
+_NEWS_VERBS = frozenset(
+    """expect expects remain remains continue continues include includes suggest suggests warn warns insist
+    insists argue argues admit admits deny denies accept accepts agree agrees appear appears seek seeks sought
+    withdrew withdraw withdraws represent represents require requires involve involves depend depends owns
+    prefer prefers intend intends refuse refuses""".split()
+)
+
+
 def _finite(word: str) -> bool:
     word = word.lower().strip(",.;:\"'“”’")
-    return word in _AUXILIARIES or word in _VERBS or (len(word) > 4 and word.endswith("ed"))
+    return word in _AUXILIARIES or word in _VERBS or word in _NEWS_VERBS or (len(word) > 4 and word.endswith("ed"))
 
 
 _RELATIVES = frozenset("which who whom whose where that".split())

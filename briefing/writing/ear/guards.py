@@ -140,7 +140,7 @@ def _has_verb(text: str) -> bool:
     return any(_finite(w) and w[:1].islower() for w in text.split())
 
 
-def ends_a_list(left: str, right: str) -> bool:
+def ends_a_list(left: str, right: str, conjunction: str = "and") -> bool:
     """Whether ", and"/", but" between `left` and `right` joins the last items of a list or an
     apposition, not two clauses: a last item of one or two words with no verb ("his gear bag,
     backpack, and some clothing ...", "PlayStation 3, Xenon, and Nintendo's Revolution, are ..."),
@@ -154,6 +154,11 @@ def ends_a_list(left: str, right: str) -> bool:
             and not last.lower().endswith("ly"):
         return True
     if len(parts) > 1 and last.split()[0].lower() in ("who", "which"):
+        return True
+    if conjunction == "and" and (len(parts) > 2 and not _has_verb(last) and not _has_verb(parts[-2])
+                                 or len(parts) > 1 and not any(_has_verb(p) for p in parts)):
+        # "... ABN Amro, BNP Paribas, Calyon, JP Morgan Chase Bank, and Dresdner ... were not involved",
+        # "Cheap copies of its drugs, particularly X, and a weak dollar had hit profits": the list is the subject
         return True
     if re.search(r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+[^,]*$", left) and not _has_verb(last):
         return True

@@ -8,7 +8,7 @@ import re
 
 from ..sentences import _VERBS
 from .grammar import (
-    _AUXILIARIES, _CALENDAR, _COMMON_OPENERS, _NAME, _PAST, _PLURAL_VERBS, _SAY, _SUBJECT_WORDS, _SUBORDINATORS,
+    _AUXILIARIES, _CALENDAR, _NEWS_VERBS, _COMMON_OPENERS, _NAME, _PAST, _PLURAL_VERBS, _SAY, _SUBJECT_WORDS, _SUBORDINATORS,
     _finite,
 )
 
@@ -77,7 +77,8 @@ def plural_clause(verb: str) -> bool:
     verb = verb.lower()
     if verb in _PLURAL_VERBS:
         return True
-    return verb + "s" in _VERBS and verb not in _NOT_PLURAL  # "make" (there is "makes"), not "meant", "ran"
+    known = verb + "s" in _VERBS or verb + "s" in _NEWS_VERBS or verb + "es" in _NEWS_VERBS  # "appear", "continue"
+    return known and verb not in _NOT_PLURAL  # "make" (there is "makes"), not "meant", "ran"
 
 
 # Words that open a sentence and are not names: said after "But", they are in lower case.
