@@ -327,6 +327,8 @@ _FURNITURE = (
     r"|\b(?:Getty Images|Photo(?:graph)?:|Picture:|Pictured:|Image:|Credit:|Scroll down|Click here|Read more:)"
     r"|\bstaff (?:writer|reporter)\b|\bcontributed (?:to )?(?:this|the) report\b|\bE-?mail:|\bTwitter: ?@"
     r"|\b(?:accepting|closed for|leave a) comments?\b|\bcomments on this (?:article|story)\b"
+    # a pointer to another page, in brackets: "(See the 25 most influential ...)", "(Read more ...)"
+    r"|^\((?:See|Read|Watch|Listen to|Click)\b[^()]*\)\W*$"
 )
 _CAPTION = re.compile(
     # a picture's place in the layout

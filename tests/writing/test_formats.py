@@ -68,11 +68,13 @@ def test_full_reads_the_story_but_not_the_pages_furniture(tmp_path):
     # the story ("He refused.") is read like every other.
     path = tmp_path / "pasted.txt"
     path.write_text("(CNN) -- Ferries to Marrow Island sailed again on Friday after the storm. He refused. "
-                    "Scroll down for video Ferry in port. The port reopened at noon. Photo: Getty Images.\n",
+                    "Scroll down for video Ferry in port. The port reopened at noon. Photo: Getty Images. "
+                    "(See the ten busiest ports in Europe.)\n",
                     encoding="utf-8")
     said = make_script([str(path)], format="full").text
     assert "Ferries to Marrow Island sailed again" in said and "He refused." in said and "reopened at noon" in said
     assert "CNN" not in said and "Scroll" not in said and "Getty" not in said and "--" not in said
+    assert "busiest ports" not in said  # a pointer to another page
 
 
 def test_the_script_says_how_long_before_anything_is_spoken(cli, short_article):
