@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import InputError
 from .models import Article, Digest, EpisodeFiles, EpisodeOptions, Script
 from .timing import stage
+from .voices.segments import voice_specs
 
 # Words the templates add around the articles (intro, announcements, outro), for budgeting.
 TEMPLATE_OVERHEAD_WORDS = 45
@@ -110,15 +111,6 @@ def make_script(inputs: Sequence[str], options: EpisodeOptions | None = None, *,
 def host_names(options: EpisodeOptions) -> tuple[str, ...]:
     """The hosts' names when the show has several, else ()."""
     return tuple(name for name, _ in options.hosts) if len(options.hosts) > 1 else ()
-
-
-def voice_specs(options: EpisodeOptions) -> list[tuple[str, str | None]]:
-    """(engine, voice) of every voice the episode speaks with: each host's, or the one voice."""
-    from .voices import split_voice_spec
-
-    if len(options.hosts) > 1:
-        return [split_voice_spec(None, spec) for _, spec in options.hosts]
-    return [split_voice_spec(options.engine, options.voice)]
 
 
 def make_episode(inputs: Sequence[str], output: str | Path, options: EpisodeOptions | None = None, *,

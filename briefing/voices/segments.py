@@ -51,16 +51,24 @@ class Cast:
         return self.voices.get(speaker, self.main), self.quote_voices.get(speaker, self.quoting)
 
 
+def voice_specs(options: EpisodeOptions) -> list[tuple[str, str | None]]:
+    """(engine, voice) of every voice the episode speaks with: each host's, or the one voice."""
+    from . import split_voice_spec
+
+    if len(options.hosts) > 1:
+        return [split_voice_spec(None, spec) for _, spec in options.hosts]
+    return [split_voice_spec(options.engine, options.voice)]
+
+
 def load_cast(options: EpisodeOptions, language: str) -> Cast:
     """The voices exactly as every executor loads them (their models load on first use): with
     two hosts, each host's, and a quotation in one host's story read by the other host."""
-    from . import get_quote_voice, get_voice, split_voice_spec
+    from . import get_quote_voice, get_voice
 
-    specs = ([(name, split_voice_spec(None, spec)) for name, spec in options.hosts] if len(options.hosts) > 1
-             else [(None, split_voice_spec(options.engine, options.voice))])
+    names = [name for name, _ in options.hosts] if len(options.hosts) > 1 else [None]
     cast = {name: get_voice(engine, voice, speed=options.speed, tld=options.tld,
                             lang=options.lang or (language if engine == "gtts" else None))
-            for name, (engine, voice) in specs}
+            for name, (engine, voice) in zip(names, voice_specs(options))}
     main = next(iter(cast.values()))
     voices = {name: voice for name, voice in cast.items() if name is not None}
     if options.quote_voice and voices:
@@ -88,8 +96,9 @@ def speak_segment(segment: Segment, options: EpisodeOptions, language: str = "en
     from ..writing.language import check_voice_language
 
     cache = cache if cache is not None else TakeCache()
-    voice, quoting = load_cast(options, language).of(segment.speaker)
-    key = segment_key(segment, voice.identity(), language, quoting.identity() if quoting else None)
+    cast = load_cast(options, language)
+    voice, quoting = cast.of(segment.speaker)
+    key = segment_key_of(segment, cast, language)
     if cache.has_segment(key):
         return SpokenSegment(key, len(segment.sentences), 0)
     check_voice_language(voice, language)
