@@ -18,12 +18,12 @@ from collections.abc import Callable, Sequence
 
 from ..errors import InputError
 from ..models import Article, Digest, DigestSection, Script
-from .bulletin import BRIEF_SENTENCES, LONGEST_STORY_SECONDS, bulletin, bulletins
+from .bulletin import LONGEST_STORY_SECONDS, bulletins
 from .ear import edited_digest
 
 FORMATS = ("digest", "brief", "full", "conversation")  # conversation: the language-model writer's
 EXTRACTIVE_FORMATS = FORMATS[:3]
-# A bulletin's story: about this long (five in a minute), in at most BRIEF_SENTENCES sentences.
+# A bulletin's story: about this long (five in a minute), in at most `bulletin.BRIEF_SENTENCES` sentences.
 BRIEF_SECONDS = 12.0
 # Budget corrections after the first script, and how close (a share of the target) is close enough.
 FIT_ROUNDS = 3

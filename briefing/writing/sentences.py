@@ -344,6 +344,8 @@ def is_furniture(sentence: str) -> bool:
     """A credit, a "Scroll down for video" or "Read more:" prompt, a byline or a comments line: the
     page's, never the story's, even when the whole article is read out."""
     return bool(_FURNITURE_MARK.search(sentence))
+
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 

@@ -11,7 +11,8 @@ import pytest
 from briefing import make_script
 from briefing.samples import sample_article_path
 from briefing.voices import WORDS_PER_MINUTE
-from briefing.writing.formats import BRIEF_SENTENCES, about
+from briefing.writing.bulletin import BRIEF_SENTENCES
+from briefing.writing.formats import about
 
 WPM = WORDS_PER_MINUTE["hibari"]
 
