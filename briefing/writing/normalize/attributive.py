@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 _BEFORE = re.compile(r"(?:^|[\s(])(?:a|an|the|its|their|his|her|our|your|my)\s+$", re.IGNORECASE)
+# The word after the amount, and a verb after that word, which makes it a clause's subject:
+# "the $100m analysts had expected", "the $27bn Russia says".
 _NOUN_AFTER = re.compile(r"\s+(?P<word>[A-Za-z][a-z-]*)\b(?P<verb>\s+(?:had|has|have|say|says|said|pay|pays|paid|"
                          r"expect|expects|expected|owe|owes|owed|spend|spends|spent|want|wants|wanted|need|needs|"
                          r"needed|will|would|could|may|might|must|should|can|did|do|does|are|were|is|was)\b)?")
-# a word after a noun that makes it a clause's subject: "the $100m analysts had expected", "the $27bn Russia says"
+# Participles that do not end in "-ed" (those that do are told by their ending), and "agreed".
 _PARTICIPLES = frozenset("seen taken given paid spent sought made sold bought built kept held brought lost won left "
-                         "cut set put owed raised borrowed earned saved needed promised pledged agreed offered "
-                         "invested wiped".split())
+                         "cut set put agreed".split())
 _NOT_NOUNS = frozenset(
     "a an the of to in into for from and or but nor on at by with than per each plus more less over under "
     "that which who whom whose this these those there here he she it they we you i was is were are be been "
