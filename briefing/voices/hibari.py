@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import VoiceError
+from .runtime import heavy_imports
 
 DEFAULT_VOICE = "heart"
 SAMPLE_RATE = 24000
@@ -69,7 +70,8 @@ def _load(name: str):
     with _LOAD_LOCK:
         if name not in _LOADED:
             try:
-                Hibari = _import_hibari().Hibari
+                with heavy_imports():
+                    Hibari = _import_hibari().Hibari
             except ImportError:
                 raise VoiceError("hibari-tts is not installed: pip install hibari-tts") from None
             try:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import VoiceError
+from .runtime import heavy_imports
 
 DEFAULT_VOICE = "en_US-joe-medium"
 MAX_CHUNK_CHARS = 160  # longer sentences are said clause by clause (see clauses())
@@ -172,8 +173,9 @@ def preload(voice: str | None = None, *, imports_first: float = 1.0) -> threadin
     def load() -> None:
         try:
             try:
-                import onnxruntime  # noqa: F401
-                import piper  # noqa: F401
+                with heavy_imports():
+                    import onnxruntime  # noqa: F401
+                    import piper  # noqa: F401
             except ImportError:
                 pass  # reported when the voice is used
             finally:
@@ -196,7 +198,9 @@ def _load_piper(model: Path, config: Path):
     with _LOCK:
         if key not in _LOADED:
             try:
-                from piper import PiperVoice
+                with heavy_imports():
+                    import onnxruntime  # noqa: F401
+                    from piper import PiperVoice
             except ImportError:
                 raise VoiceError("piper-tts is not installed: pip install piper-tts") from None
             try:
