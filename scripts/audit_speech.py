@@ -170,6 +170,12 @@ def _between_to(written: str, spoken: str) -> bool:
                 and re.search(rf"\bbetween (?:{NUMBER_WORD}|point|[a-z ]*?(?:million|dollars|pounds)|[ -])+ to\b", spoken))
 
 
+def _symbol_on_word(written: str, spoken: str) -> bool:
+    """"Sky+", "15+ hours", "his/her", "$3m/year", "3:1": a symbol the voice skips or spells, left in the line."""
+    return bool(re.search(r"\w\+|\+\w|[A-Za-z]/[A-Za-z]|\b\d+:\d\b", written)
+                and re.search(r"\w\+|\+\w|[A-Za-z]/[A-Za-z]|\b[a-z]+:[a-z]+\b", spoken))
+
+
 DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "money with a hyphen after it ('$1.2bn-worth', '$779m-798m')": _money_hyphen,
     "pence as a letter or a time ('293.5p', '1130p')": _pence,
@@ -184,6 +190,7 @@ DETECTORS: dict[str, Callable[[str, str], bool]] = {
     "a domain's or file's ending heard as a full stop ('the . com suffix')": _domain_ending,
     "metres read as millions ('508m tall')": _metres_as_millions,
     "'between' a range said with 'to' ('between 10-15%')": _between_to,
+    "a symbol on a word left to the voice ('Sky+', 'his/her', '3:1')": _symbol_on_word,
 }
 
 

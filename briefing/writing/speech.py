@@ -56,12 +56,53 @@ def dashes_to_pauses(text: str) -> str:
     return re.sub(r"(?<=\D)\s+[–-]\s+(?=\D)", ", ", text)
 
 
+# "/year" after an amount: "$3m/year" is "three million dollars a year".
+_PER = {"year": "a year", "yr": "a year", "month": "a month", "week": "a week", "day": "a day", "hour": "an hour",
+        "hr": "an hour", "night": "a night", "head": "a head", "person": "per person", "capita": "per capita",
+        "annum": "per annum"}
+_PER_UNIT = re.compile(r"(?<=\w)\s?/\s?(" + "|".join(_PER) + r")\b", re.IGNORECASE)
+_WORD_SLASH = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])")
+_CURRENCIES = frozenset({"dollar", "euro", "yen", "sterling", "pound", "yuan", "franc", "rouble", "rupee", "peso"})
+
+
 def expand_symbols(text: str) -> str:
     """Say symbols as words: "&" is "and", "+" is "plus" ("%" and "°" after a number are measures)."""
     text = text.replace("&", " and ")
     text = re.sub(r"\s\+\s", " plus ", text)
     text = re.sub(r"(?<=\s)@(?=\s)", " at ", text)
-    return text
+    return say_slashes(say_plus(text))
+
+
+def say_plus(text: str) -> str:
+    """A "+" on a word is "plus": "C++" is "C plus plus", "Sky+" "Sky plus", "15+ hours" "fifteen
+    plus hours", "+3.5%" "plus three point five percent"."""
+    text = re.sub(r"(?<=\w)(\+{1,2})(?!\w)", lambda m: " plus" * len(m.group(1)), text)
+    return re.sub(r"(?<![\w+])\+(?=\w)", "plus ", text)
+
+
+def say_slashes(text: str) -> str:
+    """A slash between words: "/year" after an amount is "a year"; between letters said one by one
+    it is a pause ("TCP/IP": "T C P I P"), and so between two names ("Nielsen/NetRatings") and two currencies ("euro/dollar"); "and/or" is "and
+    or"; between other words it is "or"
+    ("his/her": "his or her"). Web addresses were said before this ("slash")."""
+    text = _PER_UNIT.sub(lambda m: " " + _PER[m.group(1).lower()], text)
+    text = re.sub(r"\bkm/h\b", "kilometres per hour", text)  # with no number before it
+
+    def said(match: re.Match) -> str:
+        before, after = text[match.start() - 1], text[match.end()]
+        if before.isupper() and after.isupper():
+            return " "
+        if text[:match.start()].split()[-1][:1].isupper() and after.isupper():  # "Nielsen/NetRatings": one name
+            return " "
+        left = re.search(r"[A-Za-z]+$", text[:match.start()]).group().lower()
+        right = re.match(r"[A-Za-z]+", text[match.end():]).group().lower()
+        if left in _CURRENCIES and right in _CURRENCIES:  # "the euro/dollar rate": a pair of currencies
+            return " "
+        if left == "and" and right == "or":
+            return " "
+        return " or "
+
+    return _WORD_SLASH.sub(said, text)
 
 
 _EMOJI = re.compile(

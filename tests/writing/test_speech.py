@@ -84,3 +84,40 @@ def test_an_article_in_another_language_keeps_its_numbers_for_the_voice():
     french = speech.speakable("Le prix a augmenté de 15 % le 3 mai &amp; Co.", language="fr")
     assert french == "Le prix a augmenté de 15 % le 3 mai & Co."
     assert "fifteen" in speech.speakable("Prices rose 15 times.", language="en")
+
+
+@pytest.mark.parametrize(
+    "written, spoken",
+    [
+        ("He wrote C++ code.", "He wrote C plus plus code."),
+        ("like Europe's Sky+ box", "like Europe's Sky plus box"),
+        ("play 15+ hours a day", "play fifteen plus hours a day"),
+        ("A +3.5% rise.", "A plus three point five percent rise."),
+        ("5 + 3", "five plus three"),
+        ("It costs $2.5bn/year.", "It costs two point five billion dollars a year."),
+        ("It costs £5/month.", "It costs five pounds a month."),
+        ("his/her left thumb", "his or her left thumb"),
+        ("late November/early December", "late November or early December"),
+        ("higher savings and/or a higher age", "higher savings and or a higher age"),
+        ("built on TCP/IP, which", "built on T C P I P, which"),
+        ("the euro/dollar rate", "the euro dollar rate"),
+        ("The ratio is 3:1.", "The ratio is three to one."),
+        ("at 9:30 today", "at nine thirty today"),  # a time stays a time
+        ("see bbc.co.uk/news today", "see bbc dot co dot uk slash news today"),  # an address says its slash
+        ("1.35km/h", "one point three five kilometres per hour"),
+    ],
+)
+def test_symbols_on_words_are_said(written, spoken):
+    """A "+" or "/" on a word was passed to the voice, which skipped or spelled it ("Sky+" was "Sky")."""
+    assert speech.speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    "written, spoken",
+    [
+        ("The report by Nielsen/NetRatings found", "The report by Nielsen NetRatings found"),  # one name
+        ("speeds in km/h, not mph", "speeds in kilometres per hour, not mph"),
+    ],
+)
+def test_a_slash_inside_a_name_or_a_unit_is_not_or(written, spoken):
+    assert speech.speakable(written) == spoken

@@ -1,6 +1,6 @@
 """Ranges: two quantities joined by a hyphen or dash are "from one to the other": "5-7 people" is
 "five to seven people", "$250-$300" "two hundred and fifty dollars to three hundred dollars",
-"2-5lb" "two to five pounds", "5pm-7pm" "five p m to seven p m". Runs on the classified tokens,
+"2-5lb" "two to five pounds", "5pm-7pm" "five p m to seven p m"; a ratio, "3:1", is "three to one". Runs on the classified tokens,
 so each side keeps its own class; a score ("3-2 win") is the score class's.
 """
 
@@ -33,6 +33,11 @@ def combine(tokens: list[Token], text: str) -> list[Token]:
                 joiner = "plus" if "+" in text[previous.end:token.start] \
                     else "and" if _BETWEEN.search(text, 0, previous.start) else "to"
                 out[-1] = Token(CLASS, previous.start, token.end, {"left": previous, "right": token, "joiner": joiner})
+            continue
+        if previous and previous.cls == token.cls == "cardinal" and text[previous.end:token.start] == ":" \
+                and not previous.fields.get("sign"):
+            # a ratio: "3:1" is "three to one" (a time, "9:30", is the time class's)
+            out[-1] = Token(CLASS, previous.start, token.end, {"left": previous, "right": token, "joiner": "to"})
             continue
         if previous and previous.cls == token.cls == "money" and _SCALE_ONCE.fullmatch(text[previous.end:token.start]) \
                 and not previous.fields["scale"] and token.fields["scale"] \
