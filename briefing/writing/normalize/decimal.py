@@ -19,6 +19,7 @@ _PATTERN = re.compile(
 )
 
 
+_NAMES_A_VERSION = re.compile(r"\b(?:[Vv]ersion|[Rr]elease|v)\s?$")
 _VERSION = re.compile(r"(?<![\w.,])\d{1,4}(?:\.\d{1,4}){2,}(?![\w]|\.\d)")  # "2.6.32": a version
 
 
@@ -28,6 +29,9 @@ def tag(text, context):
     for m in _PATTERN.finditer(text):
         if m.group("whole") is None and m.start() > 0 and text[m.start() - 1].isalnum():
             continue  # "v.2" is not a decimal
+        if m.group("whole") and not m.group("scale") and _NAMES_A_VERSION.search(text, 0, m.start()):
+            yield m.start(), m.end(), {"version": [m.group("whole"), m.group("fraction")]}  # "version 2.10"
+            continue
         yield m.start(), m.end(), {"sign": bool(m.group("sign")), "whole": (m.group("whole") or "").replace(",", ""),
                                    "fraction": m.group("fraction"), "scale": m.group("scale") or ""}
 

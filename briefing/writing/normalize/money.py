@@ -1,5 +1,6 @@
 """Money: "$20.5" is "twenty dollars and fifty cents", "US$171 million" "one hundred and seventy-one
-million U S dollars", "£600m" "six hundred million pounds", "€1.13bn" "one point one three billion euros".
+million U S dollars", "£600m" "six hundred million pounds", "€1.13bn" "one point one three billion euros", "50.50 euros"
+"fifty euros and fifty cents".
 
 The currency is said after the amount, as people say it; cents (pence) are kept; a scale ("m", "bn",
 "million") goes between the amount and the currency. A currency may be prefixed (US$, A$, HK$, €, £,
@@ -63,11 +64,16 @@ _PREFIXED = re.compile(
     re.IGNORECASE)
 _SUFFIXED = re.compile(
     rf"(?<![\w.,]){_AMOUNT}{_SCALE}\s?(?P<cur>USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF|p)\b(?!'|-(?!\d))")
+# "50.50 euros": an amount with cents before the currency's name is money too ("fifty euros and fifty cents");
+# "pounds" is left out (a weight), and an amount without cents is a number before a word, as written.
+_NAMED = re.compile(r"(?<![\w.,])(?P<whole>\d{1,3}(?:,\d{3})*|\d+)\.(?P<cents>\d{2})\s(?P<cur>euros|dollars)\b")
+_NAMES = {"euros": "€", "dollars": "$"}
 _CASE = {s.upper(): s for s in CURRENCIES}
 _RESOLUTIONS = frozenset("144 240 360 480 576 720 1080 1440 2160 4320".split())  # "1080p" is no price
 
 
 def tag(text, context):
+    yield from _named(text)
     for pattern in (_PREFIXED, _SUFFIXED):
         for m in pattern.finditer(text):
             if not (m.group("whole") or m.group("cents")):
@@ -90,6 +96,13 @@ def tag(text, context):
                 "before_noun": attributive(text, m.start(), m.end()),
                 "rough": m.groupdict().get("rough") or "",
             }
+
+
+def _named(text):
+    for m in _NAMED.finditer(text):
+        yield m.start(), m.end(), {"currency": _NAMES[m.group("cur")], "whole": m.group("whole").replace(",", ""),
+                                   "cents": m.group("cents"), "scale": "", "negative": False, "before_noun": False,
+                                   "rough": ""}
 
 
 def verbalize(fields: dict) -> str:

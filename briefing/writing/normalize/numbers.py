@@ -50,7 +50,13 @@ def two_digit_year(text: str) -> str:
 
 
 def decimal(whole: str, fraction: str) -> str:
-    """"2.5" is "two point five", ".75" "point seven five" (the fraction digit by digit, as read)."""
+    """"2.5" is "two point five", ".75" "point seven five" (the fraction digit by digit, as read).
+    Zeros a price or a rate writes to fill two places are not said: "2.50" is "two point five", "3.00"
+    "three"; a single "3.0" stays "three point zero"."""
+    if len(fraction) >= 2 and fraction.endswith("0"):
+        fraction = fraction.rstrip("0")
+        if not fraction:
+            return cardinal(whole or "0")
     said = cardinal(whole) + " " if whole else ""
     return f"{said}point {digits(fraction)}".strip()
 

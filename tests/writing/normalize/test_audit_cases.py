@@ -382,3 +382,22 @@ def test_scale_written_once_in_words(written, spoken):
 ])
 def test_amounts_in_words_keep_their_own_scales(written, spoken):
     assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # Zeros that fill a price's or a rate's two places are not said; a one-place zero is.
+    ("The yen dropped to 141.60 per euro.", "The yen dropped to one hundred and forty-one point six per euro."),
+    ("Yields fell to 4.40 percent.", "Yields fell to four point four percent."),
+    ("Shares closed at 3.00 in Tokyo.", "Shares closed at three in Tokyo."),
+    ("Growth was 3.0% last year.", "Growth was three point zero percent last year."),
+    ("Rates rose 0.25 points.", "Rates rose zero point two five points."),
+    # An amount with cents before "euros" or "dollars" is money; "pounds" may be a weight.
+    ("Shares rose to 50.50 euros.", "Shares rose to fifty euros and fifty cents."),
+    ("It cost 1,200.99 dollars.", "It cost one thousand two hundred dollars and ninety-nine cents."),
+    ("It was 1.3040 euros.", "It was one point three zero four euros."),
+    ("He bought 2.50 pounds of beef.", "He bought two point five pounds of beef."),
+    # A version keeps its zeros: "7.60" is not "7.6".
+    ("Opera will release its version 7.60 soon.", "Opera will release its version seven point sixty soon."),
+])
+def test_filler_zeros_and_named_currencies(written, spoken):
+    assert speakable(written) == spoken
