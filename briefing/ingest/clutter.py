@@ -147,6 +147,17 @@ def photo_credit(text: str) -> bool:
     return _short(text, 14) and bool(_AGENCY_WORDS.search(text))
 
 
+_CAPTION_OPENER = re.compile(
+    r"^(?:Clockwise from (?:the )?(?:top|bottom|left|right)(?: left| right)?|From (?:the )?(?:left|top)|"
+    r"(?:Left|Top) to (?:right|bottom)|Pictured(?: above| below| left| right)?|Main (?:image|picture|photo)|"
+    r"(?:Above|Below|Top|Inset)(?: left| right)?)\s*:\s+\S")
+
+
+def caption_line(text: str) -> bool:
+    """A picture's caption by its opener: "Clockwise from top: ...", "From left: ...", "Pictured: ..."."""
+    return _short(text, 100) and bool(_CAPTION_OPENER.match(text))
+
+
 def embedded_post(text: str) -> bool:
     """An embedded tweet or Instagram post: "pic.twitter.com/...", "— Jane (@jane) May 3, 2020", "A post shared by"."""
     if re.search(r"pic\.twitter\.com/|twitter\.com/\w+/status/|instagram\.com/p/", text, re.IGNORECASE):
@@ -266,7 +277,7 @@ def looks_like_code(text: str) -> bool:
 
 
 DROPS: tuple[Callable[[str], bool], ...] = (
-    byline, updated_stamp, bare_date, photo_credit, embedded_post, read_more, newsletter, share_buttons,
+    byline, updated_stamp, bare_date, photo_credit, caption_line, embedded_post, read_more, newsletter, share_buttons,
     comments, originally_appeared, rights, cookie_notice, advertisement, in_pictures, looks_like_code,
 )
 

@@ -2,7 +2,8 @@
 
 What a reader view never shows, found by the page's own markup: figures and their
 captions, asides, navigation, embedded posts (Twitter and Instagram blockquotes),
-code samples (`<pre>`), and the blocks whose class or id names them (comments,
+code samples (`<pre>`), paragraphs that repeat a picture's alt text or caption (a caption set
+as text beside its figure), and the blocks whose class or id names them (comments,
 newsletter sign-ups, share buttons, "related" links, bylines, photo credits). Like
 Readability's "unlikely candidates", a named block is only removed when it is not
 where the story is: one holding a large part of the page's paragraph text stays,
@@ -58,9 +59,55 @@ def _is_story(element, total: int) -> bool:
     return chars > MAX_SHARE * total or (chars > PROSE_SHARE * total and _link_density(element) < MAX_LINK_DENSITY)
 
 
+# A paragraph that says (nearly) what a picture's alt text or caption says is that picture's caption,
+# set as text beside the figure (the Guardian's photo essays: `</figure><ul><li><p>caption`).
+CAPTION_MIN_WORDS = 6
+CAPTION_OVERLAP = 0.75  # of the paragraph's words found in the caption, and of the caption's in the paragraph
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+def _captions(tree) -> list[set[str]]:
+    """The words of every picture's alt text and every figure caption on the page."""
+    texts = [img.get("alt") or "" for img in tree.iter("img")]
+    texts += [caption.text_content() for caption in tree.iter("figcaption")]
+    return [words for words in map(_words, texts) if len(words) >= CAPTION_MIN_WORDS]
+
+
+def _is_caption(words: set[str], captions: list[set[str]]) -> bool:
+    return len(words) >= CAPTION_MIN_WORDS and any(
+        len(words & caption) >= CAPTION_OVERLAP * len(words) and len(words & caption) >= CAPTION_OVERLAP * len(caption)
+        for caption in captions)
+
+
+def _beside_a_picture(element) -> bool:
+    """The element, or one of its three nearest ancestors, comes right after a figure or a picture."""
+    for node in (element, *list(element.iterancestors())[:3]):
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment between them
+            before = before.getprevious()
+        if before is not None and (before.tag in ("figure", "picture", "img") or next(before.iter("img"), None) is not None):
+            return True
+    return False
+
+
+def drop_captions(tree, captions: list[set[str]]) -> int:
+    """Remove the paragraphs and list items beside a picture that repeat its caption; returns how many
+    went. A paragraph elsewhere that a caption quotes (a pull quote) stays."""
+    removed = 0
+    for element in list(tree.iter("p", "li")):
+        if element.getparent() is not None and _is_caption(_words(element.text_content()), captions) \
+                and _beside_a_picture(element):
+            element.drop_tree()
+            removed += 1
+    return removed
+
+
 def prune(tree) -> int:
     """Remove furniture from an lxml.html document in place; returns how many elements went."""
-    removed = 0
+    removed = drop_captions(tree, _captions(tree))
     for element in list(tree.iter(*DROP_TAGS)):
         if element.getparent() is not None and not _in_paragraph(element):
             element.drop_tree()

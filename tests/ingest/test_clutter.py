@@ -26,6 +26,11 @@ DROPS = [
      ["The photographer said the images were taken from a helicopter over the bay.",
       "Getty Images, the photo agency, said on Tuesday it would cut two hundred jobs in its London office "
       "after a fall in sales that began last spring."]),
+    (clutter.caption_line, ["Clockwise from top: small whale bones; squid beaks, from the stomach of a sperm whale.",
+                            "From left: the mayor, her deputy and the harbour master", "Pictured: the ferry in 1962"],
+     ["From left-wing parties to the far right, every group backed the bill.",
+      "Pictured in the report are three ferries that sank in the storm, the inspectors said.",
+      "Above all, the minister said, the harbour must stay open."]),
     (clutter.embedded_post, ["Great day at the harbor! pic.twitter.com/AbC123",
                              "— Jane Doe (@janedoe) May 3, 2020", "A post shared by Harbor Life (@harborlife)"],
      ["The minister posted a photo of the harbor on Twitter, and it was shared thousands of times."]),

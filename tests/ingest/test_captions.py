@@ -1,0 +1,50 @@
+"""A picture's caption set as text beside its figure is not read; the story around it, and a
+paragraph a caption quotes, are."""
+
+from __future__ import annotations
+
+from briefing.ingest.html import parse
+
+STORY = [
+    "The harbour council voted on Tuesday to close the old ferry terminal by the end of next year.",
+    "Fishermen said the decision would cost them the only sheltered mooring on this part of the coast.",
+    "The council said a new terminal would be built two miles north, with room for twice as many boats.",
+    "Work on the new site is due to begin in the spring, once the last survey of the seabed is done.",
+]
+CAPTION = "Skipper Ann Lee mends a net on the quay at dawn, as her father did for forty years before her"
+QUOTE = "We have moored here for a hundred years and nobody asked us once what we thought of the plan"
+
+
+def _page(body: str) -> bytes:
+    return f"<html><head><title>Harbour votes to close terminal</title></head><body><article>{body}" \
+           f"</article></body></html>".encode()
+
+
+def _paragraphs(html: bytes) -> list[str]:
+    return [p for section in parse(html, source="page.html").sections for p in section.paragraphs]
+
+
+def test_a_caption_beside_its_figure_is_not_read():
+    body = (f"<p>{STORY[0]}</p><p>{STORY[1]}</p>"
+            f'<figure><img src="a.jpg" alt="{CAPTION}."></figure><ul><li><p>{CAPTION}</p></li></ul>'
+            f"<p>{STORY[2]}</p><p>{STORY[3]}</p>")
+    paragraphs = _paragraphs(_page(body))
+    assert not any("mends a net" in p for p in paragraphs)
+    assert [p for p in paragraphs if p in STORY] == STORY
+
+
+def test_a_paragraph_a_caption_quotes_is_read():
+    """The caption describes its picture and then quotes the story (as the New York Times' captions do):
+    the paragraph is the story's own, and stays."""
+    body = (f"<p>{STORY[0]}</p>"
+            f'<figure><img src="a.jpg" alt="Fishing boats moored along the quay of the old ferry terminal at Harbour Point in 2014. “{QUOTE}”"></figure>'
+            f"<p>“{QUOTE},” said Ann Lee.</p><p>{STORY[1]}</p><p>{STORY[2]}</p><p>{STORY[3]}</p>")
+    paragraphs = _paragraphs(_page(body))
+    assert any(QUOTE in p for p in paragraphs)
+
+
+def test_a_paragraph_that_repeats_an_alt_text_away_from_its_picture_is_read():
+    body = (f'<figure><img src="a.jpg" alt="{CAPTION}"></figure><p>{STORY[0]}</p><p>{STORY[1]}</p>'
+            f"<p>{CAPTION}.</p><p>{STORY[2]}</p><p>{STORY[3]}</p>")
+    paragraphs = _paragraphs(_page(body))
+    assert any("mends a net" in p for p in paragraphs)
