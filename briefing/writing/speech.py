@@ -50,6 +50,15 @@ def drop_parenthesized_acronym(text: str) -> str:
     return re.sub(r"\s*\((?:[A-Z][A-Za-z&.]{1,9}|[A-Z]{2,10}s?)\)(?=[\s,.;:!?\"']|$)", "", text)
 
 
+def editorial_brackets(text: str) -> str:
+    """An editor's square brackets inside a quotation are not heard: "[T]he" is "The", "work[s]"
+    "works", "[the company]" "the company"; "[sic]" and a footnote mark "[3]" are not said."""
+    if "[" not in text:
+        return text
+    text = re.sub(r"\s?\[(?:sic|\d{1,3})\]", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\[([^\[\]]{1,60})\]", r"\1", text)
+
+
 def dashes_to_pauses(text: str) -> str:
     """An em or en dash between words is a pause: say it as a comma."""
     text = re.sub(r"\s*[—―]\s*", ", ", text)
@@ -145,6 +154,7 @@ TRANSFORMATIONS: list[Transformation] = [
     normalize_unicode,
     drop_emoji,
     drop_parenthesized_acronym,
+    editorial_brackets,
     dashes_to_pauses,
     say_tokens,
     expand_symbols,

@@ -121,3 +121,17 @@ def test_symbols_on_words_are_said(written, spoken):
 )
 def test_a_slash_inside_a_name_or_a_unit_is_not_or(written, spoken):
     assert speech.speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    "written, spoken",
+    [
+        ('As the report states: "[T]he birth lottery matters."', 'As the report states: "The birth lottery matters."'),
+        ('"It work[s] for [the company]," he said.', '"It works for the company," he said.'),
+        ('"Their [sic] plan failed," it said.', '"Their plan failed," it said.'),
+        ("Sales rose 5%.[3] Costs fell.", "Sales rose five percent. Costs fell."),
+        ("The vote (held in May) passed.", "The vote (held in May) passed."),  # round brackets are not an editor's
+    ],
+)
+def test_an_editors_square_brackets_are_not_heard(written, spoken):
+    assert speech.speakable(written) == spoken
