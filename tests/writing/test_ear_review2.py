@@ -298,7 +298,12 @@ def test_a_piece_that_leans_on_the_other_side_of_the_dash_stays():
             "The chief executive is the first to be tried under the new accounting law - a law introduced in "
             "the wake of the big frauds.",
             "He had caught a cab home after a night out with friends in December - but didn’t have enough cash "
-            "to pay for it."):
+            "to pay for it.",
+            # a noun and a participle that describes it: said alone, "Social programs aimed at ..." has no verb
+            "The low ranking was due to its extreme levels of inequality and the ineffectiveness of its safety "
+            "net -- social programs aimed at reducing poverty.",
+            "The currency fell for a third month as imports outpaced exports - an argument amplified by a "
+            "sharp rise in the current account deficit."):
         assert split_dashes(sentence) == [sentence], sentence
 
 

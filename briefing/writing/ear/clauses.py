@@ -14,7 +14,7 @@ from .grammar import (
 )
 from .guards import (
     bare_and_joins_clauses, ends_a_list, inside_dashes, inside_title, main_verb, opens_own_clause, participle_phrase,
-    phrase_before, reduced_relative, stands_alone,
+    noun_and_participle, phrase_before, reduced_relative, stands_alone,
 )
 from .subjects import inner_clause_fits, named_antecedent, relative_pronoun, said_after_but
 
@@ -63,7 +63,7 @@ def split_dashes(sentence: str) -> list[str]:
         dash = dashes[0]
         left, right = sentence[:dash.start()], sentence[dash.end():]
         if not (stands_alone(left, opening=True) and stands_alone(right)) \
-                or _LEADS_INTO_DASH.search(left):
+                or _LEADS_INTO_DASH.search(left) or noun_and_participle(right):
             return [sentence]  # "- and fell short of ...", "- 12 times what was on sale"; "Let us say that if the
             # Mac Mini is not a revolution - it is ...": a piece that leans on the other
         if _is_clause(left) and _is_clause(right) and _opens_clause(right):

@@ -103,6 +103,25 @@ def reduced_relative(aside: str) -> bool:
     return False
 
 
+# Past participles that describe a noun far more often than they tell what it did: "social programs
+# aimed at reducing poverty", "a scheme designed to ...", "a firm based in Leeds".
+_DESCRIBING = frozenset("aimed designed intended meant based dubbed called named known owned funded backed "
+                        "linked related devoted dedicated".split())
+
+
+def noun_and_participle(piece: str) -> bool:
+    """Whether a piece after a single dash is a noun phrase and a participle, not a clause: its
+    first verb is a describing participle ("- social programs aimed at reducing poverty") or is
+    followed by "by" ("- an argument amplified by a 134% rise ..."). Said alone, it has no verb."""
+    words = [w.lower().strip(",.;:\"'“”") for w in piece.split()]
+    for i, word in enumerate(words[1:], 1):
+        if word in _DESCRIBING or (word.endswith("ed") and words[i + 1:i + 2] == ["by"]):
+            return not piece.split()[i - 1][:1].isupper()
+        if word in _AUXILIARIES or word in _VERBS or word in _PAST or (len(word) > 4 and word.endswith("ed")):
+            return False
+    return False
+
+
 _LEADS_IN = re.compile(r"(?:now that|although|though|while|when|if|because|since|as|once|unless|whereas)\b",
                        re.IGNORECASE)
 _REPORTS = re.compile(r"\b(?:say|says|said|believe|believes|think|thinks|argue|argues|claim|claims|fear|fears|"
