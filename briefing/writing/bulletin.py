@@ -49,10 +49,11 @@ def story_options(article: Article, words: int) -> list[tuple[str, ...]]:
     """The stories the article can give, best first: the first ear-edited piece alone or with
     one that may follow it, the earliest within a tenth of `words` first, then the nearest."""
     from .sentences import spoken_sentences
+    from .references import introduce_people
     from .summarize import _needs_previous, is_teaser, summarize
 
     merged = replace(article, sections=(Section(None, tuple(p for s in article.sections for p in s.paragraphs)),))
-    pool = summarize(merged, POOL_FACTOR * max(1, words))
+    pool = introduce_people(summarize(merged, POOL_FACTOR * max(1, words)))
     pieces: list[tuple[str, bool]] = []  # (the piece, whether it may follow the first piece alone)
     for sentence in (s for sec in pool.sections for s in sec.sentences):
         for number, piece in enumerate(for_the_ear([sentence], article.language)):

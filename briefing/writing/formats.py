@@ -1,7 +1,8 @@
 """How a listener listens: the formats an episode is written in.
 
 - `digest` (the default): each article summarized within its share of the listening time,
-  then edited for the ear (`ear/`).
+  a person first named by surname alone named in full (`references.py`), then edited for the
+  ear (`ear/`).
 - `brief`: a bulletin, each story in one or two sentences, the stories sharing the listening
   time (`bulletin.py`): five stories in about a minute (about `BRIEF_SECONDS` each).
 - `full`: the whole article read out, every paragraph through the same editing and speech
@@ -20,6 +21,7 @@ from ..errors import InputError
 from ..models import Article, Digest, DigestSection, Script
 from .bulletin import LONGEST_STORY_SECONDS, bulletins
 from .ear import edited_digest
+from .references import introduce_people
 
 FORMATS = ("digest", "brief", "full", "conversation")  # conversation: the language-model writer's
 EXTRACTIVE_FORMATS = FORMATS[:3]
@@ -49,7 +51,7 @@ def digests_for(articles: Sequence[Article], budgets: Sequence[int], format: str
     if format == "brief":
         longest = int(LONGEST_STORY_SECONDS * words_per_minute / 60)
         return bulletins(articles, [min(b, longest) for b in budgets])
-    return [edited_digest(summarize(a, b)) for a, b in zip(articles, budgets)]
+    return [edited_digest(introduce_people(summarize(a, b))) for a, b in zip(articles, budgets)]
 
 
 def whole(article: Article) -> Digest:
