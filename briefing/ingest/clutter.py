@@ -41,9 +41,14 @@ _AGENCY_CREDIT_TAIL = re.compile(
     r"Getty|Alamy|PA|Bloomberg)[^()\[\]]{0,40}[)\]]\s*$")
 
 
+_DATELINE_DATE = re.compile(
+    r"^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s*(?:--|—|–)\s+")
+
+
 def dateline(text: str) -> str:
-    """ "SEOUL, Dec 5 (Yonhap) --", "London (CNN)", "(CNN)", "WASHINGTON —" before the story's first words."""
-    for pattern in (_DATELINE_AGENCY, _DATELINE_CAPS):
+    """ "SEOUL, Dec 5 (Yonhap) --", "London (CNN)", "(CNN)", "WASHINGTON —", "Feb. 23, 2015 --" before
+    the story's first words."""
+    for pattern in (_DATELINE_AGENCY, _DATELINE_CAPS, _DATELINE_DATE):
         m = pattern.match(text)
         if m and m.end() < len(text) and len(text) - m.end() > 20:
             rest = text[m.end():]

@@ -57,6 +57,7 @@ def parse(html: str | bytes, *, source: str, title: str | None = None, url: str 
     page_title = _clean_title(normalize_whitespace(doc.get("title") or "") or None, site_name, url)
     main = doc.find("main")
     raw = _blocks(main if main is not None else doc)
+    page_title, raw = _title_over_the_story(raw, page_title, _clean_title(_page_title(html), site_name, url))
     sections = verdict.without_teasers(_sections(clutter.clean_blocks(raw), page_title), page)
     verdict.check(source, [p for s in sections for p in s.paragraphs], page, raw=[text for _, text in raw])
     if not sections:
@@ -124,6 +125,28 @@ def _blocks(root) -> list[tuple[str, str]]:
         else:
             blocks.extend(_blocks(element))
     return blocks
+
+
+# A headline comes within this many blocks of the top, after at most this many words of something else.
+HEADLINE_WITHIN_BLOCKS = 4
+WORDS_BEFORE_HEADLINE = 60
+
+
+def _title_over_the_story(blocks: list[tuple[str, str]], title: str | None,
+                          document_title: str | None) -> tuple[str | None, list[tuple[str, str]]]:
+    """The document's <title> when the story opens with it as a heading, and the story from there:
+    trafilatura may take a section's banner ("Allergies Health Center") for the title, the real
+    headline would be read as the first section's heading, and a teaser above it as the story's
+    first words."""
+    if not document_title or (title and _same_words(title, document_title)):
+        return title, blocks
+    for i, (kind, text) in enumerate(blocks[:HEADLINE_WITHIN_BLOCKS]):
+        if kind == "heading" and _same_words(text, document_title):
+            before = sum(len(t.split()) for k, t in blocks[:i] if k != "heading")
+            if before <= WORDS_BEFORE_HEADLINE:
+                return document_title, blocks[i:]
+            break
+    return title, blocks
 
 
 def _sections(blocks: list[tuple[str, str]], page_title: str | None) -> tuple[Section, ...]:

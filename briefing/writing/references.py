@@ -8,8 +8,9 @@ a digest becomes the full name the article gave ("Tom Forte said"; "Mr Goldwein"
 Goldwein", as a first reference has no honorific).
 
 What counts, so that a company or a place is never taken for a person:
-- the reference is a surname after an honorific ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof") or the
-  speaker of a verb of saying ("Forte said", "said Azzouz"), not after another capitalized word;
+- the reference is a surname after an honorific ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"), the
+  speaker of a verb of saying ("Forte said", "said Azzouz"), not after another capitalized word,
+  or a sentence's subject before "was", "is", "has" ... ("Allen was not involved");
 - the article names exactly one person with that surname in full ("Lotfi Azzouz"); two ("Hori
   Parata", "Kauri Parata": a father and his son) leave the surname as it is;
 - the digest has not already said the full name.
@@ -32,6 +33,7 @@ _REFERENCE = re.compile(
     rf"\b{_HONORIFIC}\s+(?P<honoured>{_SURNAME})\b"
     rf"|(?<![\w-])(?P<speaker>{_SURNAME})(?=,?\s{_SAYING}\b)"
     rf"|(?<=\bsaid\s)(?P<said>{_SURNAME})\b(?!\s[A-Z])"
+    rf"|^(?P<subject>{_SURNAME})(?=\s(?:was|is|has|had|did|does|will|would|could|can)\b)"
 )
 # First words of a capitalized pair that are not given names ("New York", "The Fed", "Prime Minister").
 _NOT_GIVEN = frozenset("""a an the this that these those his her its their our my your and but or of in on at to for by
@@ -79,7 +81,7 @@ def introduce_people(digest: Digest) -> Digest:
 
 def _introduced(sentence: str, article: str, before: str, done: set[str]) -> str:
     def named(match: re.Match) -> str:
-        surname = match.group("honoured") or match.group("speaker") or match.group("said")
+        surname = match.group("honoured") or match.group("speaker") or match.group("said") or match.group("subject")
         if surname.lower() in _NOT_A_SURNAME:
             return match.group(0)  # "said Sunday", "Reuters said"
         if match.group("speaker"):

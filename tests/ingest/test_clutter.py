@@ -86,6 +86,10 @@ def test_each_clutter_rule_drops_its_kind_and_keeps_the_story(rule, gone, kept):
      "The Senate voted on Tuesday to pass the bill after a long debate."),
     ("WASHINGTON — The Senate voted on Tuesday to pass the bill after a long debate.",
      "The Senate voted on Tuesday to pass the bill after a long debate."),
+    ("Feb. 23, 2015 -- Life-threatening peanut allergies have been on the rise in the past decade.",
+     "Life-threatening peanut allergies have been on the rise in the past decade."),
+    ("May 4, 2015 was the day the ferry sank, and the town still marks it every spring.",  # a date, no dash
+     "May 4, 2015 was the day the ferry sank, and the town still marks it every spring."),
     ("The minister spoke to reporters in the port. (Photo: Jane Doe/Getty Images)",
      "The minister spoke to reporters in the port."),
     ("Every time I type <Leader> M, I get the linter's report.", "Every time I type Leader M, I get the linter's report."),

@@ -1,5 +1,5 @@
-"""A picture's caption set as text beside its figure is not read; the story around it, and a
-paragraph a caption quotes, are."""
+"""Furniture around a page's story is not read: a picture's caption set as text beside its figure, a
+section banner taken for the title and a teaser above the headline; the story around them is."""
 
 from __future__ import annotations
 
@@ -48,3 +48,26 @@ def test_a_paragraph_that_repeats_an_alt_text_away_from_its_picture_is_read():
             f"<p>{CAPTION}.</p><p>{STORY[2]}</p><p>{STORY[3]}</p>")
     paragraphs = _paragraphs(_page(body))
     assert any("mends a net" in p for p in paragraphs)
+
+
+def _titled(title: str, body: str) -> bytes:
+    return f"<html><head><title>{title}</title></head><body><h1>Allergies Health Center</h1><article>{body}" \
+           f"</article></body></html>".encode()
+
+
+def test_a_headline_that_is_the_documents_title_is_the_title_and_what_is_above_it_goes():
+    """A section banner in the page's <h1> is not the title; the <title> is, when the story opens with it."""
+    headline = "Babies Who Eat Peanuts Early May Avoid Allergy"
+    body = (f"<p>Which sex is the worst about washing up? We have the dirty truth.</p><h2>{headline}</h2>"
+            + "".join(f"<p>{p}</p>" for p in STORY))
+    article = parse(_titled(headline, body), source="page.html")
+    assert article.title == headline
+    paragraphs = [p for section in article.sections for p in section.paragraphs]
+    assert paragraphs == STORY  # the teaser above the headline is not the story
+    assert all(section.heading != headline for section in article.sections)
+
+
+def test_a_story_that_does_not_open_with_the_documents_title_keeps_its_text():
+    body = "".join(f"<p>{p}</p>" for p in STORY) + "<h2>Harbour votes to close terminal</h2><p>More to come.</p>"
+    article = parse(_titled("Harbour votes to close terminal", body), source="page.html")
+    assert [p for p in article.sections[0].paragraphs][:4] == STORY
