@@ -41,23 +41,43 @@ with from as if when while after before since new old north south east west nort
 big great little royal united central national federal state city county prime minister president senator
 sen rep gov governor judge chief general gen secretary chairman chairwoman chancellor king queen prince princess
 lord lady sir saint st mr mrs ms miss dr prof mister missus doctor professor pope bishop father sister brother
-uncle aunt coach captain officer agent detective sergeant lieutenant colonel major admiral""".split())
+uncle aunt coach captain officer agent detective sergeant lieutenant colonel major admiral ambassador
+spokesman spokeswoman spokesperson analyst economist boss director editor executive founder leader manager
+official premier striker midfielder defender goalkeeper star veteran rookie chef owner partner professor
+yesterday today tomorrow last next then now monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december""".split())
+# Nationalities and peoples before a name ("Canadian Eugenie Bouchard", "French striker ..."): those in
+# "-ese" and "-ish" by their ending (no given name ends so), the others listed.
+_NATIONALITY = re.compile(r"(?:ese|ish)$|^(?:american|canadian|mexican|brazilian|argentine|argentinian|chilean|"
+                          r"colombian|peruvian|venezuelan|cuban|australian|indian|pakistani|afghan|iranian|iraqi|"
+                          r"israeli|palestinian|saudi|syrian|egyptian|libyan|tunisian|moroccan|algerian|nigerian|"
+                          r"kenyan|ethiopian|ghanaian|african|european|asian|russian|ukrainian|belarusian|georgian|"
+                          r"armenian|german|french|dutch|belgian|swiss|austrian|italian|greek|czech|slovak|hungarian|"
+                          r"romanian|bulgarian|serbian|croatian|bosnian|albanian|norwegian|korean|thai|vietnamese|"
+                          r"filipino|indonesian|malaysian|singaporean|kiwi|welsh|scots|english|emirati|qatari|"
+                          r"kuwaiti|yemeni|lebanese|jordanian|nepali|bangladeshi|sri)$")
 _WORDS_OF_A_NAME = 3
 _NOT_A_SURNAME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december today yesterday tomorrow it he she they we""".split())
 
 
+# Where the article shows a full name (here "\0") is a person's: speaking, or with an age or a degree.
+_PERSON = re.compile(rf"\b{_SAYING}\s\0|\baccording to\s\0|\0,?\s{_SAYING}\b|\0,\s(?:\d{{1,3}}|MD|PhD|Dr)\b")
+
+
 def _full_names(text: str, surname: str) -> set[str]:
     """The full names the article gives a surname: one to three given names before it."""
     given = r"[A-Z][a-z]+|[A-Z]\."
-    pattern = re.compile(rf"(?<![\w-])((?:(?:{given})\s){{1,{_WORDS_OF_A_NAME}}})((?:al-|el-)?){re.escape(surname)}\b")
+    pattern = re.compile(rf"(?<![\w.-])((?:[A-Z][a-z]+\s)(?:(?:{given})\s){{0,{_WORDS_OF_A_NAME - 1}}})"
+                         rf"((?:al-|el-)?){re.escape(surname)}\b")
     names = set()
     for match in pattern.finditer(text):
         words = match.group(1).split()
-        titles = [i for i, word in enumerate(words) if word.lower().strip(".") in _NOT_GIVEN]
+        titles = [i for i, word in enumerate(words)
+                  if word.lower().strip(".") in _NOT_GIVEN or _NATIONALITY.search(word.lower())]
         if titles:  # "President Omar Hassan", "in Canada President Barack": the names after the title
             words = words[titles[-1] + 1:]
-        if words:
+        if words and words[0][1:2].islower():  # a name opens with a given name, not an initial
             names.add(" ".join([*words, match.group(2) + surname]))
     return names
 
@@ -97,6 +117,8 @@ def _introduced(sentence: str, article: str, before: str, done: set[str]) -> str
         full = names.pop()
         if full in before or full in sentence:
             return match.group(0)
+        if match.group("subject") and not _PERSON.search(article.replace(full, "\0")):
+            return match.group(0)  # "Argentina has ...": a subject is a person only when the article says so
         return full
 
     return _REFERENCE.sub(named, sentence)

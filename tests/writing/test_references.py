@@ -63,3 +63,15 @@ def test_a_script_names_the_speaker_in_full(cli, tmp_path):
     result = cli("script", str(article), "--minutes", "1")
     assert result.returncode == 0, result.stderr.decode()
     assert "Tom Forte said" in result.stdout.decode()
+
+
+def test_a_subject_is_a_person_only_when_the_article_shows_one():
+    article = ("\"It is a groundbreaking study,\" says Katie Allen, MD, of the children's hospital.",
+               "Allen was not involved in the research.",
+               "Yesterday Argentina sold bonds to foreign banks.",
+               "Argentina has refused to pay its creditors.",
+               "Canadian Eugenie Bouchard beat the champion.",
+               "Bouchard said she was tired.")
+    assert _introduced(article[1], article=article) == ["Katie Allen was not involved in the research."]
+    assert _introduced(article[3], article=article) == [article[3]]  # a country, not "Yesterday Argentina"
+    assert _introduced(article[5], article=article) == ["Eugenie Bouchard said she was tired."]  # no "Canadian"
