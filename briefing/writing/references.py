@@ -106,8 +106,8 @@ def _introduced(sentence: str, article: str, before: str, done: set[str]) -> str
             return match.group(0)  # "said Sunday", "Reuters said"
         if match.group("speaker"):
             previous = sentence[:match.start()].split()[-1:]
-            if not previous or previous[0][:1].isupper() or previous[0][-1:] in ".!?":
-                return match.group(0)  # "Whole Foods said", or a sentence's first word: not a bare surname
+            if previous and previous[0][:1].isupper():
+                return match.group(0)  # "Whole Foods said": part of a longer name
         if surname in done:
             return match.group(0)
         done.add(surname)  # only the first reference is a first reference, whatever happens to it
