@@ -160,12 +160,14 @@ def prepare_episode(output: Path, options: EpisodeOptions) -> Prepared:
     """Check the output and settings, prepare a user's cover, start loading the voice."""
     from .audio.cover import cover_jpeg
     from .audio.export import check_writable
+    from .audio.ffmpeg import ffmpeg_exe
     from .audio.loudness import check_target
 
     check_writable(output)
     check_target(options.loudness)
     # A user's image is checked (and prepared) now, so a bad one fails before any synthesis.
     art = cover_jpeg(options.cover, show=options.show, day=Date.today()) if options.cover is not None else None
+    ffmpeg_exe()  # found now, on this thread, before the voices load beside it
     for engine, voice in voice_specs(options):  # models load while the article is read and the script written
         if engine == "piper":
             from .voices.piper import preload

@@ -19,10 +19,13 @@ def ffmpeg_exe() -> str:
     override = os.environ.get("BRIEFING_FFMPEG")
     if override:
         return override
-    try:
-        import imageio_ffmpeg
+    from ..runtime import heavy_imports
 
-        return imageio_ffmpeg.get_ffmpeg_exe()
+    try:
+        with heavy_imports():  # not beside a voice's loader: their imports once met, and this one failed
+            import imageio_ffmpeg
+
+            return imageio_ffmpeg.get_ffmpeg_exe()
     except Exception:
         found = shutil.which("ffmpeg")
         if found:
@@ -38,7 +41,9 @@ def audio_segment():
     """
     import warnings
 
-    with warnings.catch_warnings():
+    from ..runtime import heavy_imports
+
+    with heavy_imports(), warnings.catch_warnings():  # pydub is imported from the encoders' threads too
         warnings.simplefilter("ignore", RuntimeWarning)  # "Couldn't find ffmpeg or avconv"
         warnings.simplefilter("ignore", DeprecationWarning)  # audioop on 3.12 (audioop-lts on 3.13)
         from pydub import AudioSegment

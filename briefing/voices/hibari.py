@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import VoiceError
-from .runtime import heavy_imports
+from ..runtime import heavy_imports
 
 DEFAULT_VOICE = "heart"
 SAMPLE_RATE = 24000

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import VoiceError
-from .runtime import heavy_imports
+from ..runtime import heavy_imports
 
 DEFAULT_VOICE = "en_US-joe-medium"
 MAX_CHUNK_CHARS = 160  # longer sentences are said clause by clause (see clauses())

@@ -15,7 +15,7 @@ pytest.importorskip("piper")
 PROBE = textwrap.dedent("""
     import sys, time
     from briefing.voices import hibari, piper
-    from briefing.voices.runtime import heavy_imports
+    from briefing.runtime import heavy_imports
 
     with heavy_imports():  # held here: neither loader may import its engine meanwhile
         loaders = [hibari.preload("heart"), piper.preload(None, imports_first=0)]
