@@ -859,3 +859,20 @@ def test_a_name_ending_in_s_is_one_person_and_a_plural_noun_is_many():
     said = split_participle_tails("Unions argued in court on Monday that the strike was legal, citing a ruling from "
                                   "the country's highest court.")
     assert said[1] == "Unions were citing a ruling from the country's highest court."
+
+
+def test_a_list_of_reasons_is_not_peeled_into_this_was_because_sentences():
+    """", because A, because B, because C" was said as three "This was because ..." sentences, one
+    reason after another; a list of reasons is said as one. A single reason still splits."""
+    from briefing.writing.ear import edit_sentence, split_adverbial_tails
+
+    listed = ("We all looked at broken web applications and decided not to bother with reporting them, because "
+              "there were too many of them, because we knew there would be more, because the vendor never "
+              "answers its mail.")
+    pieces = edit_sentence(listed)
+    assert not any(piece.startswith("This was because") for piece in pieces), pieces
+    assert pieces[-1].endswith("because there were too many of them, because we knew there would be more, "
+                               "because the vendor never answers its mail."), pieces
+    single = ("We all looked at broken web applications and decided not to bother with reporting their bugs, "
+              "because the vendor never answers its mail.")
+    assert split_adverbial_tails(single)[1] == "This was because the vendor never answers its mail."

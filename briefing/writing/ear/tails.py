@@ -47,7 +47,8 @@ def split_adverbial_tails(sentence: str) -> list[str]:
     by half in two years." -> "The plant was shut in May." "This was after sales fell by half
     in two years." Tails of time ("after", "before", "when": only after a past clause), reason
     ("because", also hedged: "partly because", "to a certain degree because", not after a saying)
-    and setting ("despite", "amid"). A tail inside a quotation, a tail with commas of its own, one
+    and setting ("despite", "amid"). A tail inside a quotation, a tail with commas of its own, the
+    last of a list of them (", because A, because B"), one
     after a clause in the future ("will close, after ...") or after a speaker (", said Mr X,
     because ..."), and a "when" not told in the past ("when firms face problems") stay.
     """
@@ -62,6 +63,8 @@ def split_adverbial_tails(sentence: str) -> list[str]:
             continue  # the tail is not the plain rest of the sentence
         if _words(tail) < 4 or _words(left) < MIN_PIECE_WORDS + 1 or not _is_clause(left) or _dangles(tail):
             continue
+        if re.search(rf",\s+{re.escape(match.group(1))}\s", left):
+            continue  # "..., because A, because B, because C": a list of reasons is said as one
         if left.split()[-1].lower() in ("however", "though", "too"):
             continue  # "Shares fell 3%, however, after ...": the tail belongs to what came before
         if left.split()[0].strip("\"“'‘").lower() in _CONJUNCTIONS:
