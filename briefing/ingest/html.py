@@ -213,6 +213,11 @@ def sections_from_fragment(fragment: str | bytes) -> tuple[Section, ...]:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return ()
+    from .prune import drop_struck
+
+    drop_struck(root)
+    if len(root) == 0 and not root.text:
+        return ()
     if len(root) == 0:
         # Plain text, no markup at all: its lines are its paragraphs.
         text = root.text or ""

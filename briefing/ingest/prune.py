@@ -2,7 +2,7 @@
 
 What a reader view never shows, found by the page's own markup: figures and their
 captions, asides, navigation, embedded posts (Twitter and Instagram blockquotes),
-code samples (`<pre>`), paragraphs that repeat a picture's alt text or caption (a caption set
+code samples (`<pre>`), struck-out text, paragraphs that repeat a picture's alt text or caption (a caption set
 as text beside its figure), and the blocks whose class or id names them (comments,
 newsletter sign-ups, share buttons, "related" links, bylines, photo credits). Like
 Readability's "unlikely candidates", a named block is only removed when it is not
@@ -105,9 +105,20 @@ def drop_captions(tree, captions: list[set[str]]) -> int:
     return removed
 
 
+def drop_struck(tree) -> int:
+    """Remove struck-out text (`<s>`, `<del>`, `<strike>`), which the page shows as taken back ("the
+    next steps would be to <s>waste</s> spend some time"): read aloud, it says both. The text after
+    it stays."""
+    struck = list(tree.iter("s", "del", "strike"))
+    for element in struck:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return len(struck)
+
+
 def prune(tree) -> int:
     """Remove furniture from an lxml.html document in place; returns how many elements went."""
-    removed = drop_captions(tree, _captions(tree))
+    removed = drop_struck(tree) + drop_captions(tree, _captions(tree))
     for element in list(tree.iter(*DROP_TAGS)):
         if element.getparent() is not None and not _in_paragraph(element):
             element.drop_tree()

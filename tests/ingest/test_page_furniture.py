@@ -71,3 +71,15 @@ def test_a_story_that_does_not_open_with_the_documents_title_keeps_its_text():
     body = "".join(f"<p>{p}</p>" for p in STORY) + "<h2>Harbour votes to close terminal</h2><p>More to come.</p>"
     article = parse(_titled("Harbour votes to close terminal", body), source="page.html")
     assert [p for p in article.sections[0].paragraphs][:4] == STORY
+
+
+def test_struck_out_text_is_not_read_in_a_page_or_a_feed_item():
+    """"to <s>waste</s> spend some time" was read "to waste spend some time"."""
+    from briefing.ingest.html import sections_from_fragment
+
+    struck = "The next steps would be to <s>waste</s> spend some time on the theme, <del>sadly</del> happily."
+    body = f"<p>{STORY[0]}</p><p>{struck}</p>" + "".join(f"<p>{p}</p>" for p in STORY[1:])
+    said = "The next steps would be to spend some time on the theme, happily."
+    assert said in _paragraphs(_page(body))
+    assert sections_from_fragment(f"<p>{struck}</p>")[0].paragraphs == (said,)
+    assert sections_from_fragment("<p>It was <em>good</em>.</p>")[0].paragraphs == ("It was good.",)  # emphasis stays
