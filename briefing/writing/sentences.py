@@ -83,8 +83,14 @@ def _split_sentences(paragraph: str, language: str) -> tuple[str, ...]:
     # Cached: the script splits again the sentences the summarizer chose, and pysbd is slow.
     pieces = _marks_kept([s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()])
     cuts = [cut for piece in _join_open(pieces) for part in _split_missed_ends(piece) for cut in _split_run_ins(part)]
-    sentences = _join_fragments(cuts)
-    return tuple(piece for s in sentences for piece in split_long_sentence(s, MAX_WHOLE_SENTENCE_WORDS))
+    sentences = [_without_leading_marks(s) for s in _join_fragments(cuts)]
+    return tuple(piece for s in sentences if s for piece in split_long_sentence(s, MAX_WHOLE_SENTENCE_WORDS))
+
+
+def _without_leading_marks(sentence: str) -> str:
+    """A sentence never opens with a colon, semicolon or comma a caption left before it (": Tokyo
+    researchers have proposed ...")."""
+    return sentence.lstrip(":;, ") if sentence[:1] in ":;," else sentence
 
 
 def _marks_kept(pieces: list[str]) -> list[str]:

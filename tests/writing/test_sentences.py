@@ -238,3 +238,12 @@ def test_a_sentence_whose_verb_the_word_list_does_not_know_is_a_sentence_after_i
     assert not is_fragment('I usually drink about twelve of these on a "party" night.')
     assert not is_fragment("They often eat fish on Fridays.")
     assert is_fragment("We the people of the town.")  # no verb after the pronoun
+
+
+def test_a_sentence_never_opens_with_a_mark_a_caption_left():
+    from briefing.writing.sentences import split_sentences
+
+    assert split_sentences("The satellites will orbit the earth. : Tokyo researchers have proposed a laser.") == [
+        "The satellites will orbit the earth.", "Tokyo researchers have proposed a laser."]
+    assert split_sentences(".NET is a framework from Microsoft, and it runs well.") == [
+        ".NET is a framework from Microsoft, and it runs well."]  # a name that opens with a full stop stays
