@@ -10,7 +10,9 @@ Goldwein", as a first reference has no honorific).
 What counts, so that a company or a place is never taken for a person:
 - the reference is a surname after an honorific ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"), the
   speaker of a verb of saying ("Forte said", "said Azzouz"), not after another capitalized word,
-  or a sentence's subject before "was", "is", "has" ... ("Allen was not involved");
+  a sentence's subject before "was", "is", "has" ... ("Allen was not involved"), or any bare
+  surname the article shows as a person's (with an honorific or speaking: "As he drew closer,
+  Barnett decided ..." when the article has "Michael Barnett said");
 - the article names exactly one person with that surname in full ("Lotfi Azzouz"); two ("Hori
   Parata", "Kauri Parata": a father and his son) leave the surname as it is;
 - the digest has not already said the full name.
@@ -34,6 +36,7 @@ _REFERENCE = re.compile(
     rf"|(?<![\w-])(?P<speaker>{_SURNAME})(?=,?\s{_SAYING}\b)"
     rf"|(?<=\bsaid\s)(?P<said>{_SURNAME})\b(?!\s[A-Z])"
     rf"|^(?P<subject>{_SURNAME})(?=\s(?:was|is|has|had|did|does|will|would|could|can)\b)"
+    rf"|(?<![\w-])(?P<bare>{_SURNAME})\b(?!\s[A-Z])"
 )
 # First words of a capitalized pair that are not given names ("New York", "The Fed", "Prime Minister").
 _NOT_GIVEN = frozenset("""a an the this that these those his her its their our my your and but or of in on at to for by
@@ -45,7 +48,12 @@ uncle aunt coach captain officer agent detective sergeant lieutenant colonel maj
 spokesman spokeswoman spokesperson analyst economist boss director editor executive founder leader manager
 official premier striker midfielder defender goalkeeper star veteran rookie chef owner partner professor
 yesterday today tomorrow last next then now monday tuesday wednesday thursday friday saturday sunday january
-february march april may june july august september october november december""".split())
+february march april may june july august september october november december although though both either
+neither because unless until once whether also even yet still only just meanwhile however instead indeed
+perhaps maybe here there where what who why how all some many most several every each no not group bank
+company corporation corp inc fund holdings capital partners motors airlines airways international media news
+energy oil gas steel foods stores networks systems technologies labs league club united city university college
+school hospital church party council court house committee agency""".split())
 # Nationalities and peoples before a name ("Canadian Eugenie Bouchard", "French striker ..."): those in
 # "-ese" and "-ish" by their ending (no given name ends so), the others listed.
 _NATIONALITY = re.compile(r"(?:ese|ish)$|^(?:american|canadian|mexican|brazilian|argentine|argentinian|chilean|"
@@ -63,6 +71,14 @@ may june july august september october november december today yesterday tomorro
 
 # Where the article shows a full name (here "\0") is a person's: speaking, or with an age or a degree.
 _PERSON = re.compile(rf"\b{_SAYING}\s\0|\baccording to\s\0|\0,?\s{_SAYING}\b|\0,\s(?:\d{{1,3}}|MD|PhD|Dr)\b")
+
+
+def _known_person(article: str, surname: str) -> bool:
+    """Whether the article calls `surname` a person: with an honorific ("Mr Barnett"), or speaking
+    ("Barnett said", "said Michael Barnett")."""
+    name = re.escape(surname)
+    return bool(re.search(rf"\b{_HONORIFIC}\s{name}\b|\b{name},?\s{_SAYING}\b|\b{_SAYING}\s(?:[A-Z][a-z]+\s)?{name}\b",
+                          article))
 
 
 def _full_names(text: str, surname: str) -> set[str]:
@@ -101,7 +117,14 @@ def introduce_people(digest: Digest) -> Digest:
 
 def _introduced(sentence: str, article: str, before: str, done: set[str]) -> str:
     def named(match: re.Match) -> str:
-        surname = match.group("honoured") or match.group("speaker") or match.group("said") or match.group("subject")
+        surname = (match.group("honoured") or match.group("speaker") or match.group("said") or match.group("subject")
+                   or match.group("bare"))
+        if match.group("bare"):
+            previous = sentence[:match.start()].split()[-1:]
+            if not previous or previous[0][:1].isupper() or previous[0].lower() in _NOT_GIVEN \
+                    or sentence[match.start() - 1:match.start()] in "\"'“‘" or not _known_person(article, surname):
+                return match.group(0)  # any other capitalized word ("the Church", a show's "Hannity"): a person
+                # only when the article shows one
         if surname.lower() in _NOT_A_SURNAME:
             return match.group(0)  # "said Sunday", "Reuters said"
         if match.group("speaker"):
@@ -117,7 +140,7 @@ def _introduced(sentence: str, article: str, before: str, done: set[str]) -> str
         full = names.pop()
         if full in before or full in sentence:
             return match.group(0)
-        if match.group("subject") and not _PERSON.search(article.replace(full, "\0")):
+        if (match.group("subject") or match.group("bare")) and not _PERSON.search(article.replace(full, "\0")):
             return match.group(0)  # "Argentina has ...": a subject is a person only when the article says so
         return full
 

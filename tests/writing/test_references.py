@@ -75,3 +75,15 @@ def test_a_subject_is_a_person_only_when_the_article_shows_one():
     assert _introduced(article[1], article=article) == ["Katie Allen was not involved in the research."]
     assert _introduced(article[3], article=article) == [article[3]]  # a country, not "Yesterday Argentina"
     assert _introduced(article[5], article=article) == ["Eugenie Bouchard said she was tired."]  # no "Canadian"
+
+
+def test_a_bare_surname_the_article_shows_as_a_person_is_named_in_full():
+    article = ("A tour bus caught fire on a Texas freeway on Thursday morning.",
+               "As he drew closer to the bus, Barnett decided to stop filming.",
+               "Michael Barnett said he did not know the bus belonged to the band.",
+               "Group Menatep said it would sue, and the Church said it would pray.",
+               "Menatep said the ruling was unfair.")
+    assert _introduced(article[1], article=article) == [
+        "As he drew closer to the bus, Michael Barnett decided to stop filming."]
+    assert _introduced(article[4], article=article) == [article[4]]  # a company, not "Group Menatep"
+    assert _introduced("He said the Church was wrong.", article=article) == ["He said the Church was wrong."]
