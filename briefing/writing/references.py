@@ -30,7 +30,8 @@ from ..models import Digest
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mister|Missus|Doctor|Professor)\.?"
 _SAYING = r"(?:said|says|told|added|explained|argued|warned|noted|wrote|insisted|asked|believes|thinks)"
 _SURNAME = r"(?:(?:al|el|van|von|de|du|le|la)[- ])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-# A bare surname as a person: after an honorific, or speaking (not after another capitalized word).
+# A surname as a person: after an honorific, speaking, spoken of ("said Azzouz"), a sentence's subject,
+# or bare (checked against the article); not after another capitalized word.
 _REFERENCE = re.compile(
     rf"\b{_HONORIFIC}\s+(?P<honoured>{_SURNAME})\b"
     rf"|(?<![\w-])(?P<speaker>{_SURNAME})(?=,?\s{_SAYING}\b)"
