@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..sentences import _VERBS
-from .clauses import _NOT_ONLY
+from .clauses import _MODALS, _NOT_ONLY
 from .speakers import _ROLE_WORDS
 from .grammar import (
     MIN_PIECE_WORDS, _AUXILIARIES, _CONJUNCTIONS, _FUNCTION_ENDS, _PLURAL_VERBS, _SAY, _PAST, _capitalized, _ended, _finite, _is_clause, _long,
@@ -18,7 +18,6 @@ from .grammar import (
 from .tails import _last_tense, _tense
 
 _PRONOUNS = frozenset("he she it they we i you his her its their our my your him them this that these those".split())
-_MODAL_WORDS = frozenset("will would can could may might must should shall".split())
 # Before "before"/"after" these make it part of a time phrase ("two days after", "shortly
 # before", "long before", "the night before") or of a verb ("named after", "looked after"): the
 # tail cut there would lose the phrase or change what the verb says.
@@ -77,7 +76,7 @@ def _past_verb(clause: str) -> bool:
         return False
     _, verb = found
     word = clause.split()[verb].lower().strip(",.;:")
-    return word not in _MODAL_WORDS and (word in _PAST or len(word) > 4 and word.endswith("ed"))
+    return word not in _MODALS and (word in _PAST or len(word) > 4 and word.endswith("ed"))
 
 
 def split_before_clauses(sentence: str) -> list[str]:
@@ -161,8 +160,6 @@ def split_closing_of_which(sentence: str) -> list[str]:
     return [sentence]
 
 
-
-
 _BUT = re.compile(r",\s+but\s+(?:(?:also|still|then|later|now|instead)\s+)?(\S+)")
 # A subject that is a person ("A spokesman for the firm", "the officials"): "it" or "they" would
 # not be said of them; a role after "A"/"The" is said again as "the spokesman".
@@ -214,7 +211,7 @@ def split_shared_but(sentence: str) -> list[str]:
             continue  # "said that French prices fell, but were up": whose "were"?
         if any(w.lower() in ("he", "she", "they", "we", "i") for w in words[at + 1:]):
             continue  # "The package means she keeps her options, but fails to ...": she fails, not the package
-        modal = left_verb in _MODAL_WORDS
+        modal = left_verb in _MODALS
         if modal:
             if verb not in _VERBS | _BARE_VERBS or verb in _AUXILIARIES or verb.endswith(("ed", "ing", "s")):
                 continue  # after "would reach", only a verb said with the same modal: "fall", not "but the fact is"
@@ -257,7 +254,6 @@ def split_shared_but(sentence: str) -> list[str]:
             continue
         return [_ended(left), _ended(piece)]
     return [sentence]
-
 
 
 # A place or an event a closing ", where ..." clause can be said of with "There".

@@ -80,14 +80,6 @@ _COMMON_OPENERS = frozenset(
 )
 
 
-def _lowered(text: str) -> str:
-    """The text with its first word in lower case when it is a common word (not a name)."""
-    match = re.match(r"([A-Z][a-z]*)\b", text)
-    if match and match.group(1).lower() in _COMMON_OPENERS:
-        return match.group(1).lower() + text[match.end():]
-    return text
-
-
 def _ended(text: str) -> str:
     """The text as a whole sentence: trailing commas and dashes off, a full stop if none."""
     text = re.sub(rf"(?:\s*[,;:]|\s+{_DASH})+\s*$", "", text.strip())
