@@ -32,7 +32,8 @@ the facts:
 - the connectives (`connectives.py`, in `SPLIT_RULES`), a joined clause said on its own:
   - `split_after_clauses`: "... on Thursday after Opec cut output" -> "This was after Opec cut output."
   - `split_before_clauses`: "... in the ninth minute before Joe Allen scored" -> "Then Joe Allen scored."
-  - `split_closing_of_which`: "..., both of which need funding" -> "Both need funding."
+  - `split_closing_of_which`: "..., one of which will close" -> "One will close." (", both of which
+    need ..." is `split_quantified_relatives`' "They both need ...")
   - `split_shared_but`: "Growth would reach 4%, but fall to 3%" -> "But it would fall to 3%."
   - `split_closing_where`: "... in Brussels, where they will meet" -> "There, they will meet."
 

@@ -1,8 +1,8 @@
-"""Rules for a clause joined on by a connective ("before", "after", ", both of which ...") that
+"""Rules for a clause joined on by a connective ("before", "after", ", one of which ...") that
 radio says as a sentence of its own: "Sterling opened the scoring in the ninth minute before
 Joe Allen scored." -> "Sterling opened the scoring in the ninth minute." "Then Joe Allen
 scored." The connective's meaning is kept by a function word ("Then", "This was after") or by
-the source's own quantifier ("Both", "Some")."""
+the source's own quantifier ("One", "Some")."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ def split_after_clauses(sentence: str) -> list[str]:
     return [sentence]
 
 
-# ", both of which need ...", ", some of whom were ...": the quantifier opens the new sentence.
+# ", one of which will ...", ", some of whom were ...": the quantifier opens the new sentence.
 _OF_WHICH = re.compile(
     r",\s+(both|one|some|many|most|all|none|each|several|two|three|four|five|six|seven|eight|nine|ten|half)"
     r"\s+of\s+(?:which|whom)\s+(\S+)", re.IGNORECASE)
@@ -133,11 +133,13 @@ _MASS = frozenset("some most all half none".split())
 
 
 def split_closing_of_which(sentence: str) -> list[str]:
-    """A long sentence's closing ", both of which ..." (", one of which", ", some of whom" ...)
-    clause is said as a sentence of its own opened by its quantifier: "... big budget deficits
-    and a yawning current account gap, both of which need to be funded by foreign buyers." ->
-    "... current account gap." "Both need to be funded by foreign buyers." A clause that does
-    not open with its verb, or one inside a quotation, stays.
+    """A long sentence's closing ", one of which ..." (", some of whom", ", many of which" ...)
+    clause is said as a sentence of its own opened by its quantifier: "... three plants in the
+    north and two in Wales, one of which will close next year." -> "... two in Wales." "One will
+    close next year." A clause that does not open with its verb, or one inside a quotation, stays.
+    ", both of which need ..." and ", all of which are ..." with a plural verb reach this rule only
+    when `run_ons.split_quantified_relatives` (earlier in `SPLIT_RULES`) left them: it says "They
+    both need ...".
     """
     if not _long(sentence):
         return [sentence]
