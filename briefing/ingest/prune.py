@@ -88,7 +88,8 @@ def _beside_a_picture(element) -> bool:
         before = node.getprevious()
         while before is not None and not isinstance(before.tag, str):  # a comment between them
             before = before.getprevious()
-        if before is not None and (before.tag in ("figure", "picture", "img") or next(before.iter("img"), None) is not None):
+        if before is not None and (before.tag in ("figure", "picture", "img")
+                                   or next(before.iter("img"), None) is not None):
             return True
     return False
 

@@ -1,11 +1,12 @@
 """The segment as the unit of work: one story's sentences in one voice, spoken once.
 
-A segment (an announcement and its sentences, or an intro) is keyed by the hash of what
-makes it sound the way it does: its sentences, the identity (engine, model, speed, pitch) of
-the voice of the host who says it, and the language. Speaking a segment only fills the take cache; the episodes that
-carry it (a re-run, every listener who follows the story, another show with the same story)
-then mix it from the cache, levelled once too (`briefing.audio.levelled`). A segment already
-spoken is a no-op, so a task that speaks one may run twice (a worker died after speaking, before acknowledging) at no cost but a lookup.
+A segment (an announcement and its sentences, or an intro) is keyed by the hash of what makes it
+sound the way it does: its sentences, the identity (engine, model, speed, pitch) of the voice of the
+host who says it, and the language. Speaking a segment only fills the take cache; the episodes that
+carry it (a re-run, every listener who follows the story, another show with the same story) then mix
+it from the cache, levelled once too (`briefing.audio.levelled`). A segment already spoken is a
+no-op, so a task that speaks one may run twice (a worker died after speaking, before acknowledging)
+at no cost but a lookup.
 """
 
 from __future__ import annotations

@@ -90,10 +90,10 @@ def say_plus(text: str) -> str:
 
 
 def say_slashes(text: str) -> str:
-    """A slash between words: "/year" after an amount is "a year"; between letters said one by one
-    it is a pause ("TCP/IP": "T C P I P"), and so between two names ("Nielsen/NetRatings") and two currencies ("euro/dollar"); "and/or" is "and
-    or"; between other words it is "or"
-    ("his/her": "his or her"). Web addresses were said before this ("slash")."""
+    """A slash between words: "/year" after an amount is "a year"; between letters said one by one it
+    is a pause ("TCP/IP": "T C P I P"), and so between two names ("Nielsen/NetRatings") and two
+    currencies ("euro/dollar"); "and/or" is "and or"; between other words it is "or" ("his/her":
+    "his or her"). Web addresses were said before this ("slash")."""
     text = _PER_UNIT.sub(lambda m: " " + _PER[m.group(1).lower()], text)
     text = re.sub(r"\bkm/h\b", "kilometres per hour", text)  # with no number before it
 

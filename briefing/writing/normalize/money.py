@@ -1,6 +1,6 @@
 """Money: "$20.5" is "twenty dollars and fifty cents", "US$171 million" "one hundred and seventy-one
-million U S dollars", "£600m" "six hundred million pounds", "€1.13bn" "one point one three billion euros", "50.50 euros"
-"fifty euros and fifty cents".
+million U S dollars", "£600m" "six hundred million pounds", "€1.13bn" "one point one three billion
+euros", "50.50 euros" "fifty euros and fifty cents".
 
 The currency is said after the amount, as people say it; cents (pence) are kept; a scale ("m", "bn",
 "million") goes between the amount and the currency. A currency may be prefixed (US$, A$, HK$, €, £,

@@ -1,7 +1,7 @@
-"""Ranges: two quantities joined by a hyphen or dash are "from one to the other": "5-7 people" is
-"five to seven people", "$250-$300" "two hundred and fifty dollars to three hundred dollars",
-"2-5lb" "two to five pounds", "5pm-7pm" "five p m to seven p m"; a ratio, "3:1", is "three to one". Runs on the classified tokens,
-so each side keeps its own class; a score ("3-2 win") is the score class's.
+"""Ranges: two quantities joined by a hyphen or dash are "from one to the other": "5-7 people" is "five
+to seven people", "$250-$300" "two hundred and fifty dollars to three hundred dollars", "2-5lb" "two
+to five pounds", "5pm-7pm" "five p m to seven p m"; a ratio, "3:1", is "three to one". Runs on the
+classified tokens, so each side keeps its own class; a score ("3-2 win") is the score class's.
 """
 
 from __future__ import annotations
