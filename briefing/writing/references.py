@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from ..models import Digest
+from .ear.grammar import _CALENDAR
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mister|Missus|Doctor|Professor)\.?"
 _SAYING = r"(?:said|says|told|added|explained|argued|warned|noted|wrote|insisted|asked|believes|thinks)"
@@ -47,14 +48,13 @@ sen rep gov governor judge chief general gen secretary chairman chairwoman chanc
 lord lady sir saint st mr mrs ms miss dr prof mister missus doctor professor pope bishop father sister brother
 uncle aunt coach captain officer agent detective sergeant lieutenant colonel major admiral ambassador
 spokesman spokeswoman spokesperson analyst economist boss director editor executive founder leader manager
-official premier striker midfielder defender goalkeeper star veteran rookie chef owner partner professor
-yesterday today tomorrow last next then now monday tuesday wednesday thursday friday saturday sunday january
-february march april may june july august september october november december although though both either
+official premier striker midfielder defender goalkeeper star veteran rookie chef owner partner
+yesterday today tomorrow last next then now although though both either
 neither because unless until once whether also even yet still only just meanwhile however instead indeed
 perhaps maybe here there where what who why how all some many most several every each no not group bank
 company corporation corp inc fund holdings capital partners motors airlines airways international media news
 energy oil gas steel foods stores networks systems technologies labs league club united city university college
-school hospital church party council court house committee agency""".split())
+school hospital church party council court house committee agency""".split()) | _CALENDAR
 # Nationalities and peoples before a name ("Canadian Eugenie Bouchard", "French striker ..."): those in
 # "-ese" and "-ish" by their ending (no given name ends so), the others listed.
 _NATIONALITY = re.compile(r"(?:ese|ish)$|^(?:american|canadian|mexican|brazilian|argentine|argentinian|chilean|"
@@ -66,8 +66,7 @@ _NATIONALITY = re.compile(r"(?:ese|ish)$|^(?:american|canadian|mexican|brazilian
                           r"filipino|indonesian|malaysian|singaporean|kiwi|welsh|scots|english|emirati|qatari|"
                           r"kuwaiti|yemeni|lebanese|jordanian|nepali|bangladeshi|sri)$")
 _WORDS_OF_A_NAME = 3
-_NOT_A_SURNAME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december today yesterday tomorrow it he she they we""".split())
+_NOT_A_SURNAME = frozenset("today yesterday tomorrow it he she they we".split()) | _CALENDAR
 
 
 # Where the article shows a full name (here "\0") is a person's: speaking, or with an age or a degree.
