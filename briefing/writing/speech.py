@@ -95,7 +95,10 @@ def say_slashes(text: str) -> str:
     currencies ("euro/dollar"); "and/or" is "and or"; between other words it is "or" ("his/her":
     "his or her"). Web addresses were said before this ("slash")."""
     text = _PER_UNIT.sub(lambda m: " " + _PER[m.group(1).lower()], text)
-    text = re.sub(r"\bkm/h\b", "kilometres per hour", text)  # with no number before it
+    if "km/h" in text:  # with no number before it (after one, it is the measure class's)
+        from .normalize.measure import UNITS
+
+        text = re.sub(r"\bkm/h\b", UNITS["km/h"][1], text)
 
     def said(match: re.Match) -> str:
         before, after = text[match.start() - 1], text[match.end()]
